@@ -1,0 +1,62 @@
+"""Shared benchmark helpers: a corpus of >= 2,000 documents and a measuring harness."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def example_documents() -> list[Any]:
+    """Every document the shipped examples hold, as the readers produce them."""
+    from frontwire.ingest import read_paths
+
+    return [d for d in read_paths([str(EXAMPLES)]) if not isinstance(d, Exception)]
+
+
+def corpus(n: int = 2000) -> list[Any]:
+    """``n`` distinct documents made by cycling the examples (each gets its own id)."""
+    base = example_documents()
+    if not base:
+        raise SystemExit("no example documents found under examples/")
+    docs = []
+    for i in range(n):
+        doc = base[i % len(base)]
+        docs.append(replace(doc, id=f"{doc.id}-{i}", text=doc.text))
+    return docs
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process (and waited-for children) in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024.0
+
+
+def measure(label: str, fn: Callable[[Any], Any], items: Iterable[Any]) -> dict[str, float]:
+    """Run ``fn`` on each item; print and return articles/s and peak memory."""
+    items = list(items)
+    start = time.perf_counter()
+    for item in items:
+        fn(item)
+    elapsed = time.perf_counter() - start
+    result = {
+        "articles": len(items),
+        "seconds": round(elapsed, 3),
+        "articles_per_s": round(len(items) / elapsed, 1) if elapsed else float("inf"),
+        "peak_mb": round(peak_memory_mb(), 1),
+    }
+    print(
+        f"{label:<28} {result['articles']:>6} articles  {result['articles_per_s']:>9.1f} articles/s"
+        f"  peak {result['peak_mb']:.0f} MB",
+        file=sys.stdout,
+        flush=True,
+    )
+    return result
