@@ -1,9 +1,9 @@
 """Frontwire: conflict reporting in, an event ledger out.
 
-    >>> import frontwire
-    >>> report = frontwire.extract("Shelling hit Kharkiv on Tuesday, the governor said.",
-    ...                            published="2024-03-12")
-    >>> ledger = frontwire.Ledger("frontwire.db")
+>>> import frontwire
+>>> report = frontwire.extract("Shelling hit Kharkiv on Tuesday, the governor said.",
+...                            published="2024-03-12")
+>>> ledger = frontwire.Ledger("frontwire.db")
 """
 
 from __future__ import annotations

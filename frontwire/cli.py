@@ -1,0 +1,560 @@
+"""The `frontwire` command line: parse, call one function, translate errors.
+
+Every command takes the global ``--db PATH`` (default ``frontwire.db``). Work
+lives in the stage modules and in :class:`frontwire.ledger.Ledger`; this file
+only wires options to them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import FrontwireError
+
+DEFAULT_DB = "frontwire.db"
+EXPORT_FORMATS = ("acled-csv", "geojson", "jsonl")
+EXPORT_SUFFIX = {"acled-csv": "acled.csv", "geojson": "geojson", "jsonl": "jsonl"}
+
+
+def _fail(err: Exception) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+class FrontwireGroup(click.Group):
+    """Turns our own errors into one clear line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FrontwireError as err:
+            raise _fail(err) from None
+
+
+@click.group(cls=FrontwireGroup)
+@click.option(
+    "--db",
+    "db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="FRONTWIRE_DB",
+    type=click.Path(dir_okay=False),
+    help="Ledger database (SQLite file).",
+)
+@click.version_option(package_name="frontwire")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Frontwire: conflict reporting in, an event ledger out.
+
+    \b
+    Example:
+      frontwire run examples/            # ingest, analyse, merge, export
+      frontwire events --type Battles    # query the ledger
+    """
+    ctx.obj = {"db": db}
+
+
+def _open_ledger(ctx: click.Context) -> Any:
+    from .ledger import Ledger
+
+    return Ledger(ctx.obj["db"])
+
+
+def workers_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--workers",
+        "-w",
+        type=int,
+        default=lambda: os.cpu_count() or 1,
+        show_default="all cores",
+        help="Worker processes that analyse documents.",
+    )(fn)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def _documents(paths: Iterable[str], errors: list[str]) -> Iterator[Any]:
+    """Documents from the readers; each unreadable file becomes one error line."""
+    from .ingest import read_paths
+
+    for item in read_paths(paths):
+        if isinstance(item, Exception):
+            errors.append(str(item))
+            click.secho(f"error: {item}", fg="red", err=True)
+        else:
+            yield item
+
+
+def ingest_paths(ctx: click.Context, paths: Iterable[str], workers: int) -> dict[str, Any]:
+    """Read, analyse and store documents, then merge. Resumable and idempotent."""
+    from .pipeline import Pipeline
+
+    errors: list[str] = []
+    ledger = _open_ledger(ctx)
+    try:
+        known = ledger.known_document_ids()
+        seen: set[str] = set()
+        fresh = []
+        skipped = 0
+        for doc in _documents(paths, errors):
+            if doc.id in known or doc.id in seen:
+                skipped += 1
+                continue
+            seen.add(doc.id)
+            fresh.append(doc)
+        added = 0
+        if fresh:
+            pipeline = Pipeline()
+            workers = max(1, min(workers, len(fresh)))
+            reports = pipeline.analyse_many(fresh, workers=workers)
+            label = f"analysing {len(fresh)} documents"
+            with click.progressbar(reports, length=len(fresh), label=label, file=sys.stderr) as bar:
+                for report in bar:
+                    # Stored one by one: an interrupted run keeps what it finished.
+                    added += bool(ledger.add_report(report))
+        merged = ledger.merge()
+        stats = ledger.stats()
+    finally:
+        ledger.close()
+    return {
+        "added": added,
+        "skipped": skipped,
+        "errors": errors,
+        "merge": merged,
+        "stats": stats,
+    }
+
+
+def _print_summary(db: str, result: dict[str, Any]) -> None:
+    stats = result["stats"]
+    click.echo(
+        f"ingested {result['added']} new documents"
+        f" ({result['skipped']} already in the ledger, {len(result['errors'])} unreadable)"
+    )
+    click.echo(
+        "ledger: {documents} documents, {events} events, {claims} claims, "
+        "{contradictions} contradictions, {places} places".format(
+            **{
+                k: stats.get(k, 0)
+                for k in ("documents", "events", "claims", "contradictions", "places")
+            }
+        )
+    )
+    click.echo(f"ledger file: {Path(db).resolve()}")
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@workers_option
+@click.pass_context
+def ingest_cli(ctx: click.Context, paths: tuple[str, ...], workers: int) -> None:
+    """Read files, folders (recursive) or - (stdin) into the ledger.
+
+    Re-ingesting the same content adds nothing; an interrupted run resumes.
+    """
+    result = ingest_paths(ctx, paths, workers)
+    _print_summary(ctx.obj["db"], result)
+    if result["errors"] and not result["added"] and not result["skipped"]:
+        ctx.exit(1)
+
+
+@cli.command("run")
+@click.argument("paths", nargs=-1)
+@workers_option
+@click.option(
+    "--exports",
+    "exports_dir",
+    default="exports",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the ACLED CSV, GeoJSON and JSONL exports.",
+)
+@click.pass_context
+def run_cli(ctx: click.Context, paths: tuple[str, ...], workers: int, exports_dir: str) -> None:
+    """Ingest, analyse, merge and export. No PATHS means examples/."""
+    if not paths:
+        paths = ("examples",)
+    result = ingest_paths(ctx, paths, workers)
+    _print_summary(ctx.obj["db"], result)
+    written = write_exports(ctx, Path(exports_dir))
+    for path, rows in written:
+        click.echo(f"export: {path} ({rows} events)")
+
+
+def write_exports(ctx: click.Context, folder: Path) -> list[tuple[Path, int]]:
+    from .export import export
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    ledger = _open_ledger(ctx)
+    try:
+        for fmt in EXPORT_FORMATS:
+            path = folder / f"events.{EXPORT_SUFFIX[fmt]}"
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                rows = export(ledger, fmt, out, limit=None)
+            written.append((path.resolve(), rows))
+    finally:
+        ledger.close()
+    return written
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@cli.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--compact", is_flag=True, help="One line of JSON per document.")
+def extract_cli(file: str, compact: bool) -> None:
+    """Print one document's full analysis as JSON, without touching the ledger.
+
+    Sentences, entities, places, time expressions, claims and events, each with
+    character spans into the cleaned text. A file holding several documents
+    (a feed, a Telegram export, JSONL) prints one JSON object per document.
+    """
+    from .ingest import read_paths
+    from .model import to_dict
+    from .pipeline import Pipeline
+
+    pipeline: Pipeline | None = None
+    failed = False
+    for item in read_paths([file]):
+        if isinstance(item, Exception):
+            click.secho(f"error: {item}", fg="red", err=True)
+            failed = True
+            continue
+        pipeline = pipeline or Pipeline()
+        data = to_dict(pipeline.analyse(item))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=None if compact else 2))
+    if failed:
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The ledger filters, spelled the same on every command that takes them."""
+    options = [
+        click.option("--from", "date_from", help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--to", "date_to", help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--country", help="Country name or ISO code."),
+        click.option("--admin1", help="First-level admin area (region, oblast, province)."),
+        click.option("--bbox", help="Bounding box WEST,SOUTH,EAST,NORTH in degrees."),
+        click.option("--type", "event_type", help="ACLED event or sub-event type."),
+        click.option("--actor", help="Actor name (substring)."),
+        click.option("--text", help="Free text in the reports."),
+        click.option(
+            "--contradicted", is_flag=True, default=None, help="Only contradicted events."
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _filters(kwargs: dict[str, Any]) -> dict[str, Any]:
+    bbox = kwargs.pop("bbox", None)
+    if bbox:
+        try:
+            west, south, east, north = (float(v) for v in bbox.split(","))
+        except ValueError:
+            raise click.BadParameter(
+                "expected WEST,SOUTH,EAST,NORTH", param_hint="--bbox"
+            ) from None
+        kwargs["bbox"] = (west, south, east, north)
+    return {k: v for k, v in kwargs.items() if v is not None}
+
+
+TABLE_COLUMNS = (
+    "id",
+    "date_start",
+    "event_type",
+    "sub_event_type",
+    "location",
+    "admin1",
+    "country",
+    "fatalities",
+    "n_reports",
+    "contradicted",
+)
+
+
+@cli.command("events")
+@event_filters
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.pass_context
+def events_cli(ctx: click.Context, limit: int, offset: int, fmt: str, **kwargs: Any) -> None:
+    """List and filter ledger events."""
+    ledger = _open_ledger(ctx)
+    try:
+        rows = ledger.events(limit=limit, offset=offset, **_filters(kwargs))
+    finally:
+        ledger.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=TABLE_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        click.echo(_table(rows, TABLE_COLUMNS))
+
+
+def _table(rows: list[dict[str, Any]], columns: Iterable[str]) -> str:
+    columns = list(columns)
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
+    if not rows:
+        lines.append("(no events)")
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+@cli.command("show")
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.pass_context
+def show_cli(ctx: click.Context, event_id: str, fmt: str) -> None:
+    """One event with every report, claim, source chain and stance."""
+    ledger = _open_ledger(ctx)
+    try:
+        event = ledger.event(event_id)
+    finally:
+        ledger.close()
+    if event is None:
+        raise click.ClickException(f"no event {event_id!r} in {ctx.obj['db']}")
+    if fmt == "json":
+        click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_event(event))
+
+
+def render_event(event: dict[str, Any]) -> str:
+    """A readable account of one ledger event: what, where, when, and who says so."""
+    out = [
+        f"{event.get('id')}  {event.get('event_type')} / {event.get('sub_event_type')}",
+        f"  when:  {event.get('date_start')}"
+        + (
+            f" to {event.get('date_end')}"
+            if event.get("date_end") not in (None, event.get("date_start"))
+            else ""
+        )
+        + f"  (time precision {event.get('time_precision')})",
+        f"  where: {event.get('location')}, {event.get('admin1')}, {event.get('country')}"
+        f"  ({event.get('latitude')}, {event.get('longitude')};"
+        f" geo precision {event.get('geo_precision')})",
+        f"  actors: {event.get('actor1') or '?'}  vs  {event.get('actor2') or '?'}",
+        f"  fatalities: {event.get('fatalities')}",
+    ]
+    if event.get("contradicted"):
+        out.append("  CONTRADICTED by sources")
+    for report in event.get("reports", []):
+        out.append(f"  report: {report.get('outlet') or '?'}  {report.get('title') or ''}".rstrip())
+        if report.get("url"):
+            out.append(f"    {report['url']}")
+        for claim in report.get("claims", []):
+            chain = " <- ".join(link.get("name", "?") for link in claim.get("chain", []))
+            out.append(
+                f"    [{claim.get('stance')}] {claim.get('source') or '?'}"
+                + (f"  (via {chain})" if chain else "")
+            )
+            out.append(f'      "{claim.get("content", "")}"')
+    for relation in event.get("relations", event.get("contradictions", [])):
+        out.append(
+            f"  {relation.get('relation', 'contradicts')}:"
+            f" {relation.get('a')} / {relation.get('b')}"
+            + (f" — {relation['reason']}" if relation.get("reason") else "")
+        )
+    return "\n".join(out)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Output file (default: stdout).",
+)
+@event_filters
+@click.pass_context
+def export_cli(ctx: click.Context, fmt: str, output: str, **kwargs: Any) -> None:
+    """Export ledger events as ACLED-compatible CSV, GeoJSON or JSONL."""
+    from .export import export
+
+    ledger = _open_ledger(ctx)
+    try:
+        with click.open_file(output, "w", encoding="utf-8") as out:
+            rows = export(ledger, fmt, out, limit=None, **_filters(kwargs))
+    finally:
+        ledger.close()
+    if output != "-":
+        click.echo(f"wrote {rows} events to {output}", err=True)
+
+
+@cli.command("stats")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def stats_cli(ctx: click.Context, as_json: bool) -> None:
+    """Counts of documents, events, claims, contradictions and places."""
+    ledger = _open_ledger(ctx)
+    try:
+        stats = ledger.stats()
+    finally:
+        ledger.close()
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for sub, count in value.items():
+                click.echo(f"  {sub}: {count}")
+        else:
+            click.echo(f"{key}: {value}")
+
+
+# --------------------------------------------------------------------------- eval / train
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure a stage against gold data (formats: ../shared/eval/README.md)."""
+
+
+def _run_eval(module: str, path: str, as_json: bool, **options: Any) -> None:
+    import importlib
+
+    evaluator = importlib.import_module(f"frontwire.eval.{module}")
+    if not Path(path).exists():
+        raise click.ClickException(f"{path}: no such file")
+    result = evaluator.evaluate(path, **options)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        click.echo(evaluator.format_report(result))
+
+
+json_flag = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+limit_flag = click.option("--limit", type=int, default=None, help="Only the first N records.")
+
+
+@eval_group.command("geo")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--gold-spans", is_flag=True, help="Resolve the gold toponym spans (no detection).")
+@json_flag
+@limit_flag
+def eval_geo_cli(file: str, gold_spans: bool, as_json: bool, limit: int | None) -> None:
+    """Toponym detection and resolution: acc@161km, errors, AUC, P/R/F1."""
+    _run_eval("geo", file, as_json, gold_spans=gold_spans, limit=limit)
+
+
+@eval_group.command("time")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_flag
+@limit_flag
+def eval_time_cli(file: str, as_json: bool, limit: int | None) -> None:
+    """TempEval-3 style scores for time expressions."""
+    _run_eval("time", file, as_json, limit=limit)
+
+
+@eval_group.command("attribution")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_flag
+@limit_flag
+def eval_attribution_cli(file: str, as_json: bool, limit: int | None) -> None:
+    """Source, cue and content spans of attributions: P/R/F1."""
+    _run_eval("attribution", file, as_json, limit=limit)
+
+
+@eval_group.command("events")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_flag
+@limit_flag
+def eval_events_cli(file: str, as_json: bool, limit: int | None) -> None:
+    """ACLED sub-event type classification of labelled snippets."""
+    _run_eval("events", file, as_json, limit=limit)
+
+
+@eval_group.command("acled")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_flag
+@limit_flag
+@click.option(
+    "--train-fraction",
+    type=float,
+    default=None,
+    help="Train a temporary model on this share of the file and test on the rest.",
+)
+def eval_acled_cli(
+    file: str, as_json: bool, limit: int | None, train_fraction: float | None
+) -> None:
+    """Full coding of ACLED rows from their notes: type, date, place, fatalities, actor."""
+    _run_eval("acled", file, as_json, limit=limit, train_fraction=train_fraction)
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Fit models from your own coded data."""
+
+
+@train_group.command("events")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default=None, help="Model folder (default: the user data folder).")
+def train_events_cli(data: str, output: str | None) -> None:
+    """Fit the event-type model from an ACLED export CSV or JSONL (text + label)."""
+    from .events import train
+
+    result = train(data, out=output)
+    click.echo(
+        f"trained on {result.get('n')} events, {len(result.get('labels', []))} labels,"
+        f" in {result.get('seconds')} s; saved to {result.get('path')}"
+    )
+    click.echo(
+        "the pipeline now uses this model (delete the folder to go back to the built-in one)"
+    )
+
+
+@cli.group("pipeline")
+def pipeline_group() -> None:
+    """Inspect the analysis pipeline."""
+
+
+@pipeline_group.command("check")
+def pipeline_check_cli() -> None:
+    """Print the stages in order and any unmet requirement."""
+    from .pipeline import REQUIRES, STAGE_ORDER, check
+
+    for name in STAGE_ORDER:
+        needs = ", ".join(REQUIRES[name]) or "-"
+        click.echo(f"{name:<12} needs: {needs}")
+    problems = check(STAGE_ORDER)
+    click.echo("ok" if not problems else "\n".join(problems))
+
+
+def main() -> None:
+    cli(prog_name="frontwire")
+
+
+if __name__ == "__main__":
+    main()
