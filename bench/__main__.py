@@ -1,0 +1,22 @@
+"""Run every stage benchmark in turn: python -m bench (make bench)."""
+
+from __future__ import annotations
+
+import importlib
+
+STAGES = ("ingest", "geo", "time", "attribution", "events", "store", "pipeline")
+
+
+def main() -> None:
+    for stage in STAGES:
+        print(f"== {stage}", flush=True)
+        try:
+            module = importlib.import_module(f"bench.bench_{stage}")
+        except ModuleNotFoundError as err:
+            print(f"   (no benchmark: {err})")
+            continue
+        module.main()
+
+
+if __name__ == "__main__":
+    main()

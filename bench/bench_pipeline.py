@@ -1,0 +1,47 @@
+"""End-to-end benchmark: the full pipeline beside spaCy alone, on the same >= 2,000 texts.
+
+Run: .venv/bin/python -m bench.bench_pipeline [N]
+The ratio full/spaCy says what our own stages cost on top of the language model.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from bench.common import corpus, measure, peak_memory_mb
+
+
+def main(n: int = 2000) -> dict[str, float]:
+    from frontwire.nlp import load_spacy
+    from frontwire.pipeline import Pipeline
+
+    docs = corpus(n)
+    pipeline = Pipeline()
+    pipeline.analyse(docs[0])  # load models and gazetteer before timing
+
+    nlp = load_spacy()
+    start = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), batch_size=16):
+        pass
+    spacy_rate = len(docs) / (time.perf_counter() - start)
+    print(f"{'spaCy alone (1 process)':<28} {len(docs):>6} articles  {spacy_rate:>9.1f} articles/s")
+
+    full = measure("full pipeline (1 process)", pipeline.analyse, docs)
+    print(f"ratio full/spaCy: {full['articles_per_s'] / spacy_rate:.2f}")
+
+    workers = os.cpu_count() or 1
+    start = time.perf_counter()
+    for _ in pipeline.analyse_many(docs, workers=workers):
+        pass
+    rate = len(docs) / (time.perf_counter() - start)
+    print(
+        f"{f'full pipeline ({workers} workers)':<28} {len(docs):>6} articles  {rate:>9.1f} articles/s"
+        f"  peak {peak_memory_mb():.0f} MB"
+    )
+    return {"spacy": spacy_rate, "full": full["articles_per_s"], "parallel": rate}
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
