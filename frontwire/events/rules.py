@@ -1,0 +1,189 @@
+"""The shipped classifier: hand-written cue patterns scored per ACLED sub-event type.
+
+Patterns live in ``data/keywords.json`` (issue 6: keep keyword data apart from logic).
+Protest notes often name violence as their grievance ("protested the killing of a
+student"), so in a protest context the grievance clause is blanked before the
+violence cues are scored; the protest sub-type is then chosen by what happened *to*
+or *by* the crowd (intervention, lethal force, rioting).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .taxonomy import SUB_EVENT_TYPES, SUB_TO_TYPE
+
+DATA = Path(__file__).parent / "data" / "keywords.json"
+
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
+VIOLENT_DEMO = "Violent demonstration"
+PROTEST_GROUP = (PEACEFUL, INTERVENTION, EXCESSIVE, VIOLENT_DEMO)
+# Sub-types that, next to a protest, describe what happened within it rather than
+# a separate incident (arrested protesters, property damaged by the crowd ...).
+ABSORBED_BY_PROTEST = ("Arrests", "Looting/property destruction", "Mob violence", "Other",
+                       "Change to group/activity", "Attack", "Agreement", "Armed clash")
+STRATEGIC = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Strategic developments")
+STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
+                       "Change to group/activity", "Non-violent transfer of territory")
+PROTEST_MIN = 3  # one clear protest word
+RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
+SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
+PREFIX = re.compile(r"^\s*([A-Za-z/ -]{3,40}):\s")
+
+
+@dataclass
+class Decision:
+    """What the rules concluded about one snippet."""
+
+    sub_event_type: str
+    confidence: float
+    trigger: tuple[int, int] | None = None  # offsets of the strongest cue in the text
+    scores: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RuleSet:
+    patterns: dict[str, list[tuple[re.Pattern[str], int]]]
+    prefixes: list[tuple[re.Pattern[str], str]]
+    grievance: re.Pattern[str]
+    protest_mask: re.Pattern[str]
+    threat: re.Pattern[str]
+    priority: dict[str, int]
+
+
+def _compile(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    # Whole-word matching on both sides; stems spell out their endings in the data file.
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{pattern})(?![A-Za-z0-9])", flags)
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: str = str(DATA)) -> RuleSet:
+    """Compile the keyword data once per process."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    patterns = {sub: [(_compile(p), int(w)) for p, w in data["sub_event"].get(sub, [])]
+                for sub in SUB_EVENT_TYPES}
+    prefixes = [(re.compile(rf"^(?:{p})$", re.I), sub) for p, sub in data["prefixes"].items()]
+    # A grievance runs to the end of its clause, not to the end of the sentence.
+    grievance = re.compile(
+        rf"(?<![A-Za-z])(?:{data['grievance']})[^.;,]*?"
+        r"(?=[.;,]| and | when | before | but | while |$)", re.I)
+    return RuleSet(
+        patterns=patterns,
+        prefixes=prefixes,
+        grievance=grievance,
+        protest_mask=_compile(data["protest_mask"]),
+        # Case-sensitive on purpose: "May" the month is not "may" the modal.
+        threat=_compile(data["threat"], 0),
+        priority={sub: i for i, sub in enumerate(data["priority"])},
+    )
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    """Replace every match with spaces, keeping offsets intact."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _score(rules: RuleSet, sub: str, text: str) -> tuple[int, tuple[int, int] | None]:
+    total, best, where = 0, 0, None
+    for pattern, weight in rules.patterns[sub]:
+        match = pattern.search(text)
+        if match:
+            total += weight
+            if weight > best:
+                best, where = weight, match.span()
+    return total, where
+
+
+def _confidence(top: int, second: int) -> float:
+    return round(max(0.05, min(0.97, 0.3 + 0.07 * top + 0.08 * (top - second))), 3)
+
+
+def decide(text: str) -> Decision:
+    """Classify one snippet with the rules."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str snippet, got {type(text).__name__}")
+    rules = load_rules()
+    # ACLED coders add a crowd-size tag ("[size=no report]") to demonstration events
+    # only, so a tagged note is a protest or a riot whatever else it mentions.
+    crowd_tag = SIZE_TAG.search(text) is not None
+    text = _blank(text, SIZE_TAG)
+    prefix = PREFIX.match(text)
+    if prefix:
+        for pattern, sub in rules.prefixes:
+            if pattern.match(prefix.group(1).strip()):
+                return Decision(sub, 0.9, prefix.span(1))
+    unmasked = _blank(text, rules.protest_mask)
+    protest, protest_at = _score(rules, PEACEFUL, unmasked)
+    masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else text
+    found = {sub: _score(rules, sub, masked) for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
+    found[PEACEFUL] = (protest, protest_at)
+    scores = {sub: s for sub, (s, _) in found.items()}
+    if crowd_tag and protest < PROTEST_MIN:
+        choice = _crowd_choice(scores)
+    elif protest >= PROTEST_MIN:
+        choice = _protest_choice(scores, rules, crowd_tag)
+    else:
+        choice = _plain_choice(scores, masked, rules)
+    if choice is None:
+        return Decision("Other", 0.05, None, scores)
+    sub, top, second = choice
+    trigger = found[sub][1] or found[PEACEFUL][1]
+    return Decision(sub, _confidence(top, second), trigger, scores)
+
+
+def _crowd_choice(scores: dict[str, int]) -> tuple[str, int, int]:
+    """A tagged demonstration without protest words: a riot when there is violence."""
+    # ACLED: violence by a crowd that is not demonstrating (no protest words) is mob
+    # violence, even when the note calls them rioters.
+    mob = scores["Mob violence"] + scores["Attack"] + scores["Armed clash"] + scores[VIOLENT_DEMO]
+    if mob > 0 or scores["Looting/property destruction"] > 0:
+        return "Mob violence", mob, 0
+    return PEACEFUL, 1, 0
+
+
+def _protest_choice(scores: dict[str, int], rules: RuleSet, crowd_tag: bool
+                    ) -> tuple[str, int, int]:
+    riot, lethal, stopped = scores[VIOLENT_DEMO], scores[EXCESSIVE], scores[INTERVENTION]
+    if lethal >= 4 and riot < 3:
+        sub = EXCESSIVE
+    elif riot >= 3:
+        sub = VIOLENT_DEMO
+    elif stopped >= 3:
+        sub = INTERVENTION
+    else:
+        sub = PEACEFUL
+    total = scores[PEACEFUL] + max(riot, lethal, stopped)
+    mob = scores["Mob violence"]
+    if mob >= 4 and mob > riot:
+        return "Mob violence", mob, total
+    if crowd_tag:  # the tag rules out every non-demonstration type
+        return sub, total, 0
+    others = {k: v for k, v in scores.items()
+              if k not in PROTEST_GROUP and k not in ABSORBED_BY_PROTEST}
+    other = max(others, key=lambda k: (others[k], -rules.priority[k]))
+    if others[other] >= total + 2:
+        return other, others[other], total
+    return sub, total, others[other]
+
+
+def _plain_choice(scores: dict[str, int], text: str, rules: RuleSet
+                  ) -> tuple[str, int, int] | None:
+    candidates = {k: v for k, v in scores.items() if k not in PROTEST_GROUP}
+    violence = max(v for k, v in candidates.items() if k not in STRATEGIC)
+    if violence >= 3:
+        # ACLED codes the violence; arrests or damage around it are not separate events.
+        for sub in STRATEGIC_AFTERMATH:
+            candidates.pop(sub, None)
+    if RIOT_WORDS.search(text):  # rioters but no demonstration: mob violence
+        candidates["Mob violence"] += 3
+    ranked = sorted(candidates, key=lambda k: (-candidates[k], rules.priority[k]))
+    if not ranked or candidates[ranked[0]] <= 0:
+        return None
+    second = candidates[ranked[1]] if len(ranked) > 1 else 0
+    return ranked[0], candidates[ranked[0]], second
