@@ -1,0 +1,221 @@
+"""One incident from its event reports: the ledger event's fields and claim relations."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..model import ASSERTS, STANCES, Claim
+from .relations import CONTRADICTS, judges, reason
+from .stored import StoredEvent
+
+MAX_CLAIMS_COMPARED = 80  # per incident: pairs grow quadratically and big stories are rare
+
+
+@dataclass
+class Incident:
+    """A ledger event's machine fields, its reports, actors, stances and claim relations."""
+
+    fields: dict[str, Any]
+    reports: list[tuple[str, str]]
+    actors: list[str]
+    stances: dict[str, int]
+    relations: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=512)
+def iso_numeric(country_code: str) -> int:
+    """ISO 3166-1 numeric code of an alpha-2 code (0 when unknown, as ACLED does for Kosovo)."""
+    if not country_code:
+        return 0
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=country_code.upper())
+    return int(country.numeric) if country else 0
+
+
+def majority(values: Sequence[str]) -> str:
+    """Most frequent non-empty value; ties go to the earliest report."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    best = max(counts.values())
+    return next(v for v in values if v and counts[v] == best)
+
+
+def _claims(reports: Sequence[StoredEvent]) -> list[tuple[str, Claim]]:
+    """Distinct (doc_id, claim) pairs of an incident, earliest report first."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for report in reports:
+        for claim in report.claims:
+            key = (report.key[0], claim.id)
+            if key not in seen:
+                seen.add(key)
+                out.append((report.key[0], claim))
+    return out
+
+
+def _carrier(report: StoredEvent) -> Claim | None:
+    """The claim whose content holds the report's fatality figure."""
+    at = report.row["fatalities_start"]
+    if at is None:
+        return None
+    return next((c for c in report.claims if c.content_start <= at < c.content_end), None)
+
+
+def fatality_figures(reports: Sequence[StoredEvent]) -> list[dict[str, Any]]:
+    """Every positive death figure with who gives it and whether it is asserted."""
+    figures = []
+    for report in reports:
+        n = report.row["fatalities"]
+        if n and n > 0:
+            claim = _carrier(report)
+            figures.append({
+                "doc_id": report.key[0], "event_id": report.key[1], "fatalities": n,
+                "claim_id": claim.id if claim else None,
+                "asserted": claim is None or claim.stance == ASSERTS,
+            })  # fmt: skip
+    return figures
+
+
+def conservative_fatalities(figures: Sequence[dict[str, Any]]) -> int:
+    """ACLED's rule: the lowest credible (asserted) figure; 0 when nobody asserts one."""
+    asserted = [f["fatalities"] for f in figures if f["asserted"]]
+    return min(asserted) if asserted else 0
+
+
+def claim_relations(
+    claims: Sequence[tuple[str, Claim]], figures: Sequence[dict[str, Any]]
+) -> list[tuple[str, str, str, str, str, str]]:
+    """(doc_a, claim_a, doc_b, claim_b, relation, reason) for every related claim pair."""
+    compare, _ = judges()
+    found: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+    limited = claims[:MAX_CLAIMS_COMPARED]
+    for i, (doc_a, a) in enumerate(limited):
+        for doc_b, b in limited[i + 1 :]:
+            relation = compare(a, b)
+            if relation:
+                found[(doc_a, a.id, doc_b, b.id)] = (relation, reason(a, b, relation))
+    # Reports that code different death tolls disagree, whatever the claims say.
+    carried = [f for f in figures if f["claim_id"] and f["asserted"]]
+    for i, fa in enumerate(carried):
+        for fb in carried[i + 1 :]:
+            same_claim = (fa["doc_id"], fa["claim_id"]) == (fb["doc_id"], fb["claim_id"])
+            if fa["fatalities"] != fb["fatalities"] and not same_claim:
+                why = f"fatalities {fa['fatalities']} vs {fb['fatalities']}"
+                key = (fa["doc_id"], fa["claim_id"], fb["doc_id"], fb["claim_id"])
+                found[key] = (CONTRADICTS, why)
+    return [(*key, rel, reason) for key, (rel, reason) in found.items()]
+
+
+def _best_place(reports: Sequence[StoredEvent]) -> StoredEvent:
+    return min(
+        reports,
+        key=lambda r: (r.row["geo_precision"], r.row["lat"] is None, -(r.row["confidence"] or 0)),
+    )
+
+
+def _best_date(reports: Sequence[StoredEvent]) -> StoredEvent:
+    dated = [r for r in reports if r.row["date_start"]] or list(reports)
+    return min(dated, key=lambda r: (r.row["time_precision"], r.row["date_end"] or ""))
+
+
+def _actors(reports: Sequence[StoredEvent]) -> dict[str, Any]:
+    rows = [r.row for r in reports]
+    actor1 = majority([r["actor1"] for r in rows])
+    actor2 = majority([r["actor2"] for r in rows if r["actor2"] != actor1])
+    inter = {r["actor1"]: r["inter1"] for r in rows} | {r["actor2"]: r["inter2"] for r in rows}
+    assoc: dict[str, list[str]] = {"assoc_actor_1": [], "assoc_actor_2": []}
+    for r in rows:
+        parsed = json.loads(r["actors_json"])
+        for key, names in assoc.items():
+            for actor in parsed.get(key) or []:
+                name = actor.get("name", "")
+                if name and name not in names and name not in (actor1, actor2):
+                    names.append(name)
+    return {
+        "actor1": actor1, "inter1": inter.get(actor1, 0) if actor1 else 0,
+        "actor2": actor2, "inter2": inter.get(actor2, 0) if actor2 else 0,
+        "assoc_actor_1": "; ".join(assoc["assoc_actor_1"]),
+        "assoc_actor_2": "; ".join(assoc["assoc_actor_2"]),
+        "all": [a for a in [actor1, actor2, *assoc["assoc_actor_1"], *assoc["assoc_actor_2"]] if a],
+    }  # fmt: skip
+
+
+def _outlets(reports: Sequence[StoredEvent]) -> list[str]:
+    outlets: list[str] = []
+    for report in reports:
+        name = report.row["outlet"] or report.key[0]
+        if name not in outlets:
+            outlets.append(name)
+    return outlets
+
+
+def aggregate(reports: Sequence[StoredEvent]) -> Incident:
+    """The ledger event of one cluster of event reports (earliest report first)."""
+    rows = [r.row for r in reports]
+    etype = majority([r["event_type"] for r in rows])
+    typed = [r for r in rows if r["event_type"] == etype]
+    place, when = _best_place(reports).row, _best_date(reports).row
+    actors = _actors(reports)
+    claims = _claims(reports)
+    figures = fatality_figures(reports)
+    relations = claim_relations(claims, figures)
+    _, origins = judges()
+    outlets = _outlets(reports)
+    stances = Counter(c.stance for _, c in claims)
+    disputed_toll = len({f["fatalities"] for f in figures if f["asserted"]}) > 1
+    fields = {
+        "event_type": etype,
+        "sub_event_type": majority([r["sub_event_type"] for r in typed]),
+        "disorder_type": majority([r["disorder_type"] for r in typed]),
+        "date_start": when["date_start"] or (when["published"] or "")[:10] or None,
+        "date_end": when["date_end"] or when["date_start"] or (when["published"] or "")[:10] or None,  # noqa: E501
+        "time_precision": min(r["time_precision"] for r in rows),
+        "location": place["location"], "lat": place["lat"], "lon": place["lon"],
+        "geonameid": place["geonameid"], "country": place["country"],
+        "country_code": place["country_code"], "iso": iso_numeric(place["country_code"]),
+        "admin1": place["admin1"], "admin2": place["admin2"],
+        "geo_precision": place["geo_precision"],
+        **{k: v for k, v in actors.items() if k != "all"},
+        "civilian_targeting": int(any(r["civilian_targeting"] for r in rows)),
+        "fatalities": conservative_fatalities(figures),
+        "fatality_figures": figures,
+        "n_reports": len(reports), "n_sources": len(outlets),
+        "independent_origins": origins([c for _, c in claims]) if claims else len(outlets),
+        "contradicted": int(disputed_toll or any(r[4] == CONTRADICTS for r in relations)),
+        "stance_summary": {s: stances[s] for s in STANCES if stances[s]},
+        "background": int(rows[0]["background"]),
+        "sources": "; ".join(outlets),
+        "first_doc_id": reports[0].key[0], "first_event_id": reports[0].key[1],
+    }  # fmt: skip
+    fields["summary"] = summarise(fields)
+    fields["search_text"] = _search_text(fields, reports)
+    return Incident(fields, [r.key for r in reports], actors["all"], dict(stances), relations)
+
+
+def summarise(fields: dict[str, Any]) -> str:
+    """One ACLED-style sentence: when, what, who, where, and the death toll."""
+    when = fields["date_start"] or "an unknown date"
+    who = " and ".join(a for a in (fields["actor1"], fields["actor2"]) if a)
+    where = fields["location"] or fields["country"] or "an unknown place"
+    if fields["admin1"] and fields["admin1"] != where:
+        where += f" ({fields['admin1']})"
+    what = (fields["sub_event_type"] or fields["event_type"] or "event").lower()
+    text = f"On {when}, {what}" + (f" involving {who}" if who else "") + f" in {where}."
+    if fields["fatalities"]:
+        text += f" {fields['fatalities']} reported fatalities."
+    return text
+
+
+def _search_text(fields: dict[str, Any], reports: Sequence[StoredEvent]) -> str:
+    parts = [fields["summary"], fields["location"], fields["admin1"], fields["sources"]]
+    for report in reports:
+        parts += [report.row["title"] or "", report.row["span_text"] or ""]
+        parts += [c.content for c in report.claims] + [c.source for c in report.claims]
+    return " ".join(p for p in parts if p).casefold()

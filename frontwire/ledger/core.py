@@ -1,0 +1,179 @@
+"""The Ledger: the one public door to the store, for the CLI, the API and exporters."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Report
+from ..store import connect, insert_report, migrate, validate
+from . import queries
+from .build import rebuild
+
+
+class Ledger:
+    """An event ledger in one SQLite file: stored reports, merged events, queries.
+
+    path (str | Path): the database file (created and migrated when needed), or ":memory:".
+
+    One writer at a time: ``add_report`` and ``merge`` each run in one IMMEDIATE
+    transaction, so a crash leaves nothing half-written, and readers in other processes
+    keep reading the last committed state (WAL).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = connect(path)
+        try:
+            self.schema_version = migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ----------------------------------------------------------------- plumbing
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"ledger {self.path} is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction; any error rolls everything back."""
+        with self._lock:
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except sqlite3.Error as err:
+                conn.execute("ROLLBACK")
+                raise StoreError(f"{what} failed, nothing was written: {err}") from err
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Ledger({self.path!r})"
+
+    # ----------------------------------------------------------------- writing
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._lock:
+            row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def known_document_ids(self) -> set[str]:
+        with self._lock:
+            return {row[0] for row in self.conn.execute("SELECT id FROM documents")}
+
+    def add_report(self, report: Report) -> bool:
+        """Store one analysed report with all its spans, in one transaction.
+
+        report (Report): the analysed document.
+        RETURNS (bool): True when stored, False when its document id was already there
+            (nothing is written then).
+        """
+        validate(report)
+        doc_id = report.document.id
+        with self._write(f"storing document {doc_id}") as conn:
+            # Checked inside the write lock: another process may have stored it meanwhile.
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                return False
+            insert_report(conn, report)
+        return True
+
+    def merge(self) -> dict[str, Any]:
+        """(Re)build ledger events from every stored event report.
+
+        Idempotent: the same reports give the same events with the same ids.
+        RETURNS (dict): event_reports, events, merged_reports, contradicted, relations, seconds.
+        """
+        with self._write("merging the ledger") as conn:
+            return rebuild(conn)
+
+    # ----------------------------------------------------------------- reading
+
+    def events(
+        self,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        text: str | None = None,
+        stance: str | None = None,
+        contradicted: bool | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Ledger events matching every given filter, newest first.
+
+        bbox (tuple): (west, south, east, north) in degrees.
+        event_type (str): an ACLED event type or sub-event type.
+        actor, text (str): case-insensitive substrings of an actor name / the reports.
+        stance (str): events with at least one claim of this stance.
+        limit (int | None): None for all.
+        """
+        filters = {
+            "date_from": date_from, "date_to": date_to, "country": country, "admin1": admin1,
+            "bbox": bbox, "event_type": event_type, "actor": actor, "text": text,
+            "stance": stance, "contradicted": contradicted,
+        }  # fmt: skip
+        with self._lock:
+            return queries.list_events(self.conn, limit=limit, offset=offset, **filters)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many ledger events match the filters of :meth:`events` (for paging)."""
+        with self._lock:
+            return queries.count_events(self.conn, **filters)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with its reports, claims, claim relations, places and times."""
+        with self._lock:
+            return queries.get_event(self.conn, event_id)
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        with self._lock:
+            return queries.list_documents(self.conn, limit, offset)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document with its cleaned text, removed lines and every annotation."""
+        with self._lock:
+            return queries.get_document(self.conn, doc_id)
+
+    def places(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Resolved places, most mentioned first."""
+        with self._lock:
+            return queries.list_places(self.conn, limit, offset)
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            return queries.stats(self.conn)

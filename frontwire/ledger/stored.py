@@ -1,0 +1,73 @@
+"""Event reports as stored, read back for merging."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..model import ChainLink, Claim
+from .merge import Item, actor_keys, to_ordinal
+
+
+@dataclass
+class StoredEvent:
+    """One stored event report with the row, its claims and its span text."""
+
+    row: sqlite3.Row
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.row["doc_id"], self.row["event_id"])
+
+
+def _claim(row: sqlite3.Row) -> Claim:
+    chain = [ChainLink(**link) for link in json.loads(row["chain"])]
+    return Claim(
+        id=row["claim_id"], content_start=row["content_start"], content_end=row["content_end"],
+        content=row["content"], stance=row["stance"], source=row["source"],
+        source_start=row["source_start"], source_end=row["source_end"],
+        source_text=row["source_text"], cue=row["cue"], cue_start=row["cue_start"],
+        cue_end=row["cue_end"], chain=chain, side=row["side"], stance_cue=row["stance_cue"],
+        sentence=row["sentence"], narration=bool(row["narration"]),
+        event_ids=json.loads(row["event_ids"]),
+    )  # fmt: skip
+
+
+def load(conn: sqlite3.Connection) -> dict[tuple[str, str], StoredEvent]:
+    """Every event report with its linked claims."""
+    reports: dict[tuple[str, str], StoredEvent] = {}
+    for row in conn.execute(
+        "SELECT er.*, d.seq, d.outlet, d.published, d.title,"
+        " substr(d.text, er.start_off + 1, er.end_off - er.start_off) AS span_text"
+        " FROM event_reports er JOIN documents d ON d.id = er.doc_id"
+    ):
+        reports[(row["doc_id"], row["event_id"])] = StoredEvent(row)
+    for row in conn.execute(
+        "SELECT ce.event_id AS linked_event, c.* FROM claim_events ce JOIN claims c"
+        " ON c.doc_id = ce.doc_id AND c.claim_id = ce.claim_id ORDER BY c.doc_id, c.idx"
+    ):
+        report = reports.get((row["doc_id"], row["linked_event"]))
+        if report is not None:
+            report.claims.append(_claim(row))
+    return reports
+
+
+def to_item(report: StoredEvent) -> Item:
+    row = report.row
+    # An event without its own date falls back to the document's date (a same-day report).
+    start = to_ordinal(row["date_start"]) or to_ordinal(row["published"])
+    end = to_ordinal(row["date_end"]) or start
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    actors = json.loads(row["actors_json"])
+    names = [row["actor1"], row["actor2"]]
+    names += [a.get("name", "") for key in ("assoc_actor_1", "assoc_actor_2") for a in actors.get(key) or []]  # noqa: E501
+    return Item(
+        key=report.key, order=(row["seq"], row["idx"]), event_type=row["event_type"],
+        background=bool(row["background"]), start=start, end=end,
+        country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"],
+        lat=row["lat"], lon=row["lon"], feature=row["feature"],
+        geo_precision=row["geo_precision"], actors=actor_keys(names),
+    )  # fmt: skip

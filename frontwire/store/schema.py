@@ -1,0 +1,296 @@
+"""The ledger schema as an ordered list of migrations.
+
+Migration ``i`` (1-based) brings a database from version ``i - 1`` to ``i``. Never
+edit a shipped migration: append a new one. The SQL is kept portable so a
+PostgreSQL backend can follow: only TEXT, INTEGER and REAL columns, ISO 8601 dates
+as TEXT, JSON as TEXT, booleans as INTEGER 0/1, no AUTOINCREMENT, no SQLite-only
+functions. Offsets are ``start_off``/``end_off`` because END is a reserved word.
+"""
+
+from __future__ import annotations
+
+# v1: what the analysis stages produce, one row per annotation, keyed by document.
+V1_REPORTS = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    outlet TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'en',
+    raw_format TEXT NOT NULL DEFAULT 'text',
+    published TEXT,
+    published_json TEXT,
+    updated TEXT,
+    updated_json TEXT,
+    source_path TEXT NOT NULL DEFAULT '',
+    raw_text TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{}',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    added_at TEXT NOT NULL
+);
+CREATE INDEX ix_documents_published ON documents (published);
+CREATE INDEX ix_documents_outlet ON documents (outlet);
+
+CREATE TABLE removed_lines (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE sentences (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE places (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    geonameid TEXT,
+    name TEXT NOT NULL DEFAULT '',
+    lat REAL,
+    lon REAL,
+    feature TEXT NOT NULL DEFAULT '',
+    country_code TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    admin1 TEXT NOT NULL DEFAULT '',
+    admin2 TEXT NOT NULL DEFAULT '',
+    population INTEGER NOT NULL DEFAULT 0,
+    confidence REAL NOT NULL DEFAULT 0,
+    alternatives TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX ix_places_geonameid ON places (geonameid);
+
+CREATE TABLE times (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    value TEXT NOT NULL,
+    begin_date TEXT,
+    finish_date TEXT,
+    anchor TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE claims (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    source_start INTEGER,
+    source_end INTEGER,
+    source_text TEXT NOT NULL DEFAULT '',
+    cue TEXT NOT NULL DEFAULT '',
+    cue_start INTEGER,
+    cue_end INTEGER,
+    chain TEXT NOT NULL DEFAULT '[]',
+    side TEXT NOT NULL DEFAULT '',
+    stance_cue TEXT NOT NULL DEFAULT '',
+    sentence INTEGER NOT NULL DEFAULT 0,
+    narration INTEGER NOT NULL DEFAULT 0,
+    event_ids TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (doc_id, claim_id)
+);
+CREATE INDEX ix_claims_stance ON claims (stance);
+
+CREATE TABLE event_reports (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    disorder_type TEXT NOT NULL DEFAULT '',
+    plover TEXT NOT NULL DEFAULT '',
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    event_trigger TEXT NOT NULL DEFAULT '',
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    actor1 TEXT NOT NULL DEFAULT '',
+    inter1 INTEGER NOT NULL DEFAULT 0,
+    actor2 TEXT NOT NULL DEFAULT '',
+    inter2 INTEGER NOT NULL DEFAULT 0,
+    actors_json TEXT NOT NULL DEFAULT '{}',
+    civilian_targeting INTEGER NOT NULL DEFAULT 0,
+    place_json TEXT,
+    location TEXT NOT NULL DEFAULT '',
+    lat REAL,
+    lon REAL,
+    geonameid TEXT,
+    feature TEXT NOT NULL DEFAULT '',
+    country_code TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    admin1 TEXT NOT NULL DEFAULT '',
+    admin2 TEXT NOT NULL DEFAULT '',
+    geo_precision INTEGER NOT NULL DEFAULT 3,
+    where_prec INTEGER NOT NULL DEFAULT 6,
+    date_start TEXT,
+    date_end TEXT,
+    time_precision INTEGER NOT NULL DEFAULT 3,
+    date_prec INTEGER NOT NULL DEFAULT 5,
+    date_text TEXT NOT NULL DEFAULT '',
+    fatalities INTEGER NOT NULL DEFAULT 0,
+    fatalities_text TEXT NOT NULL DEFAULT '',
+    fatalities_start INTEGER,
+    fatalities_end INTEGER,
+    quantities TEXT NOT NULL DEFAULT '[]',
+    background INTEGER NOT NULL DEFAULT 0,
+    claim_ids TEXT NOT NULL DEFAULT '[]',
+    confidence REAL NOT NULL DEFAULT 0,
+    model TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX ix_event_reports_block ON event_reports (country_code, date_start);
+
+-- Which claims speak about which event report: explicit ids from either side, or
+-- inferred by the store ("span" overlap, "sole-event" of the document).
+CREATE TABLE claim_events (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    via TEXT NOT NULL,
+    PRIMARY KEY (doc_id, claim_id, event_id)
+);
+CREATE INDEX ix_claim_events_event ON claim_events (doc_id, event_id);
+"""
+
+# v2: the merged ledger (rebuilt by Ledger.merge) and the review stub for issue 7.
+V2_LEDGER = """
+CREATE TABLE ledger_events (
+    id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    disorder_type TEXT NOT NULL DEFAULT '',
+    date_start TEXT,
+    date_end TEXT,
+    time_precision INTEGER NOT NULL DEFAULT 3,
+    location TEXT NOT NULL DEFAULT '',
+    lat REAL,
+    lon REAL,
+    geonameid TEXT,
+    country TEXT NOT NULL DEFAULT '',
+    country_code TEXT NOT NULL DEFAULT '',
+    iso INTEGER NOT NULL DEFAULT 0,
+    admin1 TEXT NOT NULL DEFAULT '',
+    admin2 TEXT NOT NULL DEFAULT '',
+    geo_precision INTEGER NOT NULL DEFAULT 3,
+    actor1 TEXT NOT NULL DEFAULT '',
+    inter1 INTEGER NOT NULL DEFAULT 0,
+    assoc_actor_1 TEXT NOT NULL DEFAULT '',
+    actor2 TEXT NOT NULL DEFAULT '',
+    inter2 INTEGER NOT NULL DEFAULT 0,
+    assoc_actor_2 TEXT NOT NULL DEFAULT '',
+    actors TEXT NOT NULL DEFAULT '[]',
+    civilian_targeting INTEGER NOT NULL DEFAULT 0,
+    fatalities INTEGER NOT NULL DEFAULT 0,
+    fatality_figures TEXT NOT NULL DEFAULT '[]',
+    n_reports INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL DEFAULT 0,
+    independent_origins INTEGER NOT NULL DEFAULT 0,
+    contradicted INTEGER NOT NULL DEFAULT 0,
+    stance_summary TEXT NOT NULL DEFAULT '{}',
+    background INTEGER NOT NULL DEFAULT 0,
+    sources TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT '',
+    first_doc_id TEXT NOT NULL,
+    first_event_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX ix_ledger_events_date ON ledger_events (date_start, date_end);
+CREATE INDEX ix_ledger_events_country ON ledger_events (country, date_start);
+CREATE INDEX ix_ledger_events_cc ON ledger_events (country_code, date_start);
+CREATE INDEX ix_ledger_events_admin1 ON ledger_events (admin1, date_start);
+CREATE INDEX ix_ledger_events_type ON ledger_events (event_type, date_start);
+CREATE INDEX ix_ledger_events_subtype ON ledger_events (sub_event_type, date_start);
+CREATE INDEX ix_ledger_events_latlon ON ledger_events (lat, lon);
+CREATE INDEX ix_ledger_events_contradicted ON ledger_events (contradicted, date_start);
+
+CREATE TABLE ledger_event_reports (
+    ledger_event_id TEXT NOT NULL REFERENCES ledger_events (id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id),
+    FOREIGN KEY (doc_id, event_id) REFERENCES event_reports (doc_id, event_id)
+);
+CREATE INDEX ix_ledger_event_reports_event ON ledger_event_reports (ledger_event_id);
+
+CREATE TABLE ledger_event_actors (
+    ledger_event_id TEXT NOT NULL REFERENCES ledger_events (id) ON DELETE CASCADE,
+    actor TEXT NOT NULL,
+    actor_key TEXT NOT NULL,
+    PRIMARY KEY (ledger_event_id, actor)
+);
+CREATE INDEX ix_ledger_event_actors_key ON ledger_event_actors (actor_key);
+
+CREATE TABLE ledger_event_stances (
+    ledger_event_id TEXT NOT NULL REFERENCES ledger_events (id) ON DELETE CASCADE,
+    stance TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (ledger_event_id, stance)
+);
+CREATE INDEX ix_ledger_event_stances_stance ON ledger_event_stances (stance);
+
+-- Claim pairs about one ledger event: relation is "contradicts" or "corroborates".
+CREATE TABLE claim_relations (
+    ledger_event_id TEXT NOT NULL REFERENCES ledger_events (id) ON DELETE CASCADE,
+    doc_a TEXT NOT NULL,
+    claim_a TEXT NOT NULL,
+    doc_b TEXT NOT NULL,
+    claim_b TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (doc_a, claim_a, doc_b, claim_b)
+);
+CREATE INDEX ix_claim_relations_event ON claim_relations (ledger_event_id);
+
+-- Human review (issue 7): decisions pin a field of a ledger event. Kept apart from the
+-- machine fields in ledger_events so a re-merge never overwrites a reviewer.
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    ledger_event_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    reviewer TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX ix_reviews_event ON reviews (ledger_event_id);
+
+CREATE TABLE ledger_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1_REPORTS, V2_LEDGER]
+SCHEMA_VERSION = len(MIGRATIONS)
