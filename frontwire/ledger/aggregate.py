@@ -156,6 +156,18 @@ def _outlets(reports: Sequence[StoredEvent]) -> list[str]:
     return outlets
 
 
+def source_stances(reports: Sequence[StoredEvent]) -> list[dict[str, str]]:
+    """Who says what about the incident: one entry per (source, stance), in report order."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for report in reports:
+        outlet = report.row["outlet"] or report.key[0]
+        for claim in report.claims:
+            source = outlet if claim.narration or not claim.source else claim.source
+            seen.setdefault((source, claim.stance),
+                            {"source": source, "stance": claim.stance, "outlet": outlet})
+    return list(seen.values())
+
+
 def aggregate(reports: Sequence[StoredEvent]) -> Incident:
     """The ledger event of one cluster of event reports (earliest report first)."""
     rows = [r.row for r in reports]
@@ -192,6 +204,7 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
         "stance_summary": {s: stances[s] for s in STANCES if stances[s]},
         "background": int(rows[0]["background"]),
         "sources": "; ".join(outlets),
+        "source_stances": source_stances(reports),
         "first_doc_id": reports[0].key[0], "first_event_id": reports[0].key[1],
     }  # fmt: skip
     fields["summary"] = summarise(fields)

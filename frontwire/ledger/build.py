@@ -19,7 +19,7 @@ from .aggregate import Incident, aggregate
 from .merge import cluster
 from .stored import load, to_item
 
-_JSON_FIELDS = ("fatality_figures", "stance_summary")
+_JSON_FIELDS = ("fatality_figures", "stance_summary", "source_stances")
 
 
 def event_id(doc_id: str, event_index: str, taken: set[str]) -> str:

@@ -219,6 +219,7 @@ CREATE TABLE ledger_events (
     stance_summary TEXT NOT NULL DEFAULT '{}',
     background INTEGER NOT NULL DEFAULT 0,
     sources TEXT NOT NULL DEFAULT '',
+    source_stances TEXT NOT NULL DEFAULT '[]',
     summary TEXT NOT NULL DEFAULT '',
     search_text TEXT NOT NULL DEFAULT '',
     first_doc_id TEXT NOT NULL,
