@@ -60,7 +60,7 @@ _CONTACT = re.compile(
     r"(?:requests?|emails?|inquir(?:y|ies)|messages?|calls?)(?: for comment)?"
     r"|did not (?:immediately )?return (?:a |our )?(?:requests?|calls?|emails?) for comment"
     r"|could not (?:immediately )?be reached for comment"
-    r"|(?:has |have )?reached out to .{1,80}? for comment)",
+    r"|(?:has |have )?(?:reached out to|contacted) .{1,80}? for comment)",
     re.I,
 )
 _BOILERPLATE = re.compile(
