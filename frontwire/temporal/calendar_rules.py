@@ -1,0 +1,336 @@
+"""Handlers for calendar expressions: explicit dates, months, years, decades, seasons,
+quarters and holidays. Each takes the rule's match and the :class:`Context` and
+returns a :class:`Norm`, or None when the candidate is not a time expression.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .context import Context, Norm
+from .dates import (
+    add_quarters,
+    interval,
+    last_season,
+    month_value,
+    next_season,
+    quarter_of,
+    season_of,
+)
+from .lexicon import HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, SEASONS
+
+# Words after which "May", "March" or a bare year are dates, not verbs or counts.
+TEMPORAL_PREPS = frozenset(
+    "in since of by until till from to before after during through throughout early late "
+    "mid and or between the this last next fiscal around circa spring summer autumn fall "
+    "winter end beginning start middle as ended ending on year".split()
+)
+_AMBIGUOUS_MONTHS = frozenset(["may", "march"])
+_COUNT_NOUN = re.compile(
+    r"^\s+(?:[a-z]+s|people|men|women|children|km|kg|mm|feet|metres|meters|miles|calibre|"
+    r"caliber|rounds|tonnes|tons|hectares)\b"
+)
+_NOT_PLURAL = frozenset(["was", "is", "has", "does", "as", "its", "this", "his", "plus", "us"])
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
+    """Year of a month (and day) written without one: narrative year, else by tense.
+
+    A past-tense "in June" written in March is last June; a future "in January"
+    written in October is next January. Dates close to the DCT keep its year.
+    """
+    if ctx.year_shift is not None:
+        return ctx.year_shift
+    if ctx.dct is None:
+        return None
+    dct = ctx.dct
+    if day is None:
+        ahead = (month - dct.month) / 1.0
+        limit = 2.0
+    else:
+        try:
+            ahead = (date(dct.year, month, day) - dct).days / 30.0
+        except ValueError:
+            ahead = (month - dct.month) / 1.0
+        limit = 1.5
+    if ctx.direction(start, end) > 0:
+        return dct.year + 1 if ahead <= -limit else dct.year
+    return dct.year - 1 if ahead >= limit else dct.year
+
+
+def _day_norm(year: int | None, month: int, day: int, wd: str | None = None) -> Norm | None:
+    if not 1 <= day <= 31:
+        return None
+    if year is None:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return Norm("DATE", d.isoformat(), d, d)
+
+
+def date_mdy(m: re.Match[str], ctx: Context) -> Norm | None:
+    if not _capitalised(m["month"]):
+        return None
+    month = _month_number(m["month"])
+    day = int(m["day"])
+    if month is None:
+        return None
+    year = int(m["year"]) if m["year"] else _year_of(ctx, month, day, m.start(), m.end())
+    return _day_norm(year, month, day)
+
+
+date_dmy = date_mdy
+
+
+def date_iso(m: re.Match[str], ctx: Context) -> Norm | None:
+    return _day_norm(int(m["year"]), int(m["month"]), int(m["day"]))
+
+
+def date_slash(m: re.Match[str], ctx: Context) -> Norm | None:
+    """03/12/24: day-month order from the number sizes, else the text's habit, else the DCT."""
+    a, b, yy = int(m["a"]), int(m["b"]), m["year"]
+    year = int(yy) if len(yy) == 4 else 2000 + int(yy) if int(yy) < 70 else 1900 + int(yy)
+    readings = []
+    for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a))):
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            readings.append((order, mo, d))
+    if not readings:
+        return None
+    if len(readings) == 2 and a != b:
+        readings.sort(key=lambda r: _slash_rank(r[0], year, r[1], r[2], ctx))
+    _, mo, d = readings[0]
+    return _day_norm(year, mo, d)
+
+
+def _slash_rank(order: str, year: int, month: int, day: int, ctx: Context) -> tuple[int, int]:
+    """Prefer the order other dates of the text use, then the reading nearest the DCT."""
+    habit = 0 if (order == ctx.order or not ctx.order_known) else 1
+    if ctx.dct is None:
+        return (habit if ctx.order_known else 0 if order == ctx.order else 1), 0
+    try:
+        distance = abs((date(year, month, day) - ctx.dct).days)
+    except ValueError:
+        distance = 10**6
+    return habit, distance
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    month = _month_number(m["month"])
+    if month is None or not _capitalised(m["month"]):
+        return None
+    year = int(m["year"])
+    return Norm("DATE", month_value(year, month), *_span(month_value(year, month)))
+
+
+def month(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["month"]
+    key = word.lower()
+    if not _capitalised(word) or key in MONTH_ABBREVIATIONS:
+        return None
+    if key in _AMBIGUOUS_MONTHS and not (m["rel"] or m["edge"]) and not _dated_context(m, ctx):
+        return None
+    number = MONTHS[key]
+    rel = (m["rel"] or "").lower()
+    if ctx.dct is None and rel:
+        return Norm("DATE", f"XXXX-{number:02d}")
+    if rel in ("last", "past"):
+        year = ctx.dct.year if number < ctx.dct.month else ctx.dct.year - 1  # type: ignore[union-attr]
+    elif rel in ("next", "coming"):
+        year = ctx.dct.year if number > ctx.dct.month else ctx.dct.year + 1  # type: ignore[union-attr]
+    elif rel == "this":
+        year = ctx.dct.year  # type: ignore[union-attr]
+    else:
+        year = _year_of(ctx, number, None, m.start(), m.end())  # type: ignore[assignment]
+    if year is None:
+        return Norm("DATE", f"XXXX-{number:02d}")
+    value = month_value(year, number)
+    return Norm("DATE", value, *_span(value))
+
+
+def _dated_context(m: re.Match[str], ctx: Context) -> bool:
+    """True when a capitalised May/March sits where a date does ("in May", "May, when")."""
+    if ctx.word_before(m.start()) in TEMPORAL_PREPS:
+        return True
+    after = ctx.text[m.end() : m.end() + 2]
+    return after[:1] in (",", ".", ";", ")", ":", "") or after == "\n"
+
+
+def year(m: re.Match[str], ctx: Context) -> Norm | None:
+    digits = m["year"]
+    if m["decade"]:
+        return Norm("DATE", digits[:3], *_span(digits[:3]))
+    before = ctx.word_before(m.start())
+    if not (m["edge"] or m["fiscal"] or before in TEMPORAL_PREPS):
+        after = ctx.text[m.end() : m.end() + 40]
+        follow = _COUNT_NOUN.match(after)
+        if follow and follow.group(0).strip() not in _NOT_PLURAL:
+            return None
+        if before in ("no", "number", "page", "flight", "route", "resolution", "article"):
+            return None
+    return Norm("DATE", digits, *_span(digits))
+
+
+def short_decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    yy = int(m["yy"])
+    now = ctx.dct.year % 100 if ctx.dct else 30
+    century = "20" if yy <= now else "19"
+    value = f"{century}{m['yy'][0]}"
+    return Norm("DATE", value, *_span(value), start=m.start("yy") - 1 if not m["edge"] else None)
+
+
+def season(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["season"].lower()
+    code = SEASONS[word]
+    rel = (m["rel"] or "").lower()
+    after = ctx.text[m.end() : m.end() + 4]
+    if m["year"]:
+        value = f"{m['year']}-{code}"
+        return Norm("DATE", value, *_span(value))
+    if not rel and not m["edge"]:
+        if word == "fall" or ctx.word_before(m.start()) not in ("in", "during", "since", "until", "by", "over", "through", "throughout"):
+            return None
+    if after.startswith(" of") or (word == "fall" and rel in ("the", "")):
+        return None  # "the fall of Kabul", "in the fall" is kept only with a year
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{code}")
+    if rel in ("last", "past"):
+        y = last_season(ctx.dct, code)
+    elif rel in ("next", "coming"):
+        y = next_season(ctx.dct, code)
+    elif ctx.year_shift is not None and rel != "this":
+        y = ctx.year_shift
+    else:
+        y = _season_by_tense(ctx, code, m.start(), m.end())
+    value = f"{y}-{code}"
+    return Norm("DATE", value, *_span(value))
+
+
+def _season_by_tense(ctx: Context, code: str, start: int, end: int) -> int:
+    assert ctx.dct is not None
+    current_year, current = season_of(ctx.dct)
+    if current == code:
+        return current_year
+    if ctx.direction(start, end) > 0:
+        return next_season(ctx.dct, code)
+    return last_season(ctx.dct, code)
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    rels = [r.lower() for r in re.findall(r"[\w-]+", m.group(0)[: m.start("q") - m.start()])]
+    rels = [r for r in rels if r not in _ORD and r not in ("the", "fiscal")]
+    ordinal = _ORD.get((m["ord"] or "").lower())
+    half = m["q"].lower() == "half"
+    if ordinal is None and not rels and not (m["the"] and not half):
+        return None
+    if ctx.text[m.end() : m.end() + 3] == " of" or (half and ordinal is None) or (half and ordinal and ordinal > 2):
+        return None
+    if ctx.dct is None and not m["year"]:
+        return Norm("DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
+    year, q = _quarter_of_text(m, ctx, rels, ordinal, half)
+    value = f"{year}-H{q}" if half else f"{year}-Q{q}"
+    return Norm("DATE", value, *_span(value))
+
+
+def _quarter_of_text(
+    m: re.Match[str], ctx: Context, rels: list[str], ordinal: int | None, half: bool
+) -> tuple[int, int]:
+    if m["year"]:
+        return int(m["year"]), ordinal or 1
+    dct = ctx.dct
+    assert dct is not None
+    if m["ofrel"]:
+        shift = {"this": 0, "last": -1, "next": 1}[m["ofrel"].lower()]
+        return dct.year + shift, ordinal or 1
+    if half:
+        year = ctx.year_shift or dct.year
+        if ordinal == 2 and dct.month <= 6 and ctx.direction(m.start(), m.end()) < 0:
+            year -= 1
+        return year, ordinal or 1
+    base_year, base_q = _anchor_quarter(ctx)
+    if any(r.startswith("year-") for r in rels):
+        return add_quarters(base_year, ordinal or base_q, -4)
+    if ordinal is not None:
+        year = ctx.year_shift or dct.year
+        current = quarter_of(dct)
+        if ordinal > current and ctx.direction(m.start(), m.end()) < 0 and not ctx.year_shift:
+            year -= 1
+        return year, ordinal
+    if "next" in rels or "coming" in rels:
+        return add_quarters(dct.year, quarter_of(dct), 1)
+    if "current" in rels or "this" in rels:
+        return dct.year, quarter_of(dct)
+    if "same" in rels:
+        return base_year, base_q
+    return base_year, base_q  # "the quarter", "the latest quarter", "last quarter"
+
+
+def _anchor_quarter(ctx: Context) -> tuple[int, int]:
+    """The quarter under discussion: the last one named, else the last one completed."""
+    value = ctx.anchor_value or ""
+    if re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return int(value[:4]), int(value[-1])
+    assert ctx.dct is not None
+    return add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
+
+
+def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
+    code = m["ord"].upper()
+    if m["ord"][0].islower():
+        return None
+    year = int(m["year"]) if m["year"] else ctx.year_shift or (ctx.dct.year if ctx.dct else None)
+    value = f"{year if year else 'XXXX'}-{code}"
+    return Norm("DATE", value, *_span(value))
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    name = re.sub(r"\s+", " ", m["name"].lower())
+    if not _capitalised(m["name"]):
+        return None
+    month_, day = HOLIDAYS[name]
+    if m["year"]:
+        y: int | None = int(m["year"])
+    elif ctx.dct is None:
+        y = None
+    else:
+        y = _holiday_year(ctx, (m["rel"] or "").lower(), month_, day, m.start(), m.end())
+    if y is None:
+        return Norm("DATE", f"XXXX-{month_:02d}-{day:02d}")
+    d = date(y, month_, day)
+    return Norm("DATE", d.isoformat(), d, d)
+
+
+def _holiday_year(ctx: Context, rel: str, month_: int, day: int, start: int, end: int) -> int:
+    assert ctx.dct is not None
+    this_year = date(ctx.dct.year, month_, day)
+    if rel == "last" or (not rel and ctx.direction(start, end) < 0):
+        return ctx.dct.year if this_year <= ctx.dct else ctx.dct.year - 1
+    if rel == "next" or not rel:
+        return ctx.dct.year if this_year >= ctx.dct else ctx.dct.year + 1
+    return ctx.dct.year
+
+
+def _span(value: str) -> tuple[date | None, date | None]:
+    span = interval(value)
+    return (span[0], span[1]) if span else (None, None)
+
+
+def days_between(first: date, last: date) -> int:
+    return (last - first).days + 1
+
+
+def day_before(d: date) -> date:
+    return d - timedelta(days=1)

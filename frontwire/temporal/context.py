@@ -1,0 +1,103 @@
+"""State shared by the handlers while one text is normalised left to right."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import interval
+from .tense import FUTURE, NONE, PAST, tense_at
+
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?([A-Za-z']+)")
+
+
+@dataclass
+class Norm:
+    """A normalised expression; ``start``/``end`` override the match span when set."""
+
+    type: str
+    value: str
+    begin: date | None = None
+    finish: date | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Context:
+    """Reference times for the expression being resolved.
+
+    ``dct`` is the document date. ``anchor_*`` is the last calendar expression of the
+    current paragraph (the reference for "a year earlier", "the next day").
+    ``year_shift`` is set when the narrative moved to another year ("last summer ...
+    in June" is June of last year).
+    """
+
+    text: str
+    dct: date | None
+    order: str = "mdy"  # how to read 03/04/24
+    order_known: bool = False  # True when the text itself wrote an unambiguous d/m/y date
+    para_start: int = 0
+    anchor_value: str | None = None
+    anchor_day: date | None = None
+    anchor_end: int = -1
+    year_shift: int | None = None
+    probe: bool = False  # validation pass: anchors are not yet known
+    seen: list[str] = field(default_factory=list)
+
+    def tense(self, start: int, end: int) -> str:
+        return tense_at(self.text, start, end)
+
+    def direction(self, start: int, end: int) -> int:
+        """-1 past (the default of news), +1 future, from the verbs around the span."""
+        tense = self.tense(start, end)
+        return 1 if tense == FUTURE else -1 if tense in (PAST, NONE) else -1
+
+    def word_before(self, start: int) -> str:
+        m = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
+        return m.group(1).lower() if m else ""
+
+    def word_after(self, end: int) -> str:
+        m = _WORD_AFTER.match(self.text[end : end + 30])
+        return m.group(1) if m else ""
+
+    def char_after(self, end: int) -> str:
+        return self.text[end : end + 1]
+
+    def reference_day(self, start: int) -> date | None:
+        """The date a bare clock time or anaphor ("that day") refers to."""
+        if self.anchor_day is not None:
+            return self.anchor_day
+        return None
+
+    def remember(self, value: str, end: int) -> None:
+        """Make ``value`` the anchor for the following expressions of the paragraph."""
+        span = interval(value)
+        if span is None:
+            return
+        self.anchor_value = value
+        self.anchor_end = end
+        if span[0] == span[1]:
+            self.anchor_day = span[0]
+        year = value[:4]
+        if self.dct is None or not year.isdigit() or value[4:5] not in ("", "-"):
+            return
+        # Only a move away from the document's year shifts the narrative.
+        self.year_shift = int(year) if int(year) != self.dct.year else None
+
+    def new_paragraph(self, start: int) -> None:
+        self.para_start = start
+        self.anchor_value = None
+        self.anchor_day = None
+        self.anchor_end = -1
+        self.year_shift = None
+
+
+def unit_code(unit: str) -> str:
+    """Normalised singular unit word of a plural or singular unit."""
+    unit = unit.lower()
+    if unit == "centuries":
+        return "century"
+    return unit[:-1] if unit.endswith("s") else unit

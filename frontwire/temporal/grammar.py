@@ -1,0 +1,165 @@
+"""The regex grammar of temporal expressions: one compiled pattern per rule.
+
+Each rule finds candidates only; ``resolve.py`` decides whether a candidate is a
+real time expression (capitalisation, modal "may", "the fall of Kabul") and
+normalises it. Patterns are case-insensitive; handlers check capitals where
+they matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SET_ADVERBS, WEEKDAYS
+
+
+def _alt(words: object) -> str:
+    """Alternation of literal words, longest first so "march" never shadows "mar"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+MONTH = _alt(MONTHS)
+WEEKDAY = _alt(WEEKDAYS)
+SEASON = _alt(SEASONS)
+PART = _alt([p for p in PARTS_OF_DAY if p not in ("dawn", "daybreak", "dusk", "nightfall")])
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS_1_9 = "(?:one|two|three|four|five|six|seven|eight|nine)"
+NUM = (
+    r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + _TENS + r"(?:[\s-]+" + _UNITS_1_9 + ")?|"
+    + _alt([w for w in NUMBER_WORDS if w not in ("half", "a half")])
+    + r"|a\s+few|several|few|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+    r"quarters?|years?|decades?|century|centuries)"
+)
+# Approximators TimeML puts inside the TIMEX3 extent.
+MOD = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|only|"
+    r"barely|well\s+over|the\s+better\s+part\s+of)"
+)
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+HOLIDAY = _alt(HOLIDAYS)
+SET_ADVERB = _alt(SET_ADVERBS)
+_B = r"(?<![\w$£€#])"  # left word boundary that also refuses money and ids
+_E = r"(?![\w])"
+
+RULES: dict[str, str] = {
+    # Explicit calendar dates.
+    "date_mdy": (
+        rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})\.?\s+"
+        rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{YEAR}))?{_E}"
+    ),
+    "date_dmy": (
+        rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+        rf"(?:of\s+)?(?P<month>{MONTH})\.?(?:,?\s+(?P<year>{YEAR}))?{_E}"
+    ),
+    "date_iso": r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])",
+    "date_slash": (
+        r"(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?P<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)"
+    ),
+    "month_year": (
+        rf"{_B}(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>{YEAR}){_E}"
+    ),
+    "month": (
+        rf"{_B}(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+        rf"(?P<month>{MONTH}){_E}"
+    ),
+    "weekday": (
+        rf"{_B}(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+        rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{PART})s?)?{_E}"
+    ),
+    "relday": (
+        rf"{_B}(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight|"
+        rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        rf"(?:\s+(?P<part>{PART}))?{_E}"
+    ),
+    "partday": rf"{_B}(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following)\s+(?P<part>{PART}){_E}",
+    "overnight": rf"{_B}overnight(?:\s+(?:into|to|on)\s+(?P<wd>{WEEKDAY}))?{_E}",
+    "reference": (
+        rf"{_B}(?P<word>right\s+now|now|currently|at\s+present|these\s+days|nowadays|"
+        r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
+        r"previously|formerly|the\s+past|soon|the\s+near\s+future|the\s+future)(?![\w-])"
+    ),
+    "relunit": (
+        rf"{_B}(?:(?P<edge>{EDGE}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:(?P<the>the)\s+)?"
+        r"(?P<rel>last|next|this(?:\s+past)?|coming|past|previous|preceding|following|current|"
+        r"latest|same|that|prior|recent)\s+"
+        r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|fiscal\s+year|"
+        rf"decade|century|(?P<season>{SEASON})){_E}"
+    ),
+    "the_weekend": rf"{_B}(?P<the>the)\s+weekend{_E}",
+    "anaphor_day": rf"{_B}the\s+(?P<unit>day|week|year|month)\s+(?P<dir>before|after)(?=[,.;)]|\s+(?:that|it|and|but)\b)",
+    "ago": (
+        rf"{_B}(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM}|a|an)[\s-]+(?:(?P<or>or\s+so)\s+)?(?P<unit>{UNIT})"
+        r"(?:\s+(?P<or2>or\s+so))?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![\w-])"
+    ),
+    "duration": (
+        rf"{_B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|"
+        r"following|remaining|initial|latest|same|entire|whole|full|further|additional|another)\s+)?"
+        rf"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})"
+        r"(?P<frac>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?![\w-])"
+    ),
+    "vague_units": (
+        rf"{_B}(?:(?P<the>the)\s+)?(?P<q>(?:past|last|next|coming)\s+(?:few|several)|several|many|"
+        r"recent|coming|past|few|upcoming)\s+(?P<unit>seconds|minutes|hours|days|weeks|months|"
+        r"quarters|years|decades|centuries)(?![\w-])"
+    ),
+    "for_units": (
+        r"(?<=\bfor\s)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+        r"(?![\w-])|(?P<unit2>decades|years|months)(?=-long\b)"
+    ),
+    "quarter": (
+        r"(?<![\w-])(?:(?P<the>the)\s+)?(?:(?P<rel>latest|current|same|previous|prior|year-ago|"
+        r"year-earlier|year-before|comparable|last|next|this|coming|recent|just-ended|"
+        r"just-completed|fiscal|final)[\s-]+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+        r"4th)[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|half)"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<year>{YEAR})|(?P<ofrel>this|last|next)\s+year))?(?![\w-])"
+    ),
+    "q_code": rf"{_B}(?P<ord>Q[1-4]|H[12])(?:\s+(?P<year>{YEAR}))?{_E}",
+    "year": (
+        rf"(?<![\w$£€#.,/-])(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
+        rf"(?P<year>{YEAR})(?P<decade>'?s)?(?![\w%]|[.,/]\d|-\d)"
+    ),
+    "short_decade": rf"(?<![\w])(?:(?P<edge>early|late|mid)[\s-]+)?(?P<the>the\s+)?'(?P<yy>\d0)s{_E}",
+    "season": (
+        rf"{_B}(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|coming|past|the)\s+)?"
+        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}"
+    ),
+    "clock": (
+        r"(?<![\w:.$])(?:(?P<mod>about|around|approximately|shortly\s+after|shortly\s+before|"
+        r"just\s+after|just\s+before)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
+        r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[A-Z]{1,4}T|GMT|UTC|ET|CT|PT|MT)\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow){_E})?"
+        r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:.h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>GMT|UTC|[A-Z]{1,4}T|"
+        r"local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time))?(?![\w:.]\d)"
+        r"|(?<![\w:.$])(?P<hm>[0-2]\d[0-5]\d)\s+(?P<tzm>GMT|UTC|hours|hrs)\b"
+    ),
+    "noon": rf"{_B}(?P<word>noon|midnight|midday)(?:\s+(?P<day>{WEEKDAY}|today|yesterday|tomorrow))?{_E}",
+    "set_every": (
+        rf"{_B}(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
+        rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART}|{SEASON}){_E}"
+    ),
+    "set_times": (
+        rf"{_B}(?P<times>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade){_E}"
+    ),
+    "set_adverb": rf"{_B}(?P<word>{SET_ADVERB}){_E}",
+    "holiday": (
+        rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?{_E}"
+    ),
+}
+
+COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(p, re.I) for name, p in RULES.items()}
+
+# Cheap pre-filter: text without any of these substrings cannot hold a match of the rule.
+_DIGITS = tuple("0123456789")
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "date_iso": _DIGITS, "date_slash": _DIGITS, "year": _DIGITS, "short_decade": ("'",),
+    "clock": _DIGITS, "date_mdy": _DIGITS, "date_dmy": _DIGITS, "month_year": _DIGITS,
+    "q_code": ("Q", "H"), "overnight": ("overnight",),
+}

@@ -1,0 +1,389 @@
+"""Handlers for deictic and relative expressions: weekdays, today/yesterday, parts of the
+day, "last week", "three days ago", durations, sets and clock times.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .context import Context, Norm, unit_code
+from .dates import (
+    add_months,
+    add_quarters,
+    interval,
+    last_season,
+    month_value,
+    next_season,
+    quarter_of,
+    season_of,
+    week_value,
+    weekday_near,
+)
+from .lexicon import NUMBER_WORDS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_ADVERBS, WEEKDAYS
+
+_VAGUE = re.compile(r"^(?:a\s+few|few|several|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)$")
+_MONEY_BEFORE = re.compile(r"(?:\d|%|\bcents?|\bdollars?|\bpercent|\bper|\btimes|\btwice|\bonce)\s*$", re.I)
+_DURATION_CODE = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
+    "decade": "Y", "century": "Y",
+}
+_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
+_TIME_UNITS = frozenset(["second", "minute", "hour"])
+
+
+def parse_number(words: str) -> float | None:
+    """Number written in digits or words ("24", "twenty four", "5 1/2"); None when vague."""
+    text = re.sub(r"\s+", " ", words.strip().lower()).replace("-", " ")
+    if _VAGUE.match(text):
+        return None
+    if text.endswith(" 1/2"):
+        base = parse_number(text[:-4])
+        return None if base is None else base + 0.5
+    if re.fullmatch(r"\d+(?:,\d{3})*", text):
+        return float(text.replace(",", ""))
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    parts = text.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    return None
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3D, PT5H30M, P10Y, PXW (vague)."""
+    unit = unit_code(unit)
+    code = _DURATION_CODE[unit]
+    prefix = "PT" if unit in _TIME_UNITS else "P"
+    if n is None:
+        return f"{prefix}X{code}"
+    n *= _FACTOR.get(unit, 1)
+    if n != int(n):
+        whole, frac = int(n), n - int(n)
+        smaller = {"H": (60, "M"), "M": (60, "S") if unit == "minute" else (30, "D"),
+                   "D": (24, "H"), "Y": (12, "M"), "W": (7, "D")}.get(code)
+        if smaller is not None:
+            extra = round(frac * smaller[0])
+            sep = "T" if code == "D" else ""
+            return f"{prefix}{whole}{code}{sep}{extra}{smaller[1]}"
+    return f"{prefix}{int(n)}{code}"
+
+
+def _day(d: date, kind: str = "DATE", part: str = "") -> Norm:
+    if part:
+        return Norm("TIME", f"{d.isoformat()}T{part}", d, d)
+    return Norm(kind, d.isoformat(), d, d)
+
+
+def _part_code(word: str | None) -> str:
+    return PARTS_OF_DAY.get((word or "").lower().rstrip("s"), "") if word else ""
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
+    if not m["wd"][:1].isupper():
+        return None
+    number = WEEKDAYS[m["wd"].lower()]
+    part = _part_code(m["part"])
+    if m["plural"]:
+        return Norm("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
+    if ctx.dct is None:
+        return Norm("TIME" if part else "DATE", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past"):
+        d = weekday_near(ctx.dct, number, -1)
+    elif rel in ("next", "coming"):
+        d = weekday_near(ctx.dct, number, +1)
+    else:
+        d = weekday_near(ctx.dct, number, 0 if number == ctx.dct.isoweekday() else
+                         ctx.direction(m.start(), m.end()))
+    return _day(d, part=part)
+
+
+def relday(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    part = _part_code(m["part"])
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+             "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    if word == "tonight":
+        part = "NI"
+    if ctx.dct is None:
+        return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
+    return _day(ctx.dct + timedelta(days=shift), part=part)
+
+
+def partday(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    part = _part_code(m["part"])
+    if rel in ("this", "last"):
+        if ctx.dct is None:
+            return Norm("TIME", f"XXXX-XX-XXT{part}")
+        return _day(ctx.dct - timedelta(days=1 if rel == "last" else 0), part=part)
+    base = ctx.anchor_day
+    if base is None:
+        return Norm("TIME", f"XXXX-XX-XXT{part}")
+    shift = 1 if rel in ("the next", "the following") else 0
+    return _day(base + timedelta(days=shift), part=part)
+
+
+def overnight(m: re.Match[str], ctx: Context) -> Norm | None:
+    """The night before the report (or before the weekday named): begin D-1, finish D."""
+    if ctx.dct is None:
+        return Norm("TIME", "XXXX-XX-XXTNI")
+    end = ctx.dct
+    if m["wd"] and m["wd"][:1].isupper():
+        number = WEEKDAYS[m["wd"].lower()]
+        end = weekday_near(ctx.dct, number, 0 if number == ctx.dct.isoweekday() else -1)
+    elif ctx.anchor_day is not None and 0 <= m.start() - ctx.anchor_end < 40:
+        end = ctx.anchor_day  # "on Tuesday ... overnight": the night into that day
+    begin = end - timedelta(days=1)
+    return Norm("TIME", f"{begin.isoformat()}TNI", begin, end)
+
+
+def reference(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    if word == "now" and ctx.text[m.end() : m.end() + 1] == "-":
+        return None
+    return Norm("DATE", REFERENCES[word])
+
+
+_ANCHORED = frozenset(["previous", "preceding", "following", "same", "that", "prior"])
+
+
+def relunit(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("fiscal ", "")
+    if m["season"]:
+        return _season_rel(m, ctx, rel, SEASONS[unit])
+    if m["the"] and rel in ("past", "last", "next", "coming") and unit not in ("weekend",):
+        return Norm("DURATION", duration_value(1, unit))
+    if unit in PARTS_OF_DAY or unit == "day":
+        return _day_rel(ctx, rel, _part_code(unit) if unit != "day" else "")
+    base = ctx.dct
+    if rel in _ANCHORED:
+        base = _anchor_date(ctx)
+        if base is None:
+            return Norm("DATE", _unknown(unit))
+    if base is None:
+        return Norm("DATE", _unknown(unit))
+    shift = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
+             "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    if rel == "recent":
+        return Norm("DATE", "PAST_REF")
+    value = _shifted(base, unit, shift, ctx)
+    span = interval(value)
+    return Norm("DATE", value, *(span or (None, None)))
+
+
+def _anchor_date(ctx: Context) -> date | None:
+    if ctx.anchor_day is not None:
+        return ctx.anchor_day
+    span = interval(ctx.anchor_value) if ctx.anchor_value else None
+    return span[0] if span else None
+
+
+def _unknown(unit: str) -> str:
+    return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX-XX-XX")
+
+
+def _shifted(base: date, unit: str, shift: int, ctx: Context) -> str:
+    if unit == "week":
+        return week_value(base + timedelta(weeks=shift))
+    if unit == "weekend":
+        saturday = weekday_near(base, 6, 0 if base.isoweekday() >= 6 and shift == 0 else shift or -1)
+        return week_value(saturday) + "-WE"
+    if unit == "month":
+        return month_value(*add_months(base.year, base.month, shift))
+    if unit == "quarter":
+        return "{}-Q{}".format(*add_quarters(base.year, quarter_of(base), shift))
+    if unit == "decade":
+        return str(base.year // 10 + shift)
+    if unit == "century":
+        return str(base.year // 100 + shift)
+    return str(base.year + shift)
+
+
+def _day_rel(ctx: Context, rel: str, part: str) -> Norm:
+    if rel in _ANCHORED or rel in ("next", "following"):
+        base = ctx.anchor_day
+        shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
+    else:
+        base = ctx.dct
+        shift = {"last": -1, "past": -1}.get(rel, 0)
+    if base is None:
+        return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
+    return _day(base + timedelta(days=shift), part=part)
+
+
+def _season_rel(m: re.Match[str], ctx: Context, rel: str, code: str) -> Norm | None:
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{code}")
+    if rel in ("last", "past", "previous", "prior", "preceding"):
+        year = last_season(ctx.dct, code)
+    elif rel in ("next", "coming", "following"):
+        year = next_season(ctx.dct, code)
+    elif rel in ("that", "same") and ctx.year_shift:
+        year = ctx.year_shift
+    else:
+        current_year, current = season_of(ctx.dct)
+        year = current_year if current == code else ctx.dct.year
+    value = f"{year}-{code}"
+    span = interval(value)
+    return Norm("DATE", value, *(span or (None, None)))
+
+
+def anaphor_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    base = _anchor_date(ctx)
+    unit = m["unit"].lower()
+    if base is None:
+        return Norm("DATE", _unknown(unit))
+    shift = -1 if m["dir"].lower() == "before" else 1
+    if unit == "day":
+        return _day(base + timedelta(days=shift))
+    value = _shifted(base, unit, shift, ctx)
+    span = interval(value)
+    return Norm("DATE", value, *(span or (None, None)))
+
+
+def ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = unit_code(m["unit"])
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    n = parse_number(m["num"])
+    if direction in ("before", "after"):
+        # "three days before the polls": TimeML marks only the length.
+        return Norm("DURATION", duration_value(n, unit), end=m.end("unit"))
+    if unit == "weekend":
+        return None
+    forward = direction in ("later", "from now", "hence")
+    if n is None or m["or"] or m["or2"] and unit not in ("week", "day"):
+        return Norm("DATE", "FUTURE_REF" if forward else "PAST_REF")
+    relative = direction in ("earlier", "later")
+    base = (_anchor_date(ctx) if relative else None) or ctx.dct
+    if base is None:
+        return Norm("DATE", _unknown(unit))
+    return _ago_value(base, unit, int(n) if forward else -int(n), ctx)
+
+
+def _ago_value(base: date, unit: str, shift: int, ctx: Context) -> Norm:
+    if unit in ("second", "minute", "hour"):
+        return _day(base)
+    if unit in ("day", "night"):
+        return _day(base + timedelta(days=shift))
+    if unit in ("week", "fortnight"):
+        value = week_value(base + timedelta(weeks=shift * _FACTOR.get(unit, 1)))
+    elif unit == "month":
+        value = month_value(*add_months(base.year, base.month, shift))
+    elif unit == "quarter":
+        value = "{}-Q{}".format(*add_quarters(base.year, quarter_of(base), shift))
+    elif unit == "year" and ctx.anchor_value and re.fullmatch(r"\d{4}-Q[1-4]", ctx.anchor_value):
+        q = int(ctx.anchor_value[-1])  # "a year earlier" in a quarterly report: that quarter
+        value = "{}-Q{}".format(*add_quarters(int(ctx.anchor_value[:4]), q, 4 * shift))
+    else:
+        value = str(base.year + shift * _FACTOR.get(unit, 1))
+    span = interval(value)
+    return Norm("DATE", value, *(span or (None, None)))
+
+
+def duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = unit_code(m["unit"])
+    num = m["num"].lower()
+    after = ctx.text[m.end() : m.end() + 8]
+    if m["adj"] and m["adj"].lower() == "-old" or re.match(r"\s+old\b", after):
+        return None  # ages are not time expressions
+    if num in ("a", "an", "one") and (_MONEY_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])):
+        return None  # "$5 a day", "twice a week" (a SET rule owns those)
+    if unit in ("quarter", "half") and after.startswith(" of"):
+        return None  # "a quarter of the population"
+    n = parse_number(m["num"])
+    if n is not None and m["frac"]:
+        n += 0.5
+    start = m.start("the") if m["the"] else None
+    return Norm("DURATION", duration_value(n, unit), start=start)
+
+
+def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DURATION", duration_value(None, m["unit"]))
+
+
+def for_units(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DURATION", duration_value(None, m["unit"] or m["unit2"]))
+
+
+def the_weekend(m: re.Match[str], ctx: Context) -> Norm | None:
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX-WXX-WE")
+    dct = ctx.dct
+    if dct.isoweekday() >= 6:
+        saturday = dct - timedelta(days=dct.isoweekday() - 6)
+    else:
+        saturday = weekday_near(dct, 6, ctx.direction(m.start(), m.end()))
+    value = week_value(saturday) + "-WE"
+    span = interval(value)
+    return Norm("DATE", value, *(span or (None, None)))
+
+
+def clock(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["hm"]:
+        hour, minute = int(m["hm"][:2]), int(m["hm"][2:])
+        if hour > 24:
+            return None
+    elif m["h24"] is not None:
+        hour, minute = int(m["h24"]), int(m["mi24"])
+        if not (m["tz24"] or len(m["h24"]) == 2 or ctx.word_before(m.start()) in ("at", "by", "until", "from", "since", "around", "about")):
+            return None
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if not 1 <= hour <= 12:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    day = _clock_day(m, ctx)
+    stamp = f"T{hour:02d}:{minute:02d}"
+    if day is None:
+        return Norm("TIME", "XXXX-XX-XX" + stamp)
+    return Norm("TIME", day.isoformat() + stamp, day, day)
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
+    word = (m.groupdict().get("day") or "").lower()
+    if word and ctx.dct is not None:
+        if word in WEEKDAYS:
+            number = WEEKDAYS[word]
+            return weekday_near(ctx.dct, number, 0 if number == ctx.dct.isoweekday() else -1)
+        return ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
+    if ctx.anchor_day is not None and 0 <= m.start() - ctx.anchor_end < 40:
+        return ctx.anchor_day  # "on Tuesday at 5 a.m.", "12/03/24, 5 a.m."
+    return ctx.dct
+
+
+def noon(m: re.Match[str], ctx: Context) -> Norm | None:
+    stamp = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[m["word"].lower()]
+    day = _clock_day(m, ctx)
+    if day is None:
+        return Norm("TIME", "XXXX-XX-XX" + stamp)
+    return Norm("TIME", day.isoformat() + stamp, day, day)
+
+
+def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = m["unit"].lower()
+    if unit in WEEKDAYS:
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[unit]}")
+    if unit in PARTS_OF_DAY:
+        return Norm("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
+    if unit in SEASONS:
+        return Norm("SET", f"XXXX-{SEASONS[unit]}")
+    n = parse_number(m["num"]) if m["num"] else 1.0
+    if m["other"]:
+        n = 2.0
+    return Norm("SET", duration_value(n, unit))
+
+
+def set_times(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("SET", duration_value(1, m["unit"]))
+
+
+def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("SET", SET_ADVERBS[m["word"].lower()])

@@ -1,0 +1,165 @@
+"""Find and normalise temporal expressions: ``tag(text, dct)`` and the ``TimeTagger`` stage.
+
+Two passes over the rule matches: the first picks non-overlapping candidates,
+longest first, dropping those a handler rejects ("May" the modal verb); the
+second normalises the survivors left to right, so each one can use the
+paragraph's previous expressions as its reference time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Report, TimeExpression
+from . import calendar_rules as cal
+from . import relative_rules as rel
+from .context import Context, Norm
+from .dates import parse_dct
+from .grammar import COMPILED, TRIGGERS
+
+Handler = Callable[[re.Match[str], Context], Norm | None]
+
+HANDLERS: dict[str, Handler] = {
+    "date_mdy": cal.date_mdy, "date_dmy": cal.date_dmy, "date_iso": cal.date_iso,
+    "date_slash": cal.date_slash, "month_year": cal.month_year, "month": cal.month,
+    "weekday": rel.weekday, "relday": rel.relday, "partday": rel.partday,
+    "overnight": rel.overnight, "reference": rel.reference, "relunit": rel.relunit,
+    "the_weekend": rel.the_weekend, "anaphor_day": rel.anaphor_day, "ago": rel.ago,
+    "duration": rel.duration, "vague_units": rel.vague_units, "for_units": rel.for_units,
+    "quarter": cal.quarter, "q_code": cal.q_code, "year": cal.year,
+    "short_decade": cal.short_decade, "season": cal.season, "clock": rel.clock,
+    "noon": rel.noon, "set_every": rel.set_every, "set_times": rel.set_times,
+    "set_adverb": rel.set_adverb, "holiday": cal.holiday,
+}
+_PRIORITY = {name: i for i, name in enumerate(COMPILED)}
+_SLASH = re.compile(r"(?<![\w/.])([0-3]?\d)[/.]([0-3]?\d)[/.](?:\d{4}|\d\d)(?![\w/])")
+
+Candidate = tuple[int, int, str, re.Match[str]]
+
+
+def tag(text: str, dct: str | None) -> list[TimeExpression]:
+    """Temporal expressions of ``text``, normalised against the document date.
+
+    text (str): the text to tag.
+    dct (str | None): document creation time, ISO ``YYYY-MM-DD`` (a datetime is cut
+        to its date); None leaves relative expressions unresolved (``XXXX-XX-XX``).
+    RETURNS (list[TimeExpression]): in text order, without overlaps.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    ctx = Context(text=text, dct=parse_dct(dct))
+    _read_date_order(text, ctx)
+    chosen = _select(_candidates(text), ctx)
+    return _normalise(chosen, ctx)
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    lowered = text.lower()
+    for name, pattern in COMPILED.items():
+        triggers = TRIGGERS.get(name)
+        if triggers and not any(t.lower() in lowered for t in triggers):
+            continue
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), name, m))
+    return found
+
+
+def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, Norm]]:
+    """Longest valid candidates first; a rejected one leaves room for shorter ones."""
+    candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[Candidate, Norm]] = []
+    probe = Context(text=ctx.text, dct=ctx.dct, order=ctx.order, order_known=ctx.order_known,
+                    probe=True)
+    for cand in candidates:
+        start, end, name, m = cand
+        if any(start < e and s < end for s, e in taken):
+            continue
+        norm = HANDLERS[name](m, probe)
+        if norm is None:
+            continue
+        s, e = _span(cand, norm)
+        if any(s < e2 and s2 < e for s2, e2 in taken):
+            continue
+        taken.append((s, e))
+        chosen.append((cand, norm))
+    chosen.sort(key=lambda item: item[0][0])
+    return chosen
+
+
+def _span(cand: Candidate, norm: Norm) -> tuple[int, int]:
+    start = norm.start if norm.start is not None else cand[0]
+    end = norm.end if norm.end is not None else cand[1]
+    return start, end
+
+
+def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeExpression]:
+    out: list[TimeExpression] = []
+    text = ctx.text
+    for cand, _ in chosen:
+        start, end, name, m = cand
+        paragraph = text.rfind("\n", 0, start) + 1
+        if paragraph != ctx.para_start:
+            ctx.new_paragraph(paragraph)
+        anchor = ctx.anchor_value or ("dct" if ctx.dct else "")
+        norm = HANDLERS[name](m, ctx)
+        if norm is None:
+            continue
+        s, e = _span(cand, norm)
+        out.append(
+            TimeExpression(
+                start=s, end=e, text=text[s:e], type=norm.type, value=norm.value,
+                begin=norm.begin.isoformat() if norm.begin else None,
+                finish=norm.finish.isoformat() if norm.finish else None,
+                anchor=anchor if _is_relative(name, m) else "",
+            )
+        )
+        if norm.type in ("DATE", "TIME"):
+            ctx.remember(norm.value, e)
+    return out
+
+
+def _is_relative(name: str, m: re.Match[str]) -> bool:
+    """True when the value came from a reference time rather than the words alone."""
+    if name in ("date_iso", "date_slash", "month_year", "year", "short_decade"):
+        return False
+    if name in ("date_mdy", "date_dmy", "season", "quarter", "q_code", "holiday"):
+        return not m.groupdict().get("year")
+    return True
+
+
+def _read_date_order(text: str, ctx: Context) -> None:
+    """Learn day-month order from an unambiguous numeric date of the same text (25/03/24)."""
+    if "/" not in text and "." not in text:
+        return
+    for m in _SLASH.finditer(text):
+        a, b = int(m[1]), int(m[2])
+        if a > 12 >= b:
+            ctx.order, ctx.order_known = "dmy", True
+            return
+        if b > 12 >= a:
+            ctx.order, ctx.order_known = "mdy", True
+            return
+
+
+class TimeTagger:
+    """Pipeline stage "time": fills ``report.times`` from ``report.text`` and ``report.dct``.
+
+    No options are needed; unknown options raise so a typo in a config is not ignored.
+    """
+
+    name = "time"
+
+    def __init__(self, **options: Any) -> None:
+        if options:
+            raise TypeError(f"TimeTagger got unknown options: {', '.join(sorted(options))}")
+
+    def __call__(self, report: Report) -> Report:
+        if not isinstance(report, Report):
+            raise TypeError(f"TimeTagger expects a Report, not {type(report).__name__}")
+        report.times = tag(report.text or "", report.dct)
+        return report
