@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import ASSERTS, STANCES, Claim
 from .relations import CONTRADICTS, judges, reason
-from .stored import StoredEvent
+from .stored import StoredEvent, fallback_date
 
 MAX_CLAIMS_COMPARED = 80  # per incident: pairs grow quadratically and big stories are rare
 
@@ -186,8 +186,8 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
         "event_type": etype,
         "sub_event_type": majority([r["sub_event_type"] for r in typed]),
         "disorder_type": majority([r["disorder_type"] for r in typed]),
-        "date_start": when["date_start"] or (when["published"] or "")[:10] or None,
-        "date_end": when["date_end"] or when["date_start"] or (when["published"] or "")[:10] or None,  # noqa: E501
+        "date_start": fallback_date(when),
+        "date_end": when["date_end"] or fallback_date(when),
         "time_precision": min(r["time_precision"] for r in rows),
         "location": place["location"], "lat": place["lat"], "lon": place["lon"],
         "geonameid": place["geonameid"], "country": place["country"],

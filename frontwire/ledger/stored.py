@@ -54,10 +54,17 @@ def load(conn: sqlite3.Connection) -> dict[tuple[str, str], StoredEvent]:
     return reports
 
 
+def fallback_date(row: sqlite3.Row) -> str | None:
+    """The document's date for an undated current event (news of the day); None for an
+    undated background event, which may lie years back."""
+    if row["date_start"] or row["background"] or not row["published"]:
+        return row["date_start"]
+    return str(row["published"])[:10]
+
+
 def to_item(report: StoredEvent) -> Item:
     row = report.row
-    # An event without its own date falls back to the document's date (a same-day report).
-    start = to_ordinal(row["date_start"]) or to_ordinal(row["published"])
+    start = to_ordinal(row["date_start"]) or to_ordinal(fallback_date(row))
     end = to_ordinal(row["date_end"]) or start
     if start is not None and end is not None and end < start:
         start, end = end, start

@@ -173,3 +173,162 @@ def synthetic_report(i: int, rng: random.Random, days: int = 365) -> Report:
                        claim_ids=["c1"])  # fmt: skip
     report.places, report.claims, report.events = [place], [claim], [event]
     return report
+
+
+# ----------------------------------------------------------------------- hand-written samples
+
+RUSSIA = Actor(name="Military Forces of Russia (2000-)", inter=8)
+CIVILIANS_UA = Actor(name="Civilians (Ukraine)", inter=7)
+
+
+def _nikopol_kyiv() -> Report:
+    text = (
+        "Russian shelling kills three in Nikopol\n"
+        "Russian forces shelled the town of Nikopol in Dnipropetrovsk Oblast on the morning of"
+        " March 12, killing three civilians, Governor Serhii Lysak said on Telegram. A"
+        " residential building and a power line were damaged, he added. Russia's Defence"
+        " Ministry denied that its forces had shelled Nikopol, calling the reports a"
+        " provocation. Russian troops have shelled Nikopol across the Dnipro River almost"
+        " daily since 2022."
+    )
+    r = make_report("kyiv-nikopol-0312", text, "Kyiv Independent", "2024-03-12",
+                    title="Russian shelling kills three in Nikopol",
+                    url="https://example.org/kyiv/nikopol-0312",
+                    removed=[RemovedLine("Photo: regional administration", "photo-credit", 2)])
+    nikopol = make_place(text, "Nikopol", "Nikopol", 47.5667, 34.3964, "UA", "Ukraine",
+                         "Dnipropetrovsk", "Nikopol Raion", geonameid="700051")  # fmt: skip
+    lysak = ["Serhii Lysak", "Kyiv Independent"]
+    ministry = ["Russia's Defence Ministry", "Kyiv Independent"]
+    r.claims = [
+        make_claim(text, "c1", "Russian forces shelled the town of Nikopol in Dnipropetrovsk"
+                   " Oblast on the morning of March 12, killing three civilians",
+                   source="Serhii Lysak", cue="said", chain=lysak),
+        make_claim(text, "c2", "A residential building and a power line were damaged",
+                   source="Serhii Lysak", cue="added", chain=lysak),
+        make_claim(text, "c3", "its forces had shelled Nikopol", stance="denies",
+                   source="Russia's Defence Ministry", cue="denied", chain=ministry),
+    ]  # fmt: skip
+    first = text.split("\n")[1].split(" A residential")[0]
+    r.events = [
+        make_event(text, "e1", first, "Explosions/Remote violence",
+                   "Shelling/artillery/missile attack", nikopol, "2024-03-12", RUSSIA,
+                   CIVILIANS_UA, fatalities=3, fatalities_text="killing three civilians",
+                   claim_ids=["c1", "c2"]),
+        make_event(text, "e2", "Russian troops have shelled Nikopol across the Dnipro River",
+                   "Explosions/Remote violence", "Shelling/artillery/missile attack", nikopol,
+                   None, RUSSIA, background=True, time_precision=3),
+    ]  # fmt: skip
+    r.places = [nikopol]
+    return r
+
+
+def _nikopol_wire() -> Report:
+    text = (
+        "Five killed in Russian artillery strike on Ukraine's Nikopol, officials say\n"
+        "Five people were killed when Russian artillery struck the Ukrainian town of Nikopol"
+        " on Tuesday, Ukraine's State Emergency Service said on Wednesday, raising an earlier"
+        " toll. Rescuers worked through the night at a damaged apartment block. Moscow did not"
+        " comment on the strike."
+    )
+    r = make_report("wire-nikopol-0313", text, "Reuters", "2024-03-13T09:10:00+00:00",
+                    title="Five killed in Russian artillery strike on Ukraine's Nikopol",
+                    url="https://example.org/wire/nikopol")  # fmt: skip
+    nikopol = make_place(text, "Nikopol", "Nikopol", 47.571, 34.389, "UA", "Ukraine",
+                         "Dnipropetrovsk", "Nikopol Raion", geonameid="700051")  # fmt: skip
+    content = ("Five people were killed when Russian artillery struck the Ukrainian town of"
+               " Nikopol on Tuesday")  # fmt: skip
+    r.claims = [
+        make_claim(text, "c1", content, source="State Emergency Service", cue="said",
+                   chain=["State Emergency Service", "Reuters"]),
+        make_claim(text, "c2", "Rescuers worked through the night at a damaged apartment block",
+                   source="Reuters", narration=True, chain=["Reuters"]),
+    ]  # fmt: skip
+    r.events = [
+        make_event(text, "e1", content, "Explosions/Remote violence",
+                   "Shelling/artillery/missile attack", nikopol, "2024-03-12", RUSSIA,
+                   CIVILIANS_UA, fatalities=5, fatalities_text="Five people were killed",
+                   claim_ids=["c1"]),
+    ]  # fmt: skip
+    r.places = [nikopol]
+    return r
+
+
+def _tetkino(doc_id: str, text: str, outlet: str, phrase: str, actors: tuple[Actor, Actor],
+             claims: list[tuple[str, str, str, bool]]) -> Report:  # fmt: skip
+    r = make_report(doc_id, text, outlet, "2024-03-12", title=text.split("\n")[0])
+    tetkino = make_place(text, phrase, "Tyotkino", 51.2813, 34.2938, "RU", "Russia", "Kursk",
+                         "Glushkovsky District", geonameid="483166")  # fmt: skip
+    r.claims = [
+        make_claim(text, f"c{i}", content, source=source, cue=cue, narration=narration,
+                   chain=[source, outlet] if source != outlet else [outlet])
+        for i, (content, source, cue, narration) in enumerate(claims, start=1)
+    ]  # fmt: skip
+    body = text.split("\n")[1]
+    r.events = [make_event(text, "e1", body.split(". ")[0], "Battles", "Armed clash", tetkino,
+                           "2024-03-12", *actors)]  # fmt: skip
+    r.places = [tetkino]
+    return r
+
+
+def _tetkino_reports() -> list[Report]:
+    state = Actor("Military Forces of Russia (2000-)", inter=1)
+    rvc = Actor("Russian Volunteer Corps", inter=2)
+    tass = (
+        "Border guards repel sabotage group near Tetkino\n"
+        "Russian border guards and army units repelled an attempt by a Ukrainian sabotage and"
+        " reconnaissance group to enter the village of Tetkino in the Kursk Region on Tuesday,"
+        " the Federal Security Service said. There was an exchange of fire, but no"
+        " breakthrough, regional governor Roman Starovoit wrote on Telegram."
+    )
+    channel = (
+        "Volunteer Corps statement\n"
+        "Our fighters entered Tyotkino in the Kursk region this morning and destroyed an"
+        " armoured vehicle of the Russian army. Fighting continues."
+    )
+    return [
+        _tetkino("tass-tetkino-0312", tass, "TASS", "Tetkino", (state, rvc), [
+            ("Russian border guards and army units repelled an attempt by a Ukrainian sabotage"
+             " and reconnaissance group to enter the village of Tetkino",
+             "Federal Security Service", "said", False),
+            ("There was an exchange of fire, but no breakthrough", "Roman Starovoit", "wrote",
+             False),
+        ]),
+        _tetkino("rvc-tetkino-0312", channel, "Russian Volunteer Corps (Telegram)", "Tyotkino",
+                 (rvc, state), [
+            ("Our fighters entered Tyotkino in the Kursk region this morning",
+             "Russian Volunteer Corps (Telegram)", "", True),
+        ]),
+    ]  # fmt: skip
+
+
+def _nairobi() -> Report:
+    text = (
+        "Police fire tear gas at Finance Bill protesters in Nairobi\n"
+        "Police fired tear gas and water cannon at thousands of protesters marching against"
+        " the Finance Bill in central Nairobi on Tuesday, witnesses said. The Interior Ministry"
+        " said officers acted with restraint."
+    )
+    r = make_report("nation-nairobi-0625", text, "Daily Nation", "2024-06-25",
+                    title=text.split("\n")[0], url="https://example.org/nation/nairobi")
+    nairobi = make_place(text, "Nairobi", "Nairobi", -1.2833, 36.8167, "KE", "Kenya",
+                         "Nairobi", geonameid="184745")  # fmt: skip
+    first = text.split("\n")[1].split(", witnesses")[0]
+    r.claims = [
+        make_claim(text, "c1", first, source="witnesses", cue="said",
+                   chain=["witnesses", "Daily Nation"]),
+        make_claim(text, "c2", "officers acted with restraint", source="The Interior Ministry",
+                   cue="said", chain=["The Interior Ministry", "Daily Nation"]),
+    ]  # fmt: skip
+    r.events = [
+        make_event(text, "e1", first, "Protests", "Protest with intervention", nairobi,
+                   "2024-06-25", Actor("Protesters (Kenya)", inter=6),
+                   Actor("Police Forces of Kenya (2022-)", inter=1), claim_ids=["c1"]),
+    ]  # fmt: skip
+    r.places = [nairobi]
+    return r
+
+
+def sample_reports() -> list[Report]:
+    """Five hand-written reports: one shelling told by two outlets (with a denial and two
+    death tolls), one border clash told by both sides, one protest in Kenya."""
+    return [_nikopol_kyiv(), _nikopol_wire(), *_tetkino_reports(), _nairobi()]
