@@ -1,0 +1,199 @@
+"""Cross-document merge, claim relations and the query layer, on hand-written reports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from frontwire.ledger import Ledger, LedgerQueryError
+from frontwire.model import Actor, Report
+from frontwire.store.synthetic import (
+    make_event,
+    make_place,
+    make_report,
+    sample_reports,
+)
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Iterator[Ledger]:
+    led = Ledger(ledger_path)
+    for report in sample_reports():
+        led.add_report(report)
+    led.merge()
+    yield led
+    led.close()
+
+
+def by_location(ledger: Ledger, location: str, background: bool = False) -> dict:
+    found = [e for e in ledger.events(limit=None) if e["location"] == location
+             and e["background"] == background]  # fmt: skip
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_two_outlets_on_one_shelling_become_one_event(ledger: Ledger) -> None:
+    nikopol = by_location(ledger, "Nikopol")
+    assert nikopol["event_type"] == "Explosions/Remote violence"
+    assert nikopol["n_reports"] == 2 and nikopol["n_sources"] == 2
+    assert nikopol["sources"] == "Kyiv Independent; Reuters"
+    assert nikopol["date_start"] == "2024-03-12" and nikopol["time_precision"] == 1
+    assert nikopol["country"] == "Ukraine" and nikopol["iso"] == 804
+    assert nikopol["actor1"] == "Military Forces of Russia (2000-)"
+    assert nikopol["independent_origins"] >= 2  # the governor, the ministry, the rescuers
+    # Both sides of the border clash are one event too; 6 event reports -> 4 events.
+    tetkino = by_location(ledger, "Tyotkino")
+    assert tetkino["n_reports"] == 2
+    assert set(tetkino["actors"]) == {
+        "Military Forces of Russia (2000-)",
+        "Russian Volunteer Corps",
+    }
+    assert ledger.stats()["events"] == 4
+
+
+def test_denial_and_assertion_are_a_contradiction(ledger: Ledger) -> None:
+    nikopol = ledger.event(by_location(ledger, "Nikopol")["id"])
+    assert nikopol is not None and nikopol["contradicted"]
+    pairs = {(r["a"], r["b"]): r["reason"] for r in nikopol["contradictions"]}
+    # Within the Kyiv report and across to the wire report.
+    assert pairs[("kyiv-nikopol-0312:c1", "kyiv-nikopol-0312:c3")] == "asserts vs denies"
+    assert ("kyiv-nikopol-0312:c3", "wire-nikopol-0313:c1") in pairs
+    assert nikopol["stance_summary"]["denies"] == 1
+    assert {"source": "Russia's Defence Ministry", "stance": "denies",
+            "outlet": "Kyiv Independent"} in nikopol["source_stances"]  # fmt: skip
+
+
+def test_different_death_tolls_contradict_and_the_lowest_is_kept(ledger: Ledger) -> None:
+    nikopol = ledger.event(by_location(ledger, "Nikopol")["id"])
+    assert nikopol is not None
+    assert nikopol["fatalities"] == 3  # ACLED: the lowest credible figure, not 5
+    assert sorted(f["fatalities"] for f in nikopol["fatality_figures"]) == [3, 5]
+    reasons = {r["reason"] for r in nikopol["contradictions"]}
+    assert "fatalities 3 vs 5" in reasons
+
+
+def test_event_detail_carries_reports_claims_spans_places_times(ledger: Ledger) -> None:
+    nikopol = ledger.event(by_location(ledger, "Nikopol")["id"])
+    assert nikopol is not None
+    kyiv, wire = nikopol["reports"]
+    assert (kyiv["outlet"], wire["outlet"]) == ("Kyiv Independent", "Reuters")
+    assert wire["url"] == "https://example.org/wire/nikopol"
+    assert wire["published"] == "2024-03-13T09:10:00+00:00"
+    assert kyiv["text"].startswith("Russian forces shelled the town of Nikopol")
+    denial = next(c for c in kyiv["claims"] if c["stance"] == "denies")
+    assert denial["source"] == "Russia's Defence Ministry" and denial["cue"] == "denied"
+    assert denial["sentence_text"].startswith("Russia's Defence Ministry denied")
+    assert denial["via"] == "sole-event"
+    assert {p["geonameid"] for p in nikopol["places"]} == {"700051"}
+    assert nikopol["latitude"] == nikopol["lat"]
+    assert ledger.event("FW-00000000") is None
+
+
+def test_ids_are_stable_across_re_merges_and_new_documents(ledger: Ledger) -> None:
+    before = {e["id"]: (e["location"], e["n_reports"]) for e in ledger.events(limit=None)}
+    assert all(re.fullmatch(r"FW-[0-9a-f]{8}", i) for i in before)
+    stamps = {e["id"]: e["updated_at"] for e in ledger.events(limit=None)}
+    again = ledger.merge()
+    assert again["events"] == 4 and again["merged_reports"] == 2
+    assert {e["id"]: e["updated_at"] for e in ledger.events(limit=None)} == stamps
+    text = "Shelling damaged a school in Kherson on Wednesday, the regional governor said."
+    extra = make_report("kherson-0313", text, "Ukrinform", "2024-03-13")
+    kherson = make_place(text, "Kherson", "Kherson", 46.6354, 32.6169, "UA", "Ukraine", "Kherson")
+    extra.events = [make_event(text, "e1", text, "Explosions/Remote violence",
+                               "Shelling/artillery/missile attack", kherson, "2024-03-13")]
+    ledger.add_report(extra)
+    ledger.merge()
+    after = {e["id"]: (e["location"], e["n_reports"]) for e in ledger.events(limit=None)}
+    assert before.items() <= after.items() and len(after) == 5
+
+
+def _battle(doc_id: str, outlet: str, town: str, lat: float, lon: float, day: str,
+            event_type: str = "Battles", background: bool = False,
+            actor: str = "Military Forces of Ukraine (2019-)") -> Report:  # fmt: skip
+    text = f"Heavy fighting was reported around {town} on {day}, the general staff said."
+    report = make_report(doc_id, text, outlet, day)
+    place = make_place(text, town, town, lat, lon, "UA", "Ukraine", "Donetsk", f"{town} Raion")
+    sub = "Armed clash" if event_type == "Battles" else "Shelling/artillery/missile attack"
+    report.events = [make_event(text, "e1", text.split(",")[0], event_type, sub, place, day,
+                                Actor(actor, inter=1), background=background)]  # fmt: skip
+    return report
+
+
+@pytest.mark.parametrize(
+    ("other", "merged"),
+    [
+        ({}, True),  # same place, same day, other outlet
+        ({"lat": 48.20, "lon": 37.75}, True),  # ~7 km away
+        ({"day": "2024-02-18"}, True),  # the next day
+        ({"event_type": "Explosions/Remote violence"}, True),  # violent types merge
+        ({"lat": 48.70, "lon": 37.75}, False),  # ~62 km away, other raion
+        ({"day": "2024-02-20"}, False),  # three days later
+        ({"event_type": "Protests"}, False),
+        ({"background": True}, False),
+        ({"actor": "Military Forces of Russia (2000-)"}, False),  # no shared actor
+    ],
+)
+def test_merge_rules(ledger_path: Path, other: dict, merged: bool) -> None:
+    first = _battle("avdiivka-a", "Ukrinform", "Avdiivka", 48.139, 37.743, "2024-02-17")
+    args = {"lat": 48.139, "lon": 37.743, "day": "2024-02-17"} | other
+    town = "Avdiivka" if "lat" not in other else "Sieverne"
+    second = _battle("avdiivka-b", "AP", town, args.pop("lat"), args.pop("lon"), args.pop("day"),
+                     **args)  # fmt: skip
+    with Ledger(ledger_path) as led:
+        led.add_report(first)
+        led.add_report(second)
+        assert led.merge()["events"] == (1 if merged else 2)
+
+
+def test_two_events_of_one_document_never_merge(ledger_path: Path) -> None:
+    report = _battle("two-in-one", "AP", "Avdiivka", 48.139, 37.743, "2024-02-17")
+    report.events.append(replace(report.events[0], id="e2"))
+    with Ledger(ledger_path) as led:
+        led.add_report(report)
+        assert led.merge()["events"] == 2
+
+
+def test_filters(ledger: Ledger) -> None:
+    def ids(**filters: object) -> set[str]:
+        return {e["location"] for e in ledger.events(limit=None, **filters)}
+
+    assert ids(country="Kenya") == ids(country="KE") == {"Nairobi"}
+    assert ids(country="Russia") == {"Tyotkino"}
+    assert ids(admin1="Kursk") == {"Tyotkino"}
+    assert ids(date_from="2024-06-01") == {"Nairobi"}
+    assert ids(date_to="2024-03-31") == {"Nikopol", "Tyotkino"}
+    assert ids(bbox=(30.0, 45.0, 40.0, 52.0)) == {"Nikopol", "Tyotkino"}
+    assert ids(event_type="Battles") == ids(event_type="Armed clash") == {"Tyotkino"}
+    assert ids(actor="volunteer corps") == {"Tyotkino"}
+    assert ids(text="tear gas") == {"Nairobi"}
+    assert ids(text="100%") == set()  # wildcards are literal
+    assert ids(stance="denies") == ids(contradicted=True) == {"Nikopol"}
+    assert len(ledger.events(contradicted=False, limit=None)) == 3
+    assert len(ledger.events(limit=2)) == 2 and len(ledger.events(limit=2, offset=3)) == 1
+    assert ledger.count_events(country="Ukraine") == 2
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"date_from": "12/03/2024"}, {"bbox": (1, 2, 3)}, {"stance": "claims"},
+     {"bbox": (30, 60, 40, 50)}],
+)  # fmt: skip
+def test_bad_filters_raise(ledger: Ledger, bad: dict) -> None:
+    with pytest.raises(LedgerQueryError):
+        ledger.events(**bad)
+
+
+def test_stats_and_places(ledger: Ledger) -> None:
+    stats = ledger.stats()
+    assert stats["documents"] == 5 and stats["event_reports"] == 6 and stats["events"] == 4
+    assert stats["claims"] == 10 and stats["contradictions"] == 3
+    assert stats["contradicted_events"] == 1 and stats["unmerged_reports"] == 0
+    assert stats["by_country"] == {"Ukraine": 2, "Russia": 1, "Kenya": 1}
+    assert stats["date_range"] == {"from": "2024-03-12", "to": "2024-06-25"}
+    places = {p["name"]: p for p in ledger.places()}
+    assert places["Nikopol"]["mentions"] == 2 and places["Nikopol"]["documents"] == 2
+    assert places["Tyotkino"]["events"] == 1
