@@ -23,8 +23,8 @@ from .model import RemovedLine, Report, Timestamp
 from .timestamps import outlet_locale, parse_timestamp
 
 _SEE_ALSO = re.compile(
-    r"^(?:see also|read more|also read|read also|more on this|related(?: articles?| stories)?)"
-    r"\b\s*[:\-–—]?\s*\S",
+    r"^(?:(?:see also|read more|also read|read also|more on this)\b\s*[:\-–—]?"
+    r"|related(?: articles?| stories| coverage)?\s*:)\s*\S",
     re.I,
 )
 _AGENCIES = (

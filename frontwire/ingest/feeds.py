@@ -42,6 +42,8 @@ def _entry_document(entry: Any, fmt: str, outlet: str, path: str) -> Document:
     title = html_to_text(entry.get("title", ""))
     url = entry.get("link", "")
     source = entry.get("source", {}).get("title", "") if entry.get("source") else ""
+    # dict.get: feedparser's own .get("updated") falls back to "published" with a warning.
+    published, updated = dict.get(entry, "published"), dict.get(entry, "updated")
     meta: dict[str, Any] = {"entry_id": entry.get("id", "")}
     if entry.get("author"):
         meta["author"] = entry["author"]
@@ -55,8 +57,8 @@ def _entry_document(entry: Any, fmt: str, outlet: str, path: str) -> Document:
         url=url,
         language=(entry.get("language") or "en")[:2].lower(),
         raw_format=fmt,
-        published=stamp(entry.get("published") or entry.get("updated"), outlet, url, body),
-        updated=stamp(entry.get("updated") if entry.get("published") else None, outlet, url, body),
+        published=stamp(published or updated, outlet, url, body),
+        updated=stamp(updated if published else None, outlet, url, body),
         source_path=path,
         meta=meta,
     )
