@@ -89,6 +89,11 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def mask_grievance(text: str) -> str:
+    """Blank the grievance clauses of a protest ("against the killing of ...")."""
+    return _blank(text, load_rules().grievance)
+
+
 def _score(rules: RuleSet, sub: str, text: str) -> tuple[int, tuple[int, int] | None]:
     total, best, where = 0, 0, None
     for pattern, weight in rules.patterns[sub]:

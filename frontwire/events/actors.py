@@ -1,0 +1,169 @@
+"""Actor normalisation: words in a report to canonical ACLED-style actor names.
+
+The dictionary is data (``data/actors.json``) that the user extends with
+``events-actors.json`` in their data folder. Named actors come from aliases;
+generic ones ("protesters", "Russian troops", "civilians") from patterns that fill
+in the country, taken from the demonym in the words or from the event's place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import FrontwireError
+from ..model import Actor
+from .learn import data_home
+
+DATA = Path(__file__).parent / "data" / "actors.json"
+USER_FILE = "events-actors.json"
+
+PROTESTERS, RIOTERS, CIVILIANS = 6, 5, 7
+
+
+class ActorDataError(FrontwireError):
+    """An actor dictionary file is not in the expected shape."""
+
+
+@dataclass
+class Mention:
+    """One actor found in the text, already normalised."""
+
+    name: str
+    inter: int
+    text: str
+    start: int
+    end: int
+    named: bool  # from the dictionary (True) or a generic pattern (False)
+
+    def to_actor(self) -> Actor:
+        return Actor(name=self.name, inter=self.inter, text=self.text, start=self.start,
+                     end=self.end)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise ActorDataError(f"{path}: cannot read actor dictionary ({err})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
+        raise ActorDataError(f"{path}: expected an object with an 'actors' list")
+    for i, entry in enumerate(data.get("actors", [])):
+        if not isinstance(entry, dict) or not entry.get("name") or "inter" not in entry:
+            raise ActorDataError(f"{path}: actor #{i} needs 'name' and 'inter'")
+    return data
+
+
+def _word_regex(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
+    if not alternatives:
+        return None
+    ordered = sorted(set(alternatives), key=len, reverse=True)
+    body = "|".join(re.escape(a) for a in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+class ActorDictionary:
+    """Shipped actors plus the user's; ``find`` returns normalised mentions."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entries: dict[str, dict[str, Any]] = {}
+        for entry in data.get("actors", []):
+            for alias in [entry["name"], *entry.get("aliases", [])]:
+                self.entries[alias.lower()] = entry
+        aliases = list(self.entries)
+        originals = {a for e in data.get("actors", []) for a in e.get("aliases", [])}
+        # All-capital acronyms (FSB, PDF, US) match only in capitals: "us" is a pronoun.
+        caps = [a for a in originals if a.isupper() and len(a) <= 6]
+        self.caps = _word_regex(caps, 0)
+        self.words = _word_regex([a for a in aliases if a.upper() not in caps], re.I)
+        self.periods: dict[str, str] = data.get("periods", {})
+        self.demonyms: dict[str, str] = data.get("demonyms", {})
+        demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
+        self.generic = [
+            (re.compile(rf"(?<![\w-])(?:{g['pattern'].replace('{demonym}', demonym)})(?![\w-])",
+                        re.I), g["name"], int(g["inter"]), "{demonym}" in g["pattern"])
+            for g in data.get("generic", [])
+        ]
+
+    def _named(self, alias: str, country: str | None) -> tuple[str, int]:
+        entry = self.entries[alias.lower()]
+        if entry.get("generic"):
+            return self._fill(entry["generic"], country), int(entry["inter"])
+        return entry["name"], int(entry["inter"])
+
+    def _fill(self, template: str, country: str | None) -> str:
+        if not country:  # no country known: drop the placeholder rather than invent one
+            return re.sub(r"\s*\(\{country\}\)|\s*of \{country\}\{period\}", "", template)
+        return template.format(country=country, period=self.periods.get(country, ""))
+
+    def _country_in(self, words: str) -> str | None:
+        for demonym, country in self.demonyms.items():
+            if re.search(rf"(?<![\w-]){re.escape(demonym)}(?![\w-])", words, re.I):
+                return country
+        return None
+
+    def find(self, text: str, offset: int = 0, country: str | None = None) -> list[Mention]:
+        """Actors mentioned in ``text`` (offsets shifted by ``offset``), left to right."""
+        found: list[Mention] = []
+        for regex in (self.caps, self.words):
+            for m in regex.finditer(text) if regex else ():
+                name, inter = self._named(m.group(0), country)
+                found.append(Mention(name, inter, m.group(0), m.start() + offset,
+                                     m.end() + offset, True))
+        for regex, template, inter, by_demonym in self.generic:
+            for m in regex.finditer(text):
+                where = self._country_in(m.group(0)) if by_demonym else None
+                found.append(Mention(self._fill(template, where or country), inter, m.group(0),
+                                     m.start() + offset, m.end() + offset, False))
+        return _non_overlapping(found)
+
+    def normalize(self, words: str, country: str | None = None) -> Actor:
+        """The canonical actor for a phrase ("Russian forces"); unknown phrases keep their words."""
+        mentions = self.find(words, country=country)
+        if mentions:
+            best = max(mentions, key=lambda m: (m.named, m.end - m.start))
+            return best.to_actor()
+        return Actor(name=words.strip(), inter=0, text=words)
+
+
+def _non_overlapping(found: list[Mention]) -> list[Mention]:
+    """Longest mention wins where two overlap; named beats generic on a tie."""
+    found.sort(key=lambda m: (-(m.end - m.start), not m.named, m.start))
+    kept: list[Mention] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def user_actor_file() -> Path:
+    return data_home() / USER_FILE
+
+
+@lru_cache(maxsize=4)
+def _load(user_path: str, stamp: float) -> ActorDictionary:
+    data = _read(DATA)
+    path = Path(user_path)
+    if path.is_file():
+        extra = _read(path)
+        data["actors"] = [*extra.get("actors", []), *data["actors"]]  # user entries first
+        data["generic"] = [*extra.get("generic", []), *data.get("generic", [])]
+        data["periods"] = {**data.get("periods", {}), **extra.get("periods", {})}
+        data["demonyms"] = {**data.get("demonyms", {}), **extra.get("demonyms", {})}
+    return ActorDictionary(data)
+
+
+def load_actors() -> ActorDictionary:
+    """The shipped dictionary merged with the user's file (reloaded when it changes)."""
+    path = user_actor_file()
+    stamp = path.stat().st_mtime if path.is_file() else 0.0
+    return _load(str(path), stamp)
+
+
+def normalize_actor(words: str, country: str | None = None) -> Actor:
+    """Canonical ACLED-style actor for ``words``; see :meth:`ActorDictionary.normalize`."""
+    return load_actors().normalize(words, country)
