@@ -232,7 +232,7 @@ def _attach_clock(text: str, span: tuple[int, int], readings: list[_Parsed]) -> 
         reading.clock = clock
         reading.precision = "minute" if ":" in text[span[1] :] + text[: span[0]] else "hour"
         if zone_match:
-            reading.tz = _zone(zone_match["tz"], reading.day)
+            reading.tz = _zone(zone_match["tz"])
 
 
 def _clock(match: re.Match[str]) -> tuple[int, int] | None:
@@ -247,31 +247,18 @@ def _clock(match: re.Match[str]) -> tuple[int, int] | None:
     return hour, minute
 
 
-def _zone(name: str, day: date) -> tzinfo:
+def _zone(name: str) -> tzinfo | None:
     key = " ".join(name.lower().split())
     gmt = re.match(r"(?:utc|gmt)\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$", key)
     if gmt:
         minutes = int(gmt[2]) * 60 + int(gmt[3] or 0)
         return timezone(timedelta(minutes=minutes if gmt[1] == "+" else -minutes))
     zone = _ZONES.get(key)
-    if zone is None:  # "local time": no offset known
-        return _NAIVE
+    if zone is None:  # "local time": no offset known, the time stays naive
+        return None
     if isinstance(zone, int):
         return UTC if zone == 0 else timezone(timedelta(minutes=zone))
     return ZoneInfo(zone)
-
-
-class _Naive(tzinfo):
-    """Marker zone for "local time": ``datetime.isoformat`` prints no offset."""
-
-    def utcoffset(self, dt: datetime | None) -> None:
-        return None
-
-    def dst(self, dt: datetime | None) -> None:
-        return None
-
-
-_NAIVE = _Naive()
 
 
 def _offset_zone(text: str) -> tzinfo:

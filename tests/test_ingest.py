@@ -229,3 +229,13 @@ def test_ids_are_stable_and_content_based(examples_dir: Path) -> None:
 def test_read_paths_rejects_a_bare_string() -> None:
     with pytest.raises(TypeError):
         list(read_paths("examples"))  # type: ignore[arg-type]
+
+
+def test_read_bytes_is_tolerant_like_read_paths() -> None:
+    from frontwire.ingest import read_bytes
+
+    items = list(read_bytes(b"", "upload.txt"))
+    assert len(items) == 1 and isinstance(items[0], IngestError)
+    assert str(items[0]) == "upload.txt: empty file"
+    docs = list(read_bytes(b'{"text": "Tear gas in Nairobi."}\n', "upload.jsonl"))
+    assert isinstance(docs[0], Document) and docs[0].raw_format == "jsonl"

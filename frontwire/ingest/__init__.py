@@ -75,16 +75,20 @@ def read_file(path: str) -> list[Document]:
 
 
 def read_bytes(data: bytes, path: str) -> Iterator[Document | IngestError]:
-    """Documents of a file's content; ``path`` names it (and its extension picks the format)."""
-    reader = detect(path, data)
-    return reader.read(data, path)
+    """Documents of a file's content (an upload, say); ``path`` names it and its extension
+    picks the format. Tolerant like ``read_paths``: problems come back as IngestErrors."""
+    return _guarded(path, lambda: data)
+
+
+def _read(data: bytes, path: str) -> Iterator[Document | IngestError]:
+    return detect(path, data).read(data, path)
 
 
 def _guarded(path: str, load: Callable[[], bytes]) -> Iterator[Document | IngestError]:
     """Read one source, turning any failure into an IngestError for that source."""
     try:
         data = load()
-        yield from read_bytes(data, path)
+        yield from _read(data, path)
     except IngestError as err:
         yield err
     except OSError as err:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
 
 from ..errors import IngestError
 from ..model import Document
 from .common import content_id, decode, stamp, tidy
 
+_FIELDS = ("text", "title", "sitename", "url", "date", "language", "author")
 _META = re.compile(r"<meta\s+[^>]*>", re.I)
 _ATTR = re.compile(r"""(\w[\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TIME_KEYS = {
@@ -30,7 +33,9 @@ def read_html(data: bytes, path: str) -> Iterator[Document | IngestError]:
     page = decode(data, path)
     if not page.strip():
         raise IngestError(path, "empty file")
-    result = trafilatura.bare_extraction(page, include_comments=False, with_metadata=True)
+    result: Any = trafilatura.bare_extraction(page, include_comments=False, with_metadata=True)
+    if isinstance(result, dict):  # only with as_dict=True; kept for older trafilatura
+        result = SimpleNamespace(**{k: result.get(k) for k in _FIELDS})
     if result is None or not (result.text or "").strip():
         raise IngestError(path, "no article text found in the HTML page")
     meta = page_meta(page)
