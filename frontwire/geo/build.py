@@ -160,7 +160,7 @@ def _countryinfo() -> dict[str, dict[str, Any]]:
 def _center(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Middle of the extent of the member cities: near the area's geographic centre.
 
-    The extent skips the outermost 1% on each side when there are many cities, so an
+    The extent skips the outermost 0.2% on each side when there are many cities, so an
     island or exclave does not drag the point away.
     """
     lats = sorted(p[0] for p in points)

@@ -10,7 +10,6 @@ first pass (no context) gives the document context for the second.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
@@ -23,9 +22,8 @@ from .names import ADMIN_WORDS, name_key, translit_form
 
 MAX_CANDIDATES = 60
 PASSES = 3
-_KIND_SCORE = {PRIMARY: 1.0, ALTERNATE: 0.85, DEMONYM: 0.9}
+_KIND_SCORE = {PRIMARY: 1.0, ALTERNATE: 0.75, DEMONYM: 0.9}
 _FEATURE_PRIOR = {COUNTRY: 1.0, ADM1: 0.6, ADM2: -0.3, CITY: 0.0, REGION: 1.0}
-_NEAR_KM = 150.0
 
 
 @dataclass
@@ -33,16 +31,6 @@ class Candidate:
     entry: int
     name_score: float
     score: float = 0.0
-
-
-@dataclass
-class Context:
-    """Countries, regions and points the document's mentions resolve to."""
-
-    countries: Counter[str] = field(default_factory=Counter)
-    admin1: Counter[int] = field(default_factory=Counter)
-    points: list[tuple[float, float]] = field(default_factory=list)
-    total: int = 0
 
 
 def candidates(gaz: Gazetteer, mention: Mention, demonyms: bool = False) -> list[Candidate]:
@@ -99,8 +87,8 @@ def _add_admin_parents(gaz: Gazetteer, found: dict[int, Candidate], hint: int) -
             found[parent] = Candidate(parent, cand.name_score * 0.95)
 
 
-def score(gaz: Gazetteer, cand: Candidate, mention: Mention, ctx: Context | None,
-          qualifier: set[int] | None) -> float:
+def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set[int]) -> float:
+    """Score from the mention alone: name match, population, feature level, hint, qualifier."""
     entry = cand.entry
     feature = int(gaz.feature[entry])
     value = 3.0 * cand.name_score + 0.35 * math.log10(int(gaz.pop[entry]) + 1)
@@ -109,14 +97,6 @@ def score(gaz: Gazetteer, cand: Candidate, mention: Mention, ctx: Context | None
         value += 2.5 if feature == mention.hint else (-1.5 if feature == CITY else -0.5)
     if qualifier and _inside(gaz, entry, qualifier):
         value += 3.0
-    if ctx is not None and ctx.total:
-        value += 1.5 * ctx.countries[gaz.country_code(entry)] / ctx.total
-        a1 = gaz.admin1_entry(entry)
-        if a1 >= 0 and feature != ADM1 and ctx.admin1[a1]:
-            value += 1.0 + 1.5 * ctx.admin1[a1] / ctx.total
-        near = _near(float(gaz.lat[entry]), float(gaz.lon[entry]), ctx.points)
-        if feature in (ADM2, CITY) and near:
-            value += 0.7
     return value
 
 
@@ -124,10 +104,6 @@ def _inside(gaz: Gazetteer, entry: int, containers: set[int]) -> bool:
     """Whether entry lies in one of the given country/adm1 entries."""
     country = gaz.country_entry(gaz.country_code(entry))
     return gaz.admin1_entry(entry) in containers or country in containers
-
-
-def _near(lat: float, lon: float, points: list[tuple[float, float]]) -> bool:
-    return any(haversine_km(lat, lon, p[0], p[1]) < _NEAR_KM for p in points)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -144,49 +120,79 @@ def _qualifier_entries(gaz: Gazetteer, mention: Mention) -> set[int]:
     return {h.entry for h in gaz.lookup(mention.context_after) if gaz.feature[h.entry] <= ADM1}
 
 
-def _rank(gaz: Gazetteer, mention: Mention, cands: list[Candidate],
-          ctx: Context | None) -> list[Candidate]:
-    qualifier = _qualifier_entries(gaz, mention)
-    for cand in cands:
-        cand.score = score(gaz, cand, mention, ctx, qualifier)
-    return sorted(cands, key=lambda c: -c.score)
+@dataclass
+class Support:
+    """What one distinct name in the document allows: the best weight per area.
+
+    A weight is exp(score - top score) of the name's candidates, so a reading that is
+    plausible but not first (Paris, Tennessee) still lends support to its area.
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[int, float] = field(default_factory=dict)
+    admin2: dict[int, float] = field(default_factory=dict)
 
 
-def _context(gaz: Gazetteer, best: list[int | None], keys: list[str], skip: int) -> Context:
-    """Context from the other mentions; repeats of the same name are left out, so a
-    wrong first guess for "Dublin" cannot vote for itself."""
-    ctx = Context()
-    for i, entry in enumerate(best):
-        if entry is None or keys[i] == keys[skip]:
+def _support(gaz: Gazetteer, pool: list[Candidate]) -> Support:
+    found = Support()
+    top = max(c.score for c in pool)
+    for cand in pool:
+        weight = math.exp(cand.score - top)
+        if weight < 0.05:
             continue
-        ctx.total += 1
-        ctx.countries[gaz.country_code(entry)] += 1
-        a1 = gaz.admin1_entry(entry)
-        if a1 >= 0:
-            ctx.admin1[a1] += 1
-        if gaz.feature[entry] in (ADM2, CITY):
-            ctx.points.append((float(gaz.lat[entry]), float(gaz.lon[entry])))
-    return ctx
+        _raise(found.countries, gaz.country_code(cand.entry), weight)
+        _raise(found.admin1, gaz.admin1_entry(cand.entry), weight)
+        _raise(found.admin2, gaz.admin2_entry(cand.entry), weight)
+    return found
+
+
+def _raise(table: dict, key: object, weight: float) -> None:
+    if key != -1 and key != "" and weight > table.get(key, 0.0):
+        table[key] = weight
+
+
+def context_bonus(gaz: Gazetteer, entry: int, others: list[Support]) -> float:
+    """Agreement of a candidate with the other names of the document."""
+    if not others:
+        return 0.0
+    n = len(others)
+    code = gaz.country_code(entry)
+    bonus = 1.5 * sum(s.countries.get(code, 0.0) for s in others) / n
+    a1 = gaz.admin1_entry(entry)
+    if a1 >= 0:
+        weights = [s.admin1.get(a1, 0.0) for s in others]
+        bonus += 1.0 * max(weights) + 1.5 * sum(weights) / n
+    a2 = gaz.admin2_entry(entry)
+    if a2 >= 0:
+        bonus += 1.0 * max(s.admin2.get(a2, 0.0) for s in others)
+    return bonus
 
 
 def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
                      demonyms: bool = False) -> list[Place]:
     """Places for mentions (unresolvable mentions get a Place without geonameid)."""
     pools = [candidates(gaz, m, demonyms) for m in mentions]
-    best: list[int | None] = []
+    base: list[list[float]] = []
     for mention, pool in zip(mentions, pools, strict=True):
-        ranked = _rank(gaz, mention, pool, None)
-        best.append(ranked[0].entry if ranked else None)
+        qualifier = _qualifier_entries(gaz, mention)
+        base.append([base_score(gaz, c, mention, qualifier) for c in pool])
+        for cand, value in zip(pool, base[-1], strict=True):
+            cand.score = value
     keys = [name_key(m.text) for m in mentions]
-    ranked_all: list[list[Candidate]] = [[] for _ in mentions]
-    # Each pass re-ranks with the context of the previous one; two passes settle
-    # documents whose places support each other (Huntsville and Walker County, Texas).
+    # Each pass re-scores every candidate with the support of the other names as the
+    # previous pass scored them; repeats of the same name are left out, so a wrong
+    # first guess for "Dublin" cannot vote for itself.
     for _ in range(PASSES):
-        for i, (mention, pool) in enumerate(zip(mentions, pools, strict=True)):
-            if pool:
-                ranked_all[i] = _rank(gaz, mention, pool, _context(gaz, best, keys, i))
-        best = [r[0].entry if r else None for r in ranked_all]
-    return [to_place(gaz, m, r) for m, r in zip(mentions, ranked_all, strict=True)]
+        support: dict[str, Support] = {}
+        for key, pool in zip(keys, pools, strict=True):
+            if pool and key not in support:
+                support[key] = _support(gaz, pool)
+        for key, pool, values in zip(keys, pools, base, strict=True):
+            others = [s for k, s in support.items() if k != key]
+            for cand, value in zip(pool, values, strict=True):
+                cand.score = value + context_bonus(gaz, cand.entry, others)
+    ranked = [sorted(pool, key=lambda c: -c.score) for pool in pools]
+    return [to_place(gaz, m, r) for m, r in zip(mentions, ranked, strict=True)]
 
 
 def to_place(gaz: Gazetteer, mention: Mention, ranked: list[Candidate]) -> Place:
