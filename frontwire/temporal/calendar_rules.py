@@ -48,8 +48,8 @@ def _year_of(ctx: Context, month: int, day: int | None, start: int, end: int) ->
     A past-tense "in June" written in March is last June; a future "in January"
     written in October is next January. Dates close to the DCT keep its year.
     """
-    if ctx.year_shift is not None:
-        return ctx.year_shift
+    if ctx.narrative_year(start) is not None:
+        return ctx.narrative_year(start)
     if ctx.dct is None:
         return None
     dct = ctx.dct
@@ -62,9 +62,12 @@ def _year_of(ctx: Context, month: int, day: int | None, start: int, end: int) ->
         except ValueError:
             ahead = (month - dct.month) / 1.0
         limit = 1.5
-    if ctx.direction(start, end) > 0:
+    direction = ctx.direction(start, end, default=0)
+    if direction > 0:
         return dct.year + 1 if ahead <= -limit else dct.year
-    return dct.year - 1 if ahead >= limit else dct.year
+    if direction < 0:
+        return dct.year - 1 if ahead >= limit else dct.year
+    return dct.year
 
 
 def _day_norm(year: int | None, month: int, day: int, wd: str | None = None) -> Norm | None:
@@ -142,6 +145,12 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     number = MONTHS[key]
     rel = (m["rel"] or "").lower()
+    if m["yrel"]:  # "June last year"
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-{number:02d}")
+        shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        value = month_value(ctx.dct.year + shift, number)
+        return Norm("DATE", value, *_span(value))
     if ctx.dct is None and rel:
         return Norm("DATE", f"XXXX-{number:02d}")
     if rel in ("last", "past"):
@@ -208,8 +217,8 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
         y = last_season(ctx.dct, code)
     elif rel in ("next", "coming"):
         y = next_season(ctx.dct, code)
-    elif ctx.year_shift is not None and rel != "this":
-        y = ctx.year_shift
+    elif ctx.narrative_year(m.start()) is not None and rel != "this":
+        y = ctx.narrative_year(m.start())  # type: ignore[assignment]
     else:
         y = _season_by_tense(ctx, code, m.start(), m.end())
     value = f"{y}-{code}"
@@ -242,6 +251,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
     year, q = _quarter_of_text(m, ctx, rels, ordinal, half)
     value = f"{year}-H{q}" if half else f"{year}-Q{q}"
+    if not half and not ctx.probe and not any(r.startswith("year-") for r in rels):
+        ctx.last_quarter = value  # the quarter a results report is about
     return Norm("DATE", value, *_span(value))
 
 
@@ -256,7 +267,7 @@ def _quarter_of_text(
         shift = {"this": 0, "last": -1, "next": 1}[m["ofrel"].lower()]
         return dct.year + shift, ordinal or 1
     if half:
-        year = ctx.year_shift or dct.year
+        year = ctx.narrative_year(m.start()) or dct.year
         if ordinal == 2 and dct.month <= 6 and ctx.direction(m.start(), m.end()) < 0:
             year -= 1
         return year, ordinal or 1
@@ -264,9 +275,9 @@ def _quarter_of_text(
     if any(r.startswith("year-") for r in rels):
         return add_quarters(base_year, ordinal or base_q, -4)
     if ordinal is not None:
-        year = ctx.year_shift or dct.year
+        year = ctx.narrative_year(m.start()) or dct.year
         current = quarter_of(dct)
-        if ordinal > current and ctx.direction(m.start(), m.end()) < 0 and not ctx.year_shift:
+        if ordinal > current and ctx.direction(m.start(), m.end()) < 0 and not ctx.narrative_year(m.start()):
             year -= 1
         return year, ordinal
     if "next" in rels or "coming" in rels:
@@ -280,7 +291,7 @@ def _quarter_of_text(
 
 def _anchor_quarter(ctx: Context) -> tuple[int, int]:
     """The quarter under discussion: the last one named, else the last one completed."""
-    value = ctx.anchor_value or ""
+    value = ctx.last_quarter or ""
     if re.fullmatch(r"\d{4}-Q[1-4]", value):
         return int(value[:4]), int(value[-1])
     assert ctx.dct is not None
@@ -291,7 +302,7 @@ def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
     code = m["ord"].upper()
     if m["ord"][0].islower():
         return None
-    year = int(m["year"]) if m["year"] else ctx.year_shift or (ctx.dct.year if ctx.dct else None)
+    year = int(m["year"]) if m["year"] else ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
     value = f"{year if year else 'XXXX'}-{code}"
     return Norm("DATE", value, *_span(value))
 
@@ -300,6 +311,8 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = re.sub(r"\s+", " ", m["name"].lower())
     if not _capitalised(m["name"]):
         return None
+    if name in MOVABLE:
+        return _movable(name, m, ctx)
     month_, day = HOLIDAYS[name]
     if m["year"]:
         y: int | None = int(m["year"])
@@ -311,6 +324,66 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-{month_:02d}-{day:02d}")
     d = date(y, month_, day)
     return Norm("DATE", d.isoformat(), d, d)
+
+
+MOVABLE = frozenset(["thanksgiving", "thanksgiving day", "easter", "easter sunday", "election day"])
+
+
+def _movable_date(name: str, year: int) -> date:
+    if name.startswith("thanksgiving"):  # fourth Thursday of November (US)
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    return _easter(year)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    month_ = (h + l_ - 7 * mm + 114) // 31
+    return date(year, month_, (h + l_ - 7 * mm + 114) % 31 + 1)
+
+
+def _movable(name: str, m: re.Match[str], ctx: Context) -> Norm:
+    if m["year"]:
+        d = _movable_date(name, int(m["year"]))
+        return Norm("DATE", d.isoformat(), d, d)
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX-XX-XX")
+    rel = (m["rel"] or "").lower()
+    this_year = _movable_date(name, ctx.dct.year)
+    past = rel == "last" or (not rel and ctx.direction(m.start(), m.end()) < 0)
+    if past and this_year > ctx.dct:
+        this_year = _movable_date(name, ctx.dct.year - 1)
+    elif not past and rel != "this" and this_year < ctx.dct:
+        this_year = _movable_date(name, ctx.dct.year + 1)
+    return Norm("DATE", this_year.isoformat(), this_year, this_year)
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the year": the year under discussion (the narrative's, else the document's)."""
+    year_ = ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
+    value = str(year_) if year_ else "XXXX"
+    return Norm("DATE", value, *_span(value))
+
+
+def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"year-earlier", "the year-ago period": the same quarter (or year) a year back."""
+    if ctx.last_quarter:
+        value = "{}-Q{}".format(*add_quarters(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), -4))
+    elif ctx.dct is not None:
+        value = str(ctx.dct.year - 1)
+    else:
+        value = "XXXX"
+    return Norm("DATE", value, *_span(value))
 
 
 def _holiday_year(ctx: Context, rel: str, month_: int, day: int, start: int, end: int) -> int:

@@ -10,6 +10,7 @@ from .dates import interval
 from .tense import FUTURE, NONE, PAST, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)\W*$")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _WORD_AFTER = re.compile(r"^\W*?([A-Za-z']+)")
 
 
@@ -44,16 +45,20 @@ class Context:
     anchor_day: date | None = None
     anchor_end: int = -1
     year_shift: int | None = None
+    shift_end: int = -1
+    last_quarter: str | None = None  # the quarter a (financial) report is about
     probe: bool = False  # validation pass: anchors are not yet known
     seen: list[str] = field(default_factory=list)
 
     def tense(self, start: int, end: int) -> str:
         return tense_at(self.text, start, end)
 
-    def direction(self, start: int, end: int) -> int:
-        """-1 past (the default of news), +1 future, from the verbs around the span."""
+    def direction(self, start: int, end: int, default: int = -1) -> int:
+        """-1 past, +1 future, from the verbs around the span; ``default`` when no cue."""
         tense = self.tense(start, end)
-        return 1 if tense == FUTURE else -1 if tense in (PAST, NONE) else -1
+        if tense == NONE:
+            return default
+        return 1 if tense == FUTURE else -1 if tense == PAST else default
 
     def word_before(self, start: int) -> str:
         m = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
@@ -86,6 +91,16 @@ class Context:
             return
         # Only a move away from the document's year shifts the narrative.
         self.year_shift = int(year) if int(year) != self.dct.year else None
+        self.shift_end = end
+
+    def narrative_year(self, start: int) -> int | None:
+        """The year the sentence moved to ("Last summer, ... in June"), if any.
+
+        Only within one sentence: across sentences news returns to the document date.
+        """
+        if self.year_shift is None or _SENTENCE_END.search(self.text, self.shift_end, start):
+            return None
+        return self.year_shift
 
     def new_paragraph(self, start: int) -> None:
         self.para_start = start

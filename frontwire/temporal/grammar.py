@@ -51,7 +51,7 @@ RULES: dict[str, str] = {
     # Explicit calendar dates.
     "date_mdy": (
         rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})\.?\s+"
-        rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{YEAR}))?{_E}"
+        rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{YEAR}))?{_E}"
     ),
     "date_dmy": (
         rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
@@ -67,7 +67,7 @@ RULES: dict[str, str] = {
     ),
     "month": (
         rf"{_B}(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
-        rf"(?P<month>{MONTH}){_E}"
+        rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{_E}"
     ),
     "weekday": (
         rf"{_B}(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
@@ -83,7 +83,8 @@ RULES: dict[str, str] = {
     "reference": (
         rf"{_B}(?P<word>right\s+now|now|currently|at\s+present|these\s+days|nowadays|"
         r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
-        r"previously|formerly|the\s+past|soon|the\s+near\s+future|the\s+future)(?![\w-])"
+        r"previously|formerly|the\s+past|soon|the\s+near\s+future|the\s+future|recent|"
+        r"(?<=\bin\s)future)(?![\w-])"
     ),
     "relunit": (
         rf"{_B}(?:(?P<edge>{EDGE}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:(?P<the>the)\s+)?"
@@ -92,6 +93,8 @@ RULES: dict[str, str] = {
         r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|fiscal\s+year|"
         rf"decade|century|(?P<season>{SEASON})){_E}"
     ),
+    "the_year": r"(?<![\w-])the\s+(?:(?:full|whole|entire|fiscal)\s+)?year(?![\w-])",
+    "year_ago": r"(?<![\w-])(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?(?![\w-])",
     "the_weekend": rf"{_B}(?P<the>the)\s+weekend{_E}",
     "anaphor_day": rf"{_B}the\s+(?P<unit>day|week|year|month)\s+(?P<dir>before|after)(?=[,.;)]|\s+(?:that|it|and|but)\b)",
     "ago": (
@@ -135,7 +138,7 @@ RULES: dict[str, str] = {
         r"just\s+after|just\s+before)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
         r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[A-Z]{1,4}T|GMT|UTC|ET|CT|PT|MT)\b)?"
         rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow){_E})?"
-        r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:.h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>GMT|UTC|[A-Z]{1,4}T|"
+        r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>GMT|UTC|[A-Z]{1,4}T|"
         r"local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time))?(?![\w:.]\d)"
         r"|(?<![\w:.$])(?P<hm>[0-2]\d[0-5]\d)\s+(?P<tzm>GMT|UTC|hours|hrs)\b"
     ),

@@ -70,7 +70,10 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
     "new year's": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
-    "victory day": (5, 9), "independence day": (7, 4), "labor day": (9, 1),
+    "victory day": (5, 9),
+    # Movable feasts: the month/day here is unused, calendar_rules computes them.
+    "thanksgiving": (11, 0), "thanksgiving day": (11, 0), "easter": (4, 0),
+    "easter sunday": (4, 0), "election day": (11, 0),
 }
 
 SET_ADVERBS: dict[str, str] = {
@@ -87,5 +90,6 @@ REFERENCES: dict[str, str] = {
     "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF",
     "more recently": "PAST_REF", "until recently": "PAST_REF",
+    "recent": "PAST_REF", "future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }

@@ -146,6 +146,8 @@ def reference(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "now" and ctx.text[m.end() : m.end() + 1] == "-":
         return None
+    if word == "soon" and ctx.word_before(m.start()) == "as":
+        return None  # "as soon as": a conjunction
     return Norm("DATE", REFERENCES[word])
 
 
@@ -225,8 +227,8 @@ def _season_rel(m: re.Match[str], ctx: Context, rel: str, code: str) -> Norm | N
         year = last_season(ctx.dct, code)
     elif rel in ("next", "coming", "following"):
         year = next_season(ctx.dct, code)
-    elif rel in ("that", "same") and ctx.year_shift:
-        year = ctx.year_shift
+    elif rel in ("that", "same") and ctx.narrative_year(m.start()):
+        year = ctx.narrative_year(m.start())  # type: ignore[assignment]
     else:
         current_year, current = season_of(ctx.dct)
         year = current_year if current == code else ctx.dct.year
@@ -278,9 +280,9 @@ def _ago_value(base: date, unit: str, shift: int, ctx: Context) -> Norm:
         value = month_value(*add_months(base.year, base.month, shift))
     elif unit == "quarter":
         value = "{}-Q{}".format(*add_quarters(base.year, quarter_of(base), shift))
-    elif unit == "year" and ctx.anchor_value and re.fullmatch(r"\d{4}-Q[1-4]", ctx.anchor_value):
-        q = int(ctx.anchor_value[-1])  # "a year earlier" in a quarterly report: that quarter
-        value = "{}-Q{}".format(*add_quarters(int(ctx.anchor_value[:4]), q, 4 * shift))
+    elif unit == "year" and ctx.last_quarter:
+        q = int(ctx.last_quarter[-1])  # "a year earlier" in a quarterly report: that quarter
+        value = "{}-Q{}".format(*add_quarters(int(ctx.last_quarter[:4]), q, 4 * shift))
     else:
         value = str(base.year + shift * _FACTOR.get(unit, 1))
     span = interval(value)
@@ -297,6 +299,10 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "$5 a day", "twice a week" (a SET rule owns those)
     if unit in ("quarter", "half") and after.startswith(" of"):
         return None  # "a quarter of the population"
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and unit in ("second", "quarter", "half"):
+        return None  # "the 1988 second quarter": a year, not 1988 seconds
+    if unit == "second" and num in ("a", "one") and re.match(r"\s+[a-z]", after):
+        return None  # "a second betrayal": the ordinal
     n = parse_number(m["num"])
     if n is not None and m["frac"]:
         n += 0.5
@@ -352,7 +358,8 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
     if word and ctx.dct is not None:
         if word in WEEKDAYS:
             number = WEEKDAYS[word]
-            return weekday_near(ctx.dct, number, 0 if number == ctx.dct.isoweekday() else -1)
+            same = number == ctx.dct.isoweekday()
+            return weekday_near(ctx.dct, number, 0 if same else ctx.direction(m.start(), m.end()))
         return ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
     if ctx.anchor_day is not None and 0 <= m.start() - ctx.anchor_end < 40:
         return ctx.anchor_day  # "on Tuesday at 5 a.m.", "12/03/24, 5 a.m."
@@ -360,6 +367,8 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
 
 
 def noon(m: re.Match[str], ctx: Context) -> Norm | None:
+    if ctx.word_before(m.start()) == "high":
+        return None
     stamp = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[m["word"].lower()]
     day = _clock_day(m, ctx)
     if day is None:

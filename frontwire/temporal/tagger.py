@@ -31,7 +31,8 @@ HANDLERS: dict[str, Handler] = {
     "quarter": cal.quarter, "q_code": cal.q_code, "year": cal.year,
     "short_decade": cal.short_decade, "season": cal.season, "clock": rel.clock,
     "noon": rel.noon, "set_every": rel.set_every, "set_times": rel.set_times,
-    "set_adverb": rel.set_adverb, "holiday": cal.holiday,
+    "set_adverb": rel.set_adverb, "holiday": cal.holiday, "the_year": cal.the_year,
+    "year_ago": cal.year_ago,
 }
 _PRIORITY = {name: i for i, name in enumerate(COMPILED)}
 _SLASH = re.compile(r"(?<![\w/.])([0-3]?\d)[/.]([0-3]?\d)[/.](?:\d{4}|\d\d)(?![\w/])")

@@ -14,11 +14,12 @@ PAST, FUTURE, NONE = "past", "future", ""
 _FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|expected|expects?|"
     r"scheduled|schedules?|plans?|planned|planning|set\s+to|due|would|next|upcoming|coming|"
-    r"aims?\s+to|intends?\s+to|hopes?\s+to|tomorrow"
+    r"aims?\s+to|intends?\s+to|hopes?\s+to|tomorrow|as\s+soon\s+as|as\s+early\s+as"
 )
 _PAST = (
     r"said|told|was|were|had|did|ago|last|been|came|went|took|made|began|fell|rose|saw|"
-    r"met|held|left|hit|struck|shot|killed|won|lost|\w{3,}ed"
+    r"met|held|left|hit|struck|shot|killed|won|lost|since|"
+    r"(?-i:(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed)"
 )
 _CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
 _BOUNDARY = re.compile(r"[.!?;]\s|\n")
