@@ -245,10 +245,7 @@ def assign_actors(event: Event, text: str, country: str | None) -> None:
         event.actor2 = civilians[0].to_actor() if civilians else None
         return
     if agents:
-        event.actor1 = agents[0].to_actor()
-        others = [m for m in agents[1:] if m.name != agents[0].name]
-        if others:
-            event.actor2 = others[0].to_actor()
+        _sides(event, agents, by_at is not None)
     elif kind in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         event.actor1 = _generic("Unidentified Armed Group ({country})", country, 3)
     if kind == "Violence against civilians":
@@ -258,6 +255,31 @@ def assign_actors(event: Event, text: str, country: str | None) -> None:
                                                                   country, 7)
     elif event.actor2 is None and civilians and kind != "Strategic developments":
         event.actor2 = civilians[0].to_actor()
+
+
+def _sides(event: Event, agents: list[Any], passive: bool) -> None:
+    """Who is on which side: those before the trigger acted, those after were acted upon."""
+    pivot = event.trigger_end or event.start
+    before = [m for m in agents if m.end <= pivot]
+    after = [m for m in agents if m.end > pivot]
+    if passive or not before:
+        before, after = agents[:1], agents[1:]
+    first = before[0]
+    event.actor1 = first.to_actor()
+    event.assoc_actor_1 = _distinct(before[1:], {first.name})
+    targets = [m for m in after if m.name != first.name]
+    if targets:
+        event.actor2 = targets[0].to_actor()
+        event.assoc_actor_2 = _distinct(targets[1:], {first.name, targets[0].name})
+
+
+def _distinct(mentions: list[Any], taken: set[str]) -> list[Actor]:
+    out = []
+    for m in mentions:
+        if m.name not in taken:
+            taken.add(m.name)
+            out.append(m.to_actor())
+    return out
 
 
 def _crowd(event: Event, found: list[Any], template: str, inter: int, country: str | None

@@ -1,0 +1,227 @@
+"""Event coding on hand-written conflict reporting (issue 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.events import EventCoder, classify
+from frontwire.events import coder as coder_mod
+from frontwire.events.fatalities import count_fatalities, quantities
+from frontwire.events.numbers import parse_count
+from frontwire.events.taxonomy import SUB_TO_TYPE, disorder_type_of
+from frontwire.model import ASSERTS, DENIES, Claim, Document, Place, Report, Timestamp
+
+COUNTRY_OF = {"Kharkiv": "Ukraine", "Belgorod": "Russia", "Tyotkino": "Russia",
+              "Tbilisi": "Georgia", "Kherson": "Ukraine", "Vovchansk": "Ukraine"}
+
+
+def _fake_location(report: Report, start: int, end: int):
+    """Stands in for frontwire.geo.event_location: first known town in the span."""
+    for name, country in COUNTRY_OF.items():
+        at = report.text.find(name, start, end)
+        if at >= 0:
+            return Place(at, at + len(name), name, name=name, country=country), 1, 1
+    return None, 3, 6
+
+
+def _fake_date(report: Report, start: int, end: int) -> dict:
+    text = report.text[start:end].lower()
+    if "last summer" in text:
+        return {"date_start": "2023-06-01", "date_end": "2023-08-31", "time_precision": 3,
+                "date_prec": 4, "date_text": "last summer"}
+    return {"date_start": report.dct, "date_end": report.dct, "time_precision": 1,
+            "date_prec": 1, "date_text": ""}
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch, tmp_path):
+    """No user model or actor file from the machine; geo and time stand-ins."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(coder_mod, "locate", _fake_location)
+    monkeypatch.setattr(coder_mod, "date_of", _fake_date)
+
+
+def code(text: str, claims: list[Claim] | None = None) -> Report:
+    doc = Document(id="t", text=text, published=Timestamp("2024-03-12"))
+    report = Report(document=doc, text=text, claims=claims or [])
+    return EventCoder()(report)
+
+
+def test_shelling_of_kharkiv_with_three_killed():
+    report = code("Russian forces shelled residential districts of Kharkiv on Tuesday morning, "
+                  "killing three civilians and wounding eleven, the regional governor said.")
+    [event] = report.events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.disorder_type == "Political violence" and event.plover == "ASSAULT"
+    assert event.actor1.name == "Military Forces of Russia (2000-)" and event.actor1.inter == 1
+    assert event.actor2.name == "Civilians (Ukraine)" and event.actor2.inter == 7
+    assert event.fatalities == 3 and event.fatalities_text == "killing three civilians"
+    assert report.text[event.fatalities_start:event.fatalities_end] == event.fatalities_text
+    assert event.place.name == "Kharkiv" and event.date_start == "2024-03-12"
+    assert event.trigger == report.text[event.trigger_start:event.trigger_end] == "shelled"
+    assert event.model == "builtin" and event.id == "e1"
+
+
+def test_drone_strike_on_belgorod_injures_but_kills_none():
+    report = code("A Ukrainian drone strike hit an apartment block in Belgorod overnight, "
+                  "injuring two people, regional authorities said.")
+    [event] = report.events
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1.name == "Military Forces of Ukraine (2019-)"
+    assert event.fatalities == 0
+    assert any(q["value"] == 2 and q["unit"] == "people" for q in event.quantities)
+
+
+def test_tyotkino_incursion_is_a_clash_of_volunteer_militias_with_russian_forces():
+    report = code("Fighters of the Russian Volunteer Corps and the Freedom of Russia Legion "
+                  "clashed with Russian troops in the village of Tyotkino in the Kursk region "
+                  "on Tuesday.")
+    [event] = report.events
+    assert event.sub_event_type == "Armed clash" and event.event_type == "Battles"
+    assert event.actor1.name == "Russian Volunteer Corps"
+    assert [a.name for a in event.assoc_actor_1] == ["Freedom of Russia Legion"]
+    assert event.actor2.name == "Military Forces of Russia (2000-)"
+
+
+def test_peaceful_protest_gets_country_protesters():
+    report = code("Hundreds of people rallied peacefully in central Tbilisi on Saturday against "
+                  "a proposed foreign agents law, waving flags and chanting slogans.")
+    [event] = report.events
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.disorder_type == "Demonstrations" and event.plover == "PROTEST"
+    assert event.actor1.name == "Protesters (Georgia)" and event.actor1.inter == 6
+    assert event.fatalities == 0
+
+
+def test_protest_dispersed_with_tear_gas_is_an_intervention():
+    report = code("Police fired tear gas and water cannon to disperse thousands of protesters "
+                  "who had gathered outside parliament in Tbilisi.")
+    [event] = report.events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1.name == "Protesters (Georgia)"
+    assert event.actor2.name == "Police Forces of Georgia"
+
+
+def test_protesters_shot_dead_is_excessive_force():
+    [(event_type, sub, _)] = classify(["Security forces opened fire with live ammunition on "
+                                       "demonstrators in the capital, killing four protesters."])
+    assert (event_type, sub) == ("Protests", "Excessive force against protesters")
+    assert disorder_type_of(sub) == "Political violence; Demonstrations"
+
+
+def test_protest_over_a_killing_reports_no_deaths():
+    report = code("Residents of Kherson protested on Monday against the killing of two "
+                  "teenagers by a drunk driver last week.")
+    [event] = report.events
+    assert event.sub_event_type == "Peaceful protest" and event.fatalities == 0
+
+
+def test_arrests():
+    report = code("Security services arrested four men in Kherson on suspicion of passing "
+                  "coordinates to Russian forces.")
+    [event] = report.events
+    assert event.sub_event_type == "Arrests"
+    assert event.disorder_type == "Strategic developments" and event.plover == "COERCE"
+
+
+def test_threats_and_plans_are_not_events():
+    report = code("The commander vowed to strike the bridge again within days. Officials said "
+                  "the army plans to shell the bridgehead if talks fail.")
+    assert report.events == []
+
+
+def test_last_summers_incursion_is_a_background_event():
+    report = code("Drones struck an oil depot in Belgorod overnight, the governor said. "
+                  "Last summer's incursion into the region by armed groups left several border "
+                  "villages damaged.")
+    assert [e.background for e in report.events] == [False, True]
+    assert report.events[1].sub_event_type == "Armed clash"
+    assert report.events[1].date_start == "2023-06-01"
+
+
+def test_denial_attaches_to_the_event_another_source_asserts():
+    first = ("Russian forces shelled the town of Vovchansk overnight, killing two residents, "
+             "Ukrainian officials said.")
+    second = " The Russian Defence Ministry denied that its troops had shelled the town."
+    text = first + second
+    claims = [
+        Claim(id="c1", content_start=0, content_end=first.index(", Ukrainian"),
+              content=first[:first.index(", Ukrainian")], stance=ASSERTS, sentence=0),
+        Claim(id="c2", content_start=text.index("its troops"), content_end=len(text) - 1,
+              content=text[text.index("its troops"):-1], stance=DENIES, sentence=1),
+    ]
+    report = code(text, claims)
+    [event] = report.events
+    assert event.claim_ids == ["c1", "c2"]
+    assert claims[0].event_ids == ["e1"] and claims[1].event_ids == ["e1"]
+    assert event.fatalities == 2
+
+
+def test_only_denied_event_is_not_created():
+    text = "The ministry denied that its aircraft had bombed the market in Kherson."
+    claim = Claim(id="c1", content_start=text.index("its"), content_end=len(text) - 1,
+                  content=text[text.index("its"):-1], stance=DENIES)
+    report = code(text, [claim])
+    assert report.events == [] and claim.event_ids == []
+
+
+def test_several_events_in_one_report_get_their_own_ids():
+    report = code("Gunmen abducted five farmers near a village in Kherson on Sunday. "
+                  "In a separate incident, a roadside bomb exploded under a police truck. "
+                  "Dozens of students marched through the city to demand lower fees.")
+    subs = [e.sub_event_type for e in report.events]
+    assert subs == ["Abduction/forced disappearance", "Remote explosive/landmine/IED",
+                    "Peaceful protest"]
+    assert [e.id for e in report.events] == ["e1", "e2", "e3"]
+    assert report.events[0].civilian_targeting is True
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Two soldiers were killed and five wounded.", 2),
+    ("Between 1 and 4 fighters were killed in the clash.", 1),
+    ("The strike killed a dozen people, including three children.", 12),
+    ("Dozens were killed when the market was hit.", 12),
+    ("Several people were killed.", 10),
+    ("No one was killed, the mayor said.", 0),
+    ("About 50 people were injured.", 0),
+    ("The death toll rose to 27 on Friday.", 27),
+])
+def test_conservative_fatalities(text, value):
+    assert count_fatalities(text).value == value
+
+
+def test_counts_that_are_not_deaths_are_quantities():
+    text = "There were about 50 people in the unit and two armored vehicles."
+    found = {(q["value"], q["unit"]) for q in quantities(text)}
+    assert found == {(50, "people"), (2, "vehicles")}
+
+
+def test_numbers():
+    assert parse_count("twenty-one") == 21 and parse_count("1,200") == 1200
+    assert parse_count("3-6") == 3 and parse_count("a dozen") == 12
+
+
+def test_classify_covers_the_taxonomy_and_rejects_bad_input():
+    out = classify(["Warplanes bombed a market in the town.", "Rebels recaptured the town.",
+                    "Nothing of note."])
+    assert [o[1] for o in out] == ["Air/drone strike", "Government regains territory", "Other"]
+    assert all(sub in SUB_TO_TYPE and SUB_TO_TYPE[sub] == t for t, sub, _ in out)
+    assert out[2][2] < 0.2 < out[0][2] <= 1.0
+    with pytest.raises(TypeError):
+        classify("a single string")  # type: ignore[arg-type]
+
+
+def test_stage_contract_and_options():
+    coder = EventCoder()
+    assert coder.name == "events"
+    with pytest.raises(ValueError):
+        EventCoder(min_confidence=2)
+
+
+def test_seed_report_finds_the_border_fighting(seed_text):
+    doc = Document(id="seed", text=seed_text, published=Timestamp("2024-03-12"))
+    report = EventCoder()(Report(document=doc, text=seed_text))
+    subs = {e.sub_event_type for e in report.events}
+    assert "Armed clash" in subs and "Air/drone strike" in subs
+    assert any(e.background for e in report.events)
