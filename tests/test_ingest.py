@@ -60,6 +60,14 @@ def test_first_line_headline_without_headers() -> None:
     assert plain.title == "" and plain.text.startswith("The governor said")
 
 
+def test_headline_line_before_header_lines(examples_dir: Path) -> None:
+    doc = read_file(str(examples_dir / "kyiv_desk_kharkiv.txt"))[0]
+    assert doc.title == "Russia pounds Kharkiv with missiles overnight, killing five"
+    assert doc.outlet == "Kyiv Desk" and doc.url.startswith("https://kyivdesk.com.ua/")
+    assert doc.published is not None and doc.published.value == "2024-03-20T10:45:00"
+    assert doc.text.startswith("Russian forces struck Kharkiv")
+
+
 def test_arguments_override_header_lines() -> None:
     doc = document_from_text("Source: Wrong Name\nDate: 2024-01-01\n\nBody text here.",
                              outlet="Border Herald", published="13 March 2024")
@@ -89,6 +97,13 @@ def test_html_main_text_without_page_furniture(examples_dir: Path) -> None:
     for noise in ("Cookie settings", "Most read", "Share on Facebook", "All rights reserved"):
         assert noise not in doc.text
     assert "\n\n" in doc.text  # paragraphs kept apart
+
+
+def test_html_date_from_json_ld(examples_dir: Path) -> None:
+    doc = read_file(str(examples_dir / "nile_sahel_el_fasher.html"))[0]
+    assert doc.published is not None and doc.published.value == "2024-04-17T10:30:00+02:00"
+    assert doc.outlet == "Nile and Sahel Monitor"
+    assert doc.text.startswith("Two days after an air strike") and "Donate" not in doc.text
 
 
 def test_rss_one_document_per_entry(examples_dir: Path) -> None:

@@ -75,10 +75,21 @@ def page_meta(page: str) -> dict[str, str]:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         if key and "content" in attrs and key not in found:
             found[key] = attrs["content"]
+    for key, name in (("datepublished", "datePublished"), ("datemodified", "dateModified")):
+        found.setdefault(key, _json_ld(page, name))
+    stamp_tag = re.search(r"<time[^>]*\sdatetime=[\"']([^\"']+)", page, re.I)
+    if stamp_tag:
+        found.setdefault("pubdate", stamp_tag[1])
     lang = re.search(r"<html[^>]*\slang=[\"']?([\w-]+)", page, re.I)
     if lang:
         found["lang"] = lang[1]
     return found
+
+
+def _json_ld(page: str, name: str) -> str:
+    """A date property of the page's JSON-LD (``"datePublished": "..."``), or ""."""
+    match = re.search(r'"' + name + r'"\s*:\s*"([^"]+)"', page)
+    return match[1] if match else ""
 
 
 def _first(meta: dict[str, str], kind: str) -> str:

@@ -73,6 +73,8 @@ def _build(
     fields: dict[str, str] | None = None,
 ) -> Document:
     headers, body = split_headers(text)
+    if not headers:
+        headers, body = _headline_then_headers(text)
     headers.update(fields or {})
     headers.update({k: v for k, v in overrides.items() if v})
     body = tidy(body)
@@ -120,15 +122,24 @@ def split_headline(body: str) -> tuple[str, str]:
     """(title, rest) when the first paragraph is a one-line headline, else ("", body)."""
     first, _, rest = body.partition("\n\n")
     first = first.strip()
-    words = first.split()
-    headline = (
-        "\n" not in first
-        and rest.strip()
-        and 3 <= len(words) <= 25
-        and len(first) <= 160
-        and not first.endswith((".", ":", ";", ","))
-    )
-    return (first, rest.strip()) if headline else ("", body)
+    if "\n" not in first and rest.strip() and looks_like_headline(first):
+        return first, rest.strip()
+    return "", body
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, a few words, no closing full stop: a headline rather than a sentence."""
+    words = line.split()
+    return 3 <= len(words) <= 25 and len(line) <= 160 and not line.endswith((".", ":", ";", ","))
+
+
+def _headline_then_headers(text: str) -> tuple[dict[str, str], str]:
+    """A headline line followed by header lines ("Source:", "Date:" ...), if that is the shape."""
+    first, _, rest = text.strip().partition("\n")
+    headers, body = split_headers(rest)
+    if not headers or "title" in headers or not looks_like_headline(first.strip()):
+        return {}, text
+    return {**headers, "title": first.strip()}, body
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
