@@ -116,26 +116,27 @@ def test_map_filters_and_event_panel(site: tuple[str, Path]) -> None:
         _open(page, url)
         assert page.locator("#map path.land").count() > 100  # packaged world outline drawn
         assert page.locator("#event-list tbody tr").count() == 3
-        # Kherson is known only to region level: drawn as an area, not a pin.
-        assert page.locator("#map g.area-group").count() == 1
+        # Kherson (region only) and Pokrovsk ("near") are drawn as areas; Kupiansk is a pin.
+        assert page.locator("#map g.area-group").count() == 2
+        assert page.locator("#map g.cluster").count() == 1
         assert page.locator("#timeline rect.bar").count() > 0
 
         page.fill("#f-from", "2026-03-11")
         page.fill("#f-to", "2026-03-13")
         page.click("#apply")
-        page.wait_for_function("document.body.dataset.visible === '1'")
+        page.wait_for_selector("body[data-visible='1']")
         assert page.locator("#event-list tbody tr").count() == 1
         assert "Kupiansk" in page.inner_text("#event-list tbody")
 
-        page.click("#reset")
-        page.wait_for_function("document.body.dataset.visible === '3'")
+        page.click("#clear-filters")
+        page.wait_for_selector("body[data-visible='3']")
         page.select_option("#f-type", "Battles")
         page.click("#apply")
-        page.wait_for_function("document.body.dataset.visible === '1'")
+        page.wait_for_selector("body[data-visible='1']")
         assert "Pokrovsk" in page.inner_text("#event-list tbody")
 
-        page.click("#reset")
-        page.wait_for_function("document.body.dataset.visible === '3'")
+        page.click("#clear-filters")
+        page.wait_for_selector("body[data-visible='3']")
         page.click("#event-list tbody tr:has-text('Kupiansk')")
         page.wait_for_selector("#claims .claim")
         panel = page.inner_text("#panel")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -93,13 +92,18 @@ async def ingest_file(
 
 
 def _ingest_bytes(desk: Desk, name: str, data: bytes, who: str) -> dict[str, Any]:
-    from ..ingest import read_file
+    """Read the upload in memory (its name picks the reader); good records go in."""
+    from ..errors import IngestError
+    from ..ingest import read_bytes
 
-    with tempfile.TemporaryDirectory(prefix="frontwire-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        docs = read_file(str(path))
-        return dict(_ingest(desk, docs), by=who, filename=name)
+    docs, problems = [], []
+    for item in read_bytes(data, name):
+        (problems if isinstance(item, IngestError) else docs).append(item)
+    if not docs:
+        reasons = "; ".join(str(p) for p in problems) or "no document found"
+        raise HTTPException(400, f"nothing could be read from {name}: {reasons}")
+    result = _ingest(desk, docs)
+    return dict(result, by=who, filename=name, problems=[str(p) for p in problems])
 
 
 def _reviewed(desk: Desk, event_id: str) -> dict[str, Any]:

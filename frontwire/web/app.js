@@ -589,8 +589,9 @@ async function main() {
   const saved = sessionStorage.getItem("frontwire-token");
   if (saved) $("#token").value = saved;
   $("#token").addEventListener("change", () => sessionStorage.setItem("frontwire-token", $("#token").value));
+  $("#token-form").addEventListener("submit", (e) => e.preventDefault());
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-  $("#reset").addEventListener("click", () => { $("#filters").reset(); load(); });
+  $("#clear-filters").addEventListener("click", () => { $("#filters").reset(); load(); });
   $("#tiles").addEventListener("change", toggleTiles);
   await initMap();
   await loadStats();
