@@ -42,7 +42,8 @@ _CREDITS = [
     re.compile(r"^(?:Getty Images|Shutterstock|AFP via Getty Images)$"),
 ]  # fmt: skip
 _CAPTION_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|EPA) Photos?\s*/[^)]{1,80}\)\s*$")
-_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
+# A caption cut mid-sentence: a lower-case word with the ellipsis glued on ("amid…").
+_ELLIPSIS = re.compile(r"[a-z,](?:…|\.\.\.)\s*$")
 _UPDATED = re.compile(
     r"^(?:last\s+)?updated?(?:\s+(?:on|at))?\s*:?\s*(?P<when>[^:]{0,12}\d.{0,50}?)"
     r"(?:\s*:\s+(?P<rest>.*)|\s*$)",
@@ -57,7 +58,7 @@ _CONTACT = re.compile(
     r"\b(?:(?:has|have|had|was|were) (?:been )?(?:contacted|approached|asked)"
     r"(?: by [\w'’ ]{1,30})? for (?:a )?comment"
     r"|did not (?:immediately )?(?:respond|reply) to (?:a |an |our |[\w'’]+ |multiple )?"
-    r"(?:requests?|emails?|inquir(?:y|ies)|messages?|calls?)(?: for comment)?"
+    r"(?:requests?|emails?|inquir(?:y|ies)|messages?|calls?)\b(?: for comment)?"
     r"|did not (?:immediately )?return (?:a |our )?(?:requests?|calls?|emails?) for comment"
     r"|could not (?:immediately )?be reached for comment"
     r"|(?:has |have )?(?:reached out to|contacted) .{1,80}? for comment)",
@@ -144,15 +145,31 @@ def line_reason(line: str) -> str | None:
     if _BOILERPLATE.match(line):
         return "boilerplate"
     sentences = _sentences(line)
-    if sentences and all(_CONTACT.search(s) for s in sentences):
+    if sentences and all(_is_contact(s) for s in sentences):
         return "contact-note"
     return None
+
+
+def _is_contact(sentence: str) -> bool:
+    """A "could not be reached for comment" sentence and nothing else of substance.
+
+    The note must end the sentence and its subject must be short, so that
+    "It gave no reason for the expulsions and X could not be reached for comment"
+    or "X did not respond to the request, and Y appeared anyway" stay in the story.
+    """
+    match = _CONTACT.search(sentence)
+    if not match:
+        return False
+    tail = sentence[match.end() :].strip(" .\"”’")
+    return match.start() <= 80 and len(tail) <= 30 and "," not in tail
 
 
 def _is_caption(lines: list[str], no: int, reasons: dict[int, str]) -> bool:
     """A truncated one-line paragraph ("... amid…"): a photo caption, not a story sentence."""
     line = lines[no].strip()
     if not line or len(line) > _MAX_FURNITURE or not _ELLIPSIS.search(line):
+        return False
+    if len(line.split()) < 8 or re.match(r"[QA]\s*[:.]|Q[A-Z]", line):  # interview Q&A
         return False
     alone = (no == 0 or not lines[no - 1].strip()) and (
         no + 1 >= len(lines) or not lines[no + 1].strip()
@@ -173,10 +190,10 @@ def _strip_parts(line: str, no: int, outlet: str, removed: list[RemovedLine]) ->
             removed.append(RemovedLine(text=outlet, reason="outlet-prefix", line_no=no))
             line = rest
     sentences = _sentences(line)
-    if len(sentences) > 1 and any(_CONTACT.search(s) for s in sentences):
+    if len(sentences) > 1 and any(_is_contact(s) for s in sentences):
         keep = []
         for sentence in sentences:
-            if _CONTACT.search(sentence):
+            if _is_contact(sentence):
                 removed.append(RemovedLine(text=sentence, reason="contact-note", line_no=no))
             else:
                 keep.append(sentence)
