@@ -117,7 +117,7 @@ def parse_timestamp(
     text = " ".join(text.split())
     if not text:
         return None
-    found = _parse_iso(text) or _parse_rfc2822(text)
+    found = _parse_epoch(text) or _parse_iso(text) or _parse_rfc2822(text)
     if found:
         return Timestamp(value=found.iso(), precision=found.precision, source_text=text)
     readings, span, dotted = _parse_words(text)
@@ -140,6 +140,14 @@ def parse_timestamp(
         evidence=evidence,
         source_text=text,
     )
+
+
+def _parse_epoch(text: str) -> _Parsed | None:
+    """Unix time in seconds or milliseconds (feeds and exports), read as UTC."""
+    if not text.isdigit() or len(text) not in (10, 13):
+        return None
+    moment = datetime.fromtimestamp(int(text[:10]), tz=UTC)
+    return _Parsed(moment.date(), "minute", (moment.hour, moment.minute), UTC)
 
 
 def _parse_iso(text: str) -> _Parsed | None:

@@ -140,6 +140,18 @@ def test_telegram_messages_entities_and_urls(examples_dir: Path) -> None:
     assert governor[-1].updated is not None
 
 
+def test_telegram_full_account_export(tmp_path: Path) -> None:
+    chat = {"name": "Kharkiv Today", "type": "public_channel", "username": "kharkivtoday",
+            "messages": [{"id": 7, "type": "message", "date": "2024-03-20T04:20:00",
+                          "date_unixtime": "1710901200", "text": "Explosions in Kharkiv."}]}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"about": "export", "chats": {"list": [chat]}}), "utf-8")
+    docs = read_file(str(path))
+    assert [d.url for d in docs] == ["https://t.me/kharkivtoday/7"]
+    assert docs[0].published is not None
+    assert docs[0].published.value == "2024-03-20T02:20:00+00:00"
+
+
 def test_telegram_helpers() -> None:
     assert flatten_text(["Fighting in ", {"type": "bold", "text": "Tyotkino"}, "."]) == (
         "Fighting in Tyotkino."

@@ -23,6 +23,8 @@ from frontwire.timestamps import outlet_locale, parse_timestamp
         ("25/03/2024", "2024-03-25", "day"),
         ("03/25/24", "2024-03-25", "day"),
         ("March 2024", "2024-03", "month"),
+        ("1710208872", "2024-03-12T02:01:00+00:00", "minute"),
+        ("Published 5:07 PM EDT, Tue March 12, 2024", "2024-03-12T17:07:00-04:00", "minute"),
     ],
 )
 def test_formats(text: str, value: str, precision: str) -> None:

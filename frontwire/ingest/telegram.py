@@ -5,7 +5,7 @@ entities (bold, links, hashtags...); both are flattened to plain text. Service
 messages (channel created, message pinned) and messages without text (a photo
 with no caption) carry no report and are skipped. The channel name is the
 outlet. Exports rarely hold the channel's public username; when one is present
-(``username`` at the top level) each message gets ``https://t.me/<username>/<id>``.
+(``username`` beside the chat's ``name``) each message gets ``https://t.me/<username>/<id>``.
 """
 
 from __future__ import annotations
@@ -21,10 +21,14 @@ from .common import content_id, decode, stamp, tidy
 
 def read_telegram(data: bytes, path: str) -> Iterator[Document | IngestError]:
     """Reader for Telegram Desktop ``result.json`` exports."""
-    export = load_export(data, path)
-    channel = str(export.get("name") or "").strip()
-    username = str(export.get("username") or "").strip().lstrip("@")
-    for message in export["messages"]:
+    for chat in load_export(data, path):
+        yield from _chat_documents(chat, path)
+
+
+def _chat_documents(chat: dict[str, Any], path: str) -> Iterator[Document | IngestError]:
+    channel = str(chat.get("name") or "").strip()
+    username = str(chat.get("username") or "").strip().lstrip("@")
+    for message in chat["messages"]:
         if not isinstance(message, dict):
             yield IngestError(path, "a message is not a JSON object")
             continue
@@ -39,8 +43,9 @@ def read_telegram(data: bytes, path: str) -> Iterator[Document | IngestError]:
             yield doc
 
 
-def load_export(data: bytes, path: str) -> dict[str, Any]:
-    """The parsed export, checked to be a channel export with a message list."""
+def load_export(data: bytes, path: str) -> list[dict[str, Any]]:
+    """The chats of an export: one for a single-channel export, several for a full
+    account export (``{"chats": {"list": [...]}}``), each with a message list."""
     text = decode(data, path)
     if not text.strip():
         raise IngestError(path, "empty file")
@@ -48,9 +53,12 @@ def load_export(data: bytes, path: str) -> dict[str, Any]:
         export = json.loads(text)
     except json.JSONDecodeError as err:
         raise IngestError(path, f"invalid JSON: {err.msg}", line=err.lineno) from None
-    if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
-        raise IngestError(path, "JSON is not a Telegram export (no 'messages' list)")
-    return export
+    if isinstance(export, dict) and isinstance(export.get("messages"), list):
+        return [export]
+    chats = export.get("chats", {}).get("list") if isinstance(export, dict) else None
+    if isinstance(chats, list):
+        return [c for c in chats if isinstance(c, dict) and isinstance(c.get("messages"), list)]
+    raise IngestError(path, "JSON is not a Telegram export (no 'messages' list)")
 
 
 def flatten_text(value: Any) -> str:
