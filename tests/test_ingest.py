@@ -231,8 +231,13 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     )
     (tmp_path / "download.dat").write_bytes(feed)
     (tmp_path / "lines.data").write_text('{"text": "A protest in Nairobi."}\n', "utf-8")
+    page = (b"<!DOCTYPE html><html><head><title>Strike on Kharkiv</title></head><body><article>"
+            b"<p>Russian missiles hit an industrial site in Kharkiv overnight, the regional "
+            b"governor said on Wednesday, adding that five people were killed.</p></article>"
+            b"</body></html>")
+    (tmp_path / "saved_page.txt").write_bytes(page)
     docs = _docs(list(read_paths([str(tmp_path)])))
-    assert sorted(d.raw_format for d in docs) == ["jsonl", "rss"]
+    assert sorted(d.raw_format for d in docs) == ["html", "jsonl", "rss"]
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,10 @@ def detect(path: str, data: bytes) -> Reader:
         return READERS[_json_kind(data)]
     for reader in reversed(list(READERS.values())):
         if any(lower.endswith(ext) for ext in reader.extensions):
+            # A saved web page or feed named .txt is still markup: trust the content.
+            if reader.name == "text" and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+                kind = sniff(path, data)
+                return READERS[kind if kind in ("html", "feed") else "text"]
             return reader
     return READERS[sniff(path, data)]
 
