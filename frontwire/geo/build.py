@@ -56,6 +56,10 @@ COUNTRY_ALIASES = {
     "VE": ["Venezuela"],
     "BO": ["Bolivia"],
 }
+# Country points where the packaged one is a coarse rounding far from the country's
+# geographic centre: the US point (38, -97) lies 230 km from the centre of the
+# contiguous states near Lebanon, Kansas, which is what gazetteers and readers use.
+COUNTRY_POINTS = {"US": (39.83, -98.58)}
 # Abbreviations of US states in news style ("Paris, Tenn."), our own list.
 US_STATE_ABBREVIATIONS = {
     "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
@@ -202,7 +206,7 @@ def _add_countries(tables: Tables, loc: Path, info: dict[str, dict[str, Any]]) -
         if not gid or code in by_code:
             continue
         extra = info.get(code, {})
-        lat, lon = (extra.get("latlng") or [math.nan, math.nan])[:2]
+        lat, lon = COUNTRY_POINTS.get(code) or (extra.get("latlng") or [math.nan, math.nan])[:2]
         entry = tables.add(int(gid), name, float(lat), float(lon), COUNTRY, code)
         by_code[code] = by_row[row_id] = entry
         aliases = _split(row[6]) + [row[4], row[5]]

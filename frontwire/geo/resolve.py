@@ -22,6 +22,12 @@ from .names import ADMIN_WORDS, name_key, translit_form
 
 MAX_CANDIDATES = 60
 PASSES = 3
+# Weights of the scoring terms (chosen on the LGL dev file as whole-corpus settings).
+W_POP = 0.5
+W_COUNTRY = 1.5
+W_ADM1_ANY = 0.5
+W_ADM1_SHARE = 2.5
+W_ADM2_ANY = 1.0
 _KIND_SCORE = {PRIMARY: 1.0, ALTERNATE: 0.75, DEMONYM: 0.9}
 _FEATURE_PRIOR = {COUNTRY: 1.0, ADM1: 0.6, ADM2: -0.3, CITY: 0.0, REGION: 1.0}
 
@@ -91,7 +97,7 @@ def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set
     """Score from the mention alone: name match, population, feature level, hint, qualifier."""
     entry = cand.entry
     feature = int(gaz.feature[entry])
-    value = 3.0 * cand.name_score + 0.35 * math.log10(int(gaz.pop[entry]) + 1)
+    value = 3.0 * cand.name_score + W_POP * math.log10(int(gaz.pop[entry]) + 1)
     value += _FEATURE_PRIOR[feature]
     if mention.hint >= 0:
         value += 2.5 if feature == mention.hint else (-1.5 if feature == CITY else -0.5)
@@ -157,14 +163,14 @@ def context_bonus(gaz: Gazetteer, entry: int, others: list[Support]) -> float:
         return 0.0
     n = len(others)
     code = gaz.country_code(entry)
-    bonus = 1.5 * sum(s.countries.get(code, 0.0) for s in others) / n
+    bonus = W_COUNTRY * sum(s.countries.get(code, 0.0) for s in others) / n
     a1 = gaz.admin1_entry(entry)
     if a1 >= 0:
         weights = [s.admin1.get(a1, 0.0) for s in others]
-        bonus += 1.0 * max(weights) + 1.5 * sum(weights) / n
+        bonus += W_ADM1_ANY * max(weights) + W_ADM1_SHARE * sum(weights) / n
     a2 = gaz.admin2_entry(entry)
     if a2 >= 0:
-        bonus += 1.0 * max(s.admin2.get(a2, 0.0) for s in others)
+        bonus += W_ADM2_ANY * max(s.admin2.get(a2, 0.0) for s in others)
     return bonus
 
 
