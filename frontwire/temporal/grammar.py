@@ -159,10 +159,90 @@ RULES: dict[str, str] = {
 
 COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(p, re.I) for name, p in RULES.items()}
 
-# Cheap pre-filter: text without any of these substrings cannot hold a match of the rule.
-_DIGITS = tuple("0123456789")
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "date_iso": _DIGITS, "date_slash": _DIGITS, "year": _DIGITS, "short_decade": ("'",),
-    "clock": _DIGITS, "date_mdy": _DIGITS, "date_dmy": _DIGITS, "month_year": _DIGITS,
-    "q_code": ("Q", "H"), "overnight": ("overnight",),
+# Trigger words. A rule is tried only at the word starts shortly before a word of one of
+# its classes (``RULE_TRIGGERS``: classes, how many words back its match may start), so
+# the grammar costs a dict lookup per word instead of 30 scans of the whole text.
+_UNIT_WORDS = [
+    "second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
+    "quarter", "year", "decade", "century",
+]
+WORD_CLASSES: dict[str, tuple[str, ...]] = {}
+
+
+def _add(cls: str, words: object) -> None:
+    for word in words:  # type: ignore[attr-defined]
+        WORD_CLASSES[word] = WORD_CLASSES.get(word, ()) + (cls,)
+
+
+_add("month", [m for m in MONTHS])
+_add("weekday", list(WEEKDAYS) + [w + "s" for w in WEEKDAYS])
+_add("unit", _UNIT_WORDS + [u + "s" for u in _UNIT_WORDS] + ["centuries"])
+_add("part", list(PARTS_OF_DAY) + [p + "s" for p in PARTS_OF_DAY])
+_add("relday", ["today", "yesterday", "tomorrow", "tonight"])
+_add("ref", ["now", "currently", "present", "days", "nowadays", "moment", "time", "recently",
+             "lately", "previously", "formerly", "past", "soon", "future", "recent"])
+_add("season", list(SEASONS))
+_add("quarter", ["quarter", "quarters", "half"])
+_add("qcode", ["q1", "q2", "q3", "q4", "h1", "h2"])
+_add("holiday", ["christmas", "thanksgiving", "easter", "halloween", "valentine", "victory",
+                 "election", "new"])
+_add("noon", ["noon", "midnight", "midday"])
+_add("overnight", ["overnight"])
+_add("setadv", list(SET_ADVERBS))
+
+RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
+    "date_mdy": (("month",), 5), "date_dmy": (("month",), 4), "date_iso": (("year4",), 0),
+    "date_slash": (("slash",), 0), "month_year": (("month",), 3), "month": (("month",), 4),
+    "weekday": (("weekday",), 2), "relday": (("relday",), 4), "partday": (("part",), 2),
+    "overnight": (("overnight",), 0), "reference": (("ref",), 2),
+    "relunit": (("unit", "part", "season"), 6), "the_year": (("unit",), 3),
+    "year_ago": (("unit",), 1), "the_weekend": (("unit",), 1), "anaphor_day": (("unit",), 1),
+    "ago": (("unit",), 8), "duration": (("unit",), 9), "vague_units": (("unit",), 4),
+    "for_units": (("unit",), 0), "quarter": (("quarter",), 6), "q_code": (("qcode",), 0),
+    "year": (("year4",), 5), "short_decade": (("decade",), 3), "season": (("season",), 3),
+    "clock": (("clock",), 2), "noon": (("noon",), 0),
+    "set_every": (("unit", "weekday", "part", "season"), 4), "set_times": (("unit",), 5),
+    "set_adverb": (("setadv",), 0), "holiday": (("holiday",), 1),
 }
+assert set(RULE_TRIGGERS) == set(RULES), set(RULES) ^ set(RULE_TRIGGERS)
+
+# class -> [(rule, lookback)], the inverse of RULE_TRIGGERS
+CLASS_RULES: dict[str, list[tuple[str, int]]] = {}
+for _rule, (_classes, _back) in RULE_TRIGGERS.items():
+    for _cls in _classes:
+        CLASS_RULES.setdefault(_cls, []).append((_rule, _back))
+
+
+
+def _trie(words: list[str]) -> str:
+    """Regex alternation of ``words`` factored by common prefixes: one branch test per char."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    optional = "" in node
+    branches = [re.escape(c) + _trie_regex(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return "(?:" + body + ")?"
+    return body
+
+
+# One scan of the lower-cased text finds every trigger: a listed word, a year, a numeric
+# date, a clock time or a '90s.
+TRIGGER = re.compile(
+    r"(?<![a-z0-9])(?:(?P<word>" + _trie(sorted(WORD_CLASSES)) + r")(?![a-z0-9])"
+    r"|(?P<year4>(?:1[5-9]|20)\d\d)(?![0-9])"
+    r"|(?P<slash>\d{1,2}[/.]\d{1,2}[/.]\d)"
+    r"|(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]\.?m|\d{1,2}[:h]\d\d|\d{4}\s+(?:gmt|utc|hours|hrs)))"
+    r"|(?P<decade>'\d0s)"
+)
+TOKEN = re.compile(r"[A-Za-z]+\d*|\d+")

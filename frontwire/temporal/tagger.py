@@ -17,7 +17,7 @@ from . import calendar_rules as cal
 from . import relative_rules as rel
 from .context import Context, Norm
 from .dates import parse_dct
-from .grammar import COMPILED, TRIGGERS
+from .grammar import CLASS_RULES, COMPILED, TOKEN, TRIGGER, WORD_CLASSES
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 
@@ -37,6 +37,8 @@ HANDLERS: dict[str, Handler] = {
 _PRIORITY = {name: i for i, name in enumerate(COMPILED)}
 _SLASH = re.compile(r"(?<![\w/.])([0-3]?\d)[/.]([0-3]?\d)[/.](?:\d{4}|\d\d)(?![\w/])")
 
+_KIND_CLASSES = {"year4": ("year4",), "slash": ("slash",), "clock": ("clock",),
+                 "decade": ("decade",)}
 Candidate = tuple[int, int, str, re.Match[str]]
 
 
@@ -57,15 +59,30 @@ def tag(text: str, dct: str | None) -> list[TimeExpression]:
 
 
 def _candidates(text: str) -> list[Candidate]:
-    found: list[Candidate] = []
+    """Every match of every rule that starts a few words before one of its trigger words."""
     lowered = text.lower()
-    for name, pattern in COMPILED.items():
-        triggers = TRIGGERS.get(name)
-        if triggers and not any(t.lower() in lowered for t in triggers):
-            continue
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), name, m))
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    starts: dict[str, set[int]] = {}
+    for hit in TRIGGER.finditer(lowered):
+        kind = hit.lastgroup or ""
+        classes = WORD_CLASSES[hit.group()] if kind == "word" else _KIND_CLASSES[kind]
+        pos = hit.start() + (1 if kind == "decade" else 0)
+        rules = [rb for cls in classes for rb in CLASS_RULES.get(cls, ())]
+        back = max(b for _, b in rules)
+        before = [m.start() for m in TOKEN.finditer(text, max(0, pos - 12 * back), pos)] if back else []
+        for rule, lookback in rules:
+            bucket = starts.setdefault(rule, set())
+            bucket.add(hit.start())
+            if lookback:
+                bucket.update(before[-lookback:])
+    found: list[Candidate] = []
+    for rule, positions in starts.items():
+        pattern = COMPILED[rule]
+        for pos in positions:
+            m = pattern.match(text, pos)
+            if m is not None and m.end() > m.start():
+                found.append((m.start(), m.end(), rule, m))
     return found
 
 
