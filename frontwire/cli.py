@@ -118,6 +118,10 @@ def ingest_paths(ctx: click.Context, paths: Iterable[str], workers: int) -> dict
             label = f"analysing {len(fresh)} documents"
             with click.progressbar(reports, length=len(fresh), label=label, file=sys.stderr) as bar:
                 for report in bar:
+                    if isinstance(report, Exception):
+                        errors.append(str(report))
+                        click.secho(f"\nerror: {report}", fg="red", err=True)
+                        continue
                     # Stored one by one: an interrupted run keeps what it finished.
                     added += bool(ledger.add_report(report))
         merged = ledger.merge()

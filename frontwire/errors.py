@@ -24,3 +24,7 @@ class StoreError(FrontwireError):
 
 class EvalDataError(FrontwireError):
     """An evaluation file is missing or not in the expected format."""
+
+
+class AnalysisError(FrontwireError):
+    """A document could not be analysed (a stage failed on it); the run goes on."""

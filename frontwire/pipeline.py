@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .errors import AnalysisError
 from .model import Document, Report
 
 STAGE_ORDER = ("clean", "nlp", "geo", "time", "attribution", "events")
@@ -125,20 +126,32 @@ class Pipeline:
             report = stage(report)
         return report
 
-    def analyse_many(self, documents: Iterable[Document], workers: int = 1) -> Iterator[Report]:
+    def analyse_many(
+        self, documents: Iterable[Document], workers: int = 1
+    ) -> Iterator[Report | AnalysisError]:
         """Analyse documents, in ``workers`` processes when more than one.
 
-        Reports come back in input order, without their (unpicklable) spaCy docs.
+        Reports come back in input order, without their (unpicklable) spaCy docs. A
+        document that makes a stage fail comes back as an :class:`AnalysisError`, so
+        one bad document never stops a run.
         """
         if workers <= 1:
             for document in documents:
-                report = self.analyse(document)
-                report.tokens = None
-                yield report
+                yield _analyse_safely(self, document)
             return
         ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(self.config,)) as pool:
             yield from pool.imap(_analyse_in_worker, documents, chunksize=4)
+
+
+def _analyse_safely(pipeline: Pipeline, document: Document) -> Report | AnalysisError:
+    try:
+        report = pipeline.analyse(document)
+    except Exception as err:  # a bug in one stage must not lose the rest of the run
+        where = document.source_path or document.id
+        return AnalysisError(f"{where}: analysis failed ({type(err).__name__}: {err})")
+    report.tokens = None
+    return report
 
 
 _WORKER_PIPELINE: Pipeline | None = None
@@ -149,11 +162,9 @@ def _init_worker(config: PipelineConfig) -> None:
     _WORKER_PIPELINE = Pipeline(config)
 
 
-def _analyse_in_worker(document: Document) -> Report:
+def _analyse_in_worker(document: Document) -> Report | AnalysisError:
     assert _WORKER_PIPELINE is not None
-    report = _WORKER_PIPELINE.analyse(document)
-    report.tokens = None
-    return report
+    return _analyse_safely(_WORKER_PIPELINE, document)
 
 
 _DEFAULT: Pipeline | None = None
