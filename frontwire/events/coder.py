@@ -104,6 +104,16 @@ def find_candidates(report: Report) -> tuple[list[Candidate], list[Candidate]]:
     return happened, denied
 
 
+def whole_candidate(report: Report) -> Candidate:
+    """The whole text as one event (``one_event`` mode): always coded, even weakly."""
+    text = report.text
+    decision = decide(text)
+    trigger = decision.trigger or (0, 0)
+    n = len(_sentences(report))
+    return Candidate(0, 0, len(text), decision.sub_event_type, max(decision.confidence, 0.2),
+                     trigger, sentences=list(range(n)))
+
+
 def _merge(cands: list[Candidate]) -> list[Candidate]:
     """Neighbouring sentences of one event type and period tell one incident."""
     merged: list[Candidate] = []
@@ -127,8 +137,24 @@ def locate(report: Report, start: int, end: int) -> tuple[Any, int, int]:
     try:
         from ..geo import event_location
     except ImportError:
-        return None, 3, 6
+        return _place_in_span(report, start, end)
     return event_location(report, start, end)  # type: ignore[no-any-return]
+
+
+FEATURE_RANK = {"city": 0, "adm2": 1, "region": 2, "adm1": 3, "country": 4}
+
+
+def _place_in_span(report: Report, start: int, end: int) -> tuple[Any, int, int]:
+    """Without geo's ``event_location``: the most local resolved place in the span."""
+    inside = [p for p in report.places
+              if p.start >= start and p.end <= end and p.lat is not None]
+    if not inside:
+        return None, 3, 6
+    best = min(inside, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start))
+    rank = FEATURE_RANK.get(best.feature, 5)
+    # ACLED geo_precision: 1 the town itself, 2 a part of a region, 3 a whole region.
+    return best, 1 if rank == 0 else 2 if rank <= 2 else 3, 1 if rank == 0 else 4
+
 
 
 def date_of(report: Report, start: int, end: int) -> dict[str, Any]:
@@ -157,17 +183,23 @@ class EventCoder:
     """Pipeline stage: fills ``report.events`` and links ``report.claims`` to them.
 
     min_confidence (float): drop events the classifier is less sure of than this.
+    one_event (bool): the text describes exactly one event (an ACLED note, a coder's
+        summary): code it whole instead of detecting events sentence by sentence.
     """
 
     name = "events"
 
-    def __init__(self, min_confidence: float = 0.2) -> None:
+    def __init__(self, min_confidence: float = 0.2, one_event: bool = False) -> None:
         if not 0.0 <= min_confidence <= 1.0:
             raise ValueError("min_confidence must be between 0 and 1")
         self.min_confidence = min_confidence
+        self.one_event = one_event
 
     def __call__(self, report: Report) -> Report:
-        happened, denied = find_candidates(report)
+        if self.one_event:
+            happened, denied = [whole_candidate(report)], []
+        else:
+            happened, denied = find_candidates(report)
         model, model_name = active_model()
         events = []
         for cand in _merge(happened):
