@@ -197,3 +197,14 @@ def test_stats_and_places(ledger: Ledger) -> None:
     places = {p["name"]: p for p in ledger.places()}
     assert places["Nikopol"]["mentions"] == 2 and places["Nikopol"]["documents"] == 2
     assert places["Tyotkino"]["events"] == 1
+
+
+def test_daily_shelling_of_one_town_does_not_chain_into_one_event(ledger_path: Path) -> None:
+    days = [f"2024-02-{d:02d}" for d in range(10, 16)]
+    with Ledger(ledger_path) as led:
+        for i, day in enumerate(days):
+            led.add_report(_battle(f"daily-{i}", f"Outlet {i}", "Avdiivka", 48.139, 37.743, day))
+        led.merge()
+        events = led.events(limit=None)
+    assert len(events) == 3  # pairs of neighbouring days at most
+    assert all(e["n_reports"] == 2 for e in events)

@@ -48,17 +48,20 @@ def _row(fields: dict[str, Any]) -> dict[str, Any]:
 def _write(conn: sqlite3.Connection, incidents: list[tuple[str, Incident]]) -> None:
     previous = dict(conn.execute("SELECT fingerprint, updated_at FROM ledger_events").fetchall())
     for table in ("claim_relations", "ledger_event_stances", "ledger_event_actors",
-                  "ledger_event_reports", "ledger_events"):  # fmt: skip
+                  "ledger_event_text", "ledger_event_reports", "ledger_events"):  # fmt: skip
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
     stamp = now_iso()
     for ledger_id, incident in incidents:
         row = _row({**incident.fields, "actors_list": incident.actors})
+        search_text = row.pop("search_text")
         row["id"] = ledger_id
         row["fingerprint"] = _fingerprint(row, incident.reports)
         row["updated_at"] = previous.get(row["fingerprint"], stamp)
         names = ", ".join(row)
         marks = ", ".join(f":{k}" for k in row)
         conn.execute(f"INSERT INTO ledger_events ({names}) VALUES ({marks})", row)
+        conn.execute("INSERT INTO ledger_event_text (ledger_event_id, text) VALUES (?, ?)",
+                     (ledger_id, search_text))  # fmt: skip
         conn.executemany(
             "INSERT INTO ledger_event_reports (ledger_event_id, doc_id, event_id) VALUES (?, ?, ?)",
             [(ledger_id, doc, ev) for doc, ev in incident.reports],

@@ -120,11 +120,22 @@ def compatible(a: Item, b: Item) -> bool:
 
 
 class _Clusters:
-    """Union-find that refuses to join two clusters holding the same document."""
+    """Union-find that keeps every incident tight.
+
+    Two clusters join only when they hold no common document and every report's dates
+    still agree with every other's (the latest start within a day of the earliest end):
+    without that, daily shelling of one town would chain into a single endless event.
+    """
 
     def __init__(self, items: Sequence[Item]) -> None:
         self.parent = list(range(len(items)))
         self.docs: dict[int, set[str]] = {i: {it.doc_id} for i, it in enumerate(items)}
+        # Per root: (latest start, earliest end) over its reports.
+        self.span: dict[int, tuple[int, int]] = {
+            i: (it.start, it.end)
+            for i, it in enumerate(items)
+            if it.start is not None and it.end is not None
+        }
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -136,10 +147,16 @@ class _Clusters:
         ri, rj = self.find(i), self.find(j)
         if ri == rj or self.docs[ri] & self.docs[rj]:
             return
+        latest_start = max(self.span[ri][0], self.span[rj][0])
+        earliest_end = min(self.span[ri][1], self.span[rj][1])
+        if latest_start > earliest_end + DATE_SLACK_DAYS:
+            return
         if len(self.docs[ri]) < len(self.docs[rj]):
             ri, rj = rj, ri
         self.parent[rj] = ri
         self.docs[ri] |= self.docs.pop(rj)
+        self.span[ri] = (latest_start, earliest_end)
+        del self.span[rj]
 
 
 def _sweep(indices: list[int], items: Sequence[Item], clusters: _Clusters) -> None:

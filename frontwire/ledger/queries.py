@@ -14,7 +14,7 @@ from .filters import where_clause
 
 _EVENT_JSON = ("actors", "stance_summary", "fatality_figures", "source_stances")
 _EVENT_BOOL = ("contradicted", "civilian_targeting", "background")
-_HIDDEN = ("search_text", "fingerprint")
+_HIDDEN = ("fingerprint",)
 
 
 def event_dict(row: sqlite3.Row) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def event_dict(row: sqlite3.Row) -> dict[str, Any]:
 def list_events(
     conn: sqlite3.Connection, limit: int | None = 100, offset: int = 0, **filters: Any
 ) -> list[dict[str, Any]]:
-    where, params = where_clause(**filters)
+    where, params = where_clause(conn, **filters)
     sql = f"SELECT * FROM ledger_events{where} ORDER BY date_start DESC, id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"

@@ -100,21 +100,23 @@ def judges() -> tuple[Compare, Origins]:
     missing), the stand-in rule still links assertion vs denial and differing tolls,
     which the ledger promises whatever the stage can do.
     """
+    theirs_compare: Compare | None = None
+    theirs_origins: Origins | None = None
     try:
         from ..attribution import compare_claims as theirs_compare
     except ImportError:
-        theirs_compare = None
+        pass
     try:
         from ..attribution import independent_origins as theirs_origins
     except ImportError:
-        theirs_origins = None
+        pass
 
     def compare(a: Claim, b: Claim) -> str | None:
-        verdict = theirs_compare(a, b) if theirs_compare else None
+        verdict = theirs_compare(a, b) if theirs_compare is not None else None
         return verdict or fallback_compare(a, b)
 
     def origins(claims: Sequence[Claim]) -> int:
-        counted = theirs_origins(list(claims)) if theirs_origins else 0
+        counted = theirs_origins(list(claims)) if theirs_origins is not None else 0
         # Claims always come from somewhere: 0 means the stage could not tell.
         return int(counted) if counted else fallback_origins(claims)
 

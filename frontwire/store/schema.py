@@ -221,7 +221,6 @@ CREATE TABLE ledger_events (
     sources TEXT NOT NULL DEFAULT '',
     source_stances TEXT NOT NULL DEFAULT '[]',
     summary TEXT NOT NULL DEFAULT '',
-    search_text TEXT NOT NULL DEFAULT '',
     first_doc_id TEXT NOT NULL,
     first_event_id TEXT NOT NULL,
     fingerprint TEXT NOT NULL DEFAULT '',
@@ -259,7 +258,14 @@ CREATE TABLE ledger_event_stances (
     n INTEGER NOT NULL,
     PRIMARY KEY (ledger_event_id, stance)
 );
-CREATE INDEX ix_ledger_event_stances_stance ON ledger_event_stances (stance);
+CREATE INDEX ix_ledger_event_stances_stance ON ledger_event_stances (stance, ledger_event_id);
+
+-- Lower-cased words of an event's reports and claims for the text filter, kept out of
+-- ledger_events so scans of that table stay small.
+CREATE TABLE ledger_event_text (
+    ledger_event_id TEXT PRIMARY KEY REFERENCES ledger_events (id) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
 
 -- Claim pairs about one ledger event: relation is "contradicts" or "corroborates".
 CREATE TABLE claim_relations (
