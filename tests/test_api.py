@@ -181,7 +181,8 @@ def test_merge_split_and_claim_marks(client, auth) -> None:  # type: ignore[no-u
     assert merged["n_reports"] == 3 and merged["review"]["merged_from"] == [pok]
     ids = {e["id"] for e in client.get("/api/events").json()["events"]}
     assert pok not in ids and kup in ids
-    assert client.post(f"/api/events/{kup}/merge", json={"into": pok}, headers=auth).status_code == 400
+    cycle = client.post(f"/api/events/{kup}/merge", json={"into": pok}, headers=auth)
+    assert cycle.status_code == 400 and "already merged" in cycle.json()["error"]
     client.post(f"/api/events/{pok}/unmerge", json={}, headers=auth)
     assert pok in {e["id"] for e in client.get("/api/events").json()["events"]}
 
@@ -217,7 +218,8 @@ def test_ingest_json_and_file(db: Path, auth: dict[str, str]) -> None:
 
     with testclient.TestClient(create_app(db, analyse=analyse)) as client:
         text = "Shelling near Pokrovsk killed two soldiers on Sunday, the General Staff said."
-        payload = {"documents": [{"text": text, "outlet": "Field Notes", "published": "2026-03-09"}]}
+        doc = {"text": text, "outlet": "Field Notes", "published": "2026-03-09"}
+        payload = {"documents": [doc]}
         assert client.post("/api/ingest", json=payload).status_code == 401
         resp = client.post("/api/ingest", json=payload, headers=auth)
         assert resp.status_code == 201, resp.text

@@ -6,7 +6,7 @@ import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from ..model import STANCES
 from .app import get_desk, require_reader
@@ -70,17 +70,38 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
+# What the map page needs of each event (``view=compact`` keeps big listings light).
+COMPACT = (
+    "id", "event_type", "sub_event_type", "date_start", "date_end", "location", "country",
+    "admin1", "lat", "lon", "geo_precision", "fatalities", "n_reports", "n_sources",
+    "contradicted", "actor1", "actor2", "review",
+)  # fmt: skip
+
+
 @router.get("/events")
-def list_events(desk: DeskDep, filters: Filters, limit: Limit = 100, offset: Offset = 0) -> dict:
-    """Ledger events matching the filters, newest first, with human review applied."""
+def list_events(
+    desk: DeskDep,
+    filters: Filters,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    view: Annotated[str, Query(pattern="^(full|compact)$")] = "full",
+) -> JSONResponse:
+    """Ledger events matching the filters, newest first, with human review applied.
+
+    ``view=compact`` returns only the fields the map needs (id, type, date, place,
+    coordinates, precision, fatalities, reports, contradicted, actors, review).
+    """
     rows = desk.events(filters, limit=limit, offset=offset)
-    return {
+    if view == "compact":
+        rows = [{k: r[k] for k in COMPACT if k in r} for r in rows]
+    # A plain JSONResponse: the rows are JSON types already, skip FastAPI's re-encoding.
+    return JSONResponse({
         "events": rows,
         "limit": limit,
         "offset": offset,
         "next_offset": offset + limit if len(rows) >= limit else None,
         "filters": {k: v for k, v in filters.items() if v is not None},
-    }
+    })
 
 
 @router.get("/events/{event_id}")

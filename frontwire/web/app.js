@@ -68,7 +68,7 @@ async function post(path, payload) {
 // ---------------------------------------------------------------- filters
 
 function serverQuery() {
-  const q = new URLSearchParams({ limit: String(MAX_EVENTS) });
+  const q = new URLSearchParams({ limit: String(MAX_EVENTS), view: "compact" });
   for (const [id, key] of [["#f-type", "event_type"], ["#f-country", "country"],
     ["#f-actor", "actor"], ["#f-text", "text"], ["#f-stance", "stance"]]) {
     const v = $(id).value.trim();
