@@ -1,6 +1,6 @@
 """Benchmark of the time stage alone: articles/s and peak memory.
 
-    .venv/bin/python -m bench.bench_time [N]
+.venv/bin/python -m bench.bench_time [N]
 """
 
 from __future__ import annotations

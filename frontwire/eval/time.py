@@ -98,12 +98,18 @@ def evaluate(path: str, limit: int | None = None) -> dict[str, Any]:
     sp, sr, sf = _prf(strict, n_system, n_gold)
     rp, rr, rf = _prf(relaxed, n_system, n_gold)
     return {
-        "strict_p": sp, "strict_r": sr, "strict_f1": sf,
-        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+        "strict_p": sp,
+        "strict_r": sr,
+        "strict_f1": sf,
+        "relaxed_p": rp,
+        "relaxed_r": rr,
+        "relaxed_f1": rf,
         "type_acc": same_type / relaxed if relaxed else 0.0,
         "value_acc": same_value / relaxed if relaxed else 0.0,
         "value_f1": _prf(same_value, n_system, n_gold)[2],
-        "n": len(records), "gold": n_gold, "system": n_system,
+        "n": len(records),
+        "gold": n_gold,
+        "system": n_system,
     }
 
 

@@ -207,7 +207,16 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
         value = f"{m['year']}-{code}"
         return Norm("DATE", value, *_span(value))
     if not rel and not m["edge"]:
-        if word == "fall" or ctx.word_before(m.start()) not in ("in", "during", "since", "until", "by", "over", "through", "throughout"):
+        if word == "fall" or ctx.word_before(m.start()) not in (
+            "in",
+            "during",
+            "since",
+            "until",
+            "by",
+            "over",
+            "through",
+            "throughout",
+        ):
             return None
     if after.startswith(" of") or (word == "fall" and rel in ("the", "")):
         return None  # "the fall of Kabul", "in the fall" is kept only with a year
@@ -245,7 +254,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     half = m["q"].lower() == "half"
     if ordinal is None and not rels and not (m["the"] and not half):
         return None
-    if ctx.text[m.end() : m.end() + 3] == " of" or (half and ordinal is None) or (half and ordinal and ordinal > 2):
+    if (
+        ctx.text[m.end() : m.end() + 3] == " of"
+        or (half and ordinal is None)
+        or (half and ordinal and ordinal > 2)
+    ):
         return None
     if ctx.dct is None and not m["year"]:
         return Norm("DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
@@ -277,7 +290,11 @@ def _quarter_of_text(
     if ordinal is not None:
         year = ctx.narrative_year(m.start()) or dct.year
         current = quarter_of(dct)
-        if ordinal > current and ctx.direction(m.start(), m.end()) < 0 and not ctx.narrative_year(m.start()):
+        if (
+            ordinal > current
+            and ctx.direction(m.start(), m.end()) < 0
+            and not ctx.narrative_year(m.start())
+        ):
             year -= 1
         return year, ordinal
     if "next" in rels or "coming" in rels:
@@ -302,7 +319,11 @@ def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
     code = m["ord"].upper()
     if m["ord"][0].islower():
         return None
-    year = int(m["year"]) if m["year"] else ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
+    year = (
+        int(m["year"])
+        if m["year"]
+        else ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
+    )
     value = f"{year if year else 'XXXX'}-{code}"
     return Norm("DATE", value, *_span(value))
 
@@ -369,16 +390,18 @@ def _movable(name: str, m: re.Match[str], ctx: Context) -> Norm:
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"the year": the year under discussion (the narrative's, else the document's)."""
+    """ "the year": the year under discussion (the narrative's, else the document's)."""
     year_ = ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
     value = str(year_) if year_ else "XXXX"
     return Norm("DATE", value, *_span(value))
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"year-earlier", "the year-ago period": the same quarter (or year) a year back."""
+    """ "year-earlier", "the year-ago period": the same quarter (or year) a year back."""
     if ctx.last_quarter:
-        value = "{}-Q{}".format(*add_quarters(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), -4))
+        value = "{}-Q{}".format(
+            *add_quarters(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), -4)
+        )
     elif ctx.dct is not None:
         value = str(ctx.dct.year - 1)
     else:

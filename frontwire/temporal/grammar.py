@@ -26,7 +26,11 @@ PART = _alt([p for p in PARTS_OF_DAY if p not in ("dawn", "daybreak", "dusk", "n
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS_1_9 = "(?:one|two|three|four|five|six|seven|eight|nine)"
 NUM = (
-    r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + _TENS + r"(?:[\s-]+" + _UNITS_1_9 + ")?|"
+    r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|"
+    + _TENS
+    + r"(?:[\s-]+"
+    + _UNITS_1_9
+    + ")?|"
     + _alt([w for w in NUMBER_WORDS if w not in ("half", "a half")])
     + r"|a\s+few|several|few|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)"
 )
@@ -78,7 +82,10 @@ RULES: dict[str, str] = {
         rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         rf"(?:\s+(?P<part>{PART}))?{_E}"
     ),
-    "partday": rf"{_B}(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following)\s+(?P<part>{PART}){_E}",
+    "partday": (
+        rf"{_B}(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following)\s+"
+        rf"(?P<part>{PART}){_E}"
+    ),
     "overnight": rf"{_B}overnight(?:\s+(?:into|to|on)\s+(?P<wd>{WEEKDAY}))?{_E}",
     "reference": (
         rf"{_B}(?P<word>right\s+now|now|currently|at\s+present|these\s+days|nowadays|"
@@ -96,7 +103,10 @@ RULES: dict[str, str] = {
     "the_year": r"(?<![\w-])the\s+(?:(?:full|whole|entire|fiscal)\s+)?year(?![\w-])",
     "year_ago": r"(?<![\w-])(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?(?![\w-])",
     "the_weekend": rf"{_B}(?P<the>the)\s+weekend{_E}",
-    "anaphor_day": rf"{_B}the\s+(?P<unit>day|week|year|month)\s+(?P<dir>before|after)(?=[,.;)]|\s+(?:that|it|and|but)\b)",
+    "anaphor_day": (
+        rf"{_B}the\s+(?P<unit>day|week|year|month)\s+(?P<dir>before|after)"
+        r"(?=[,.;)]|\s+(?:that|it|and|but)\b)"
+    ),
     "ago": (
         rf"{_B}(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM}|a|an)[\s-]+(?:(?P<or>or\s+so)\s+)?(?P<unit>{UNIT})"
         r"(?:\s+(?P<or2>or\s+so))?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![\w-])"
@@ -128,7 +138,9 @@ RULES: dict[str, str] = {
         rf"(?<![\w$£€#.,/-])(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
         rf"(?P<year>{YEAR})(?P<decade>'?s)?(?![\w%]|[.,/]\d|-\d)"
     ),
-    "short_decade": rf"(?<![\w])(?:(?P<edge>early|late|mid)[\s-]+)?(?P<the>the\s+)?'(?P<yy>\d0)s{_E}",
+    "short_decade": (
+        rf"(?<![\w])(?:(?P<edge>early|late|mid)[\s-]+)?(?P<the>the\s+)?'(?P<yy>\d0)s{_E}"
+    ),
     "season": (
         rf"{_B}(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|coming|past|the)\s+)?"
         rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}"
@@ -142,7 +154,10 @@ RULES: dict[str, str] = {
         r"local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time))?(?![\w:.]\d)"
         r"|(?<![\w:.$])(?P<hm>[0-2]\d[0-5]\d)\s+(?P<tzm>GMT|UTC|hours|hrs)\b"
     ),
-    "noon": rf"{_B}(?P<word>noon|midnight|midday)(?:\s+(?P<day>{WEEKDAY}|today|yesterday|tomorrow))?{_E}",
+    "noon": (
+        rf"{_B}(?P<word>noon|midnight|midday)"
+        rf"(?:\s+(?P<day>{WEEKDAY}|today|yesterday|tomorrow))?{_E}"
+    ),
     "set_every": (
         rf"{_B}(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
         rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART}|{SEASON}){_E}"
@@ -163,8 +178,19 @@ COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(p, re.I) for name, p in
 # its classes (``RULE_TRIGGERS``: classes, how many words back its match may start), so
 # the grammar costs a dict lookup per word instead of 30 scans of the whole text.
 _UNIT_WORDS = [
-    "second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
-    "quarter", "year", "decade", "century",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "century",
 ]
 WORD_CLASSES: dict[str, tuple[str, ...]] = {}
 
@@ -179,30 +205,69 @@ _add("weekday", list(WEEKDAYS) + [w + "s" for w in WEEKDAYS])
 _add("unit", _UNIT_WORDS + [u + "s" for u in _UNIT_WORDS] + ["centuries"])
 _add("part", list(PARTS_OF_DAY) + [p + "s" for p in PARTS_OF_DAY])
 _add("relday", ["today", "yesterday", "tomorrow", "tonight"])
-_add("ref", ["now", "currently", "present", "days", "nowadays", "moment", "time", "recently",
-             "lately", "previously", "formerly", "past", "soon", "future", "recent"])
+_add(
+    "ref",
+    [
+        "now",
+        "currently",
+        "present",
+        "days",
+        "nowadays",
+        "moment",
+        "time",
+        "recently",
+        "lately",
+        "previously",
+        "formerly",
+        "past",
+        "soon",
+        "future",
+        "recent",
+    ],
+)
 _add("season", list(SEASONS))
 _add("quarter", ["quarter", "quarters", "half"])
 _add("qcode", ["q1", "q2", "q3", "q4", "h1", "h2"])
-_add("holiday", ["christmas", "thanksgiving", "easter", "halloween", "valentine", "victory",
-                 "election", "new"])
+_add(
+    "holiday",
+    ["christmas", "thanksgiving", "easter", "halloween", "valentine", "victory", "election", "new"],
+)
 _add("noon", ["noon", "midnight", "midday"])
 _add("overnight", ["overnight"])
 _add("setadv", list(SET_ADVERBS))
 
 RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
-    "date_mdy": (("month",), 5), "date_dmy": (("month",), 4), "date_iso": (("year4",), 0),
-    "date_slash": (("slash",), 0), "month_year": (("month",), 3), "month": (("month",), 4),
-    "weekday": (("weekday",), 2), "relday": (("relday",), 4), "partday": (("part",), 2),
-    "overnight": (("overnight",), 0), "reference": (("ref",), 2),
-    "relunit": (("unit", "part", "season"), 6), "the_year": (("unit",), 3),
-    "year_ago": (("unit",), 1), "the_weekend": (("unit",), 1), "anaphor_day": (("unit",), 1),
-    "ago": (("unit",), 8), "duration": (("unit",), 9), "vague_units": (("unit",), 4),
-    "for_units": (("unit",), 0), "quarter": (("quarter",), 6), "q_code": (("qcode",), 0),
-    "year": (("year4",), 5), "short_decade": (("decade",), 3), "season": (("season",), 3),
-    "clock": (("clock",), 2), "noon": (("noon",), 0),
-    "set_every": (("unit", "weekday", "part", "season"), 4), "set_times": (("unit",), 5),
-    "set_adverb": (("setadv",), 0), "holiday": (("holiday",), 1),
+    "date_mdy": (("month",), 5),
+    "date_dmy": (("month",), 4),
+    "date_iso": (("year4",), 0),
+    "date_slash": (("slash",), 0),
+    "month_year": (("month",), 3),
+    "month": (("month",), 4),
+    "weekday": (("weekday",), 2),
+    "relday": (("relday",), 4),
+    "partday": (("part",), 2),
+    "overnight": (("overnight",), 0),
+    "reference": (("ref",), 2),
+    "relunit": (("unit", "part", "season"), 6),
+    "the_year": (("unit",), 3),
+    "year_ago": (("unit",), 1),
+    "the_weekend": (("unit",), 1),
+    "anaphor_day": (("unit",), 1),
+    "ago": (("unit",), 8),
+    "duration": (("unit",), 9),
+    "vague_units": (("unit",), 4),
+    "for_units": (("unit",), 0),
+    "quarter": (("quarter",), 6),
+    "q_code": (("qcode",), 0),
+    "year": (("year4",), 5),
+    "short_decade": (("decade",), 3),
+    "season": (("season",), 3),
+    "clock": (("clock",), 2),
+    "noon": (("noon",), 0),
+    "set_every": (("unit", "weekday", "part", "season"), 4),
+    "set_times": (("unit",), 5),
+    "set_adverb": (("setadv",), 0),
+    "holiday": (("holiday",), 1),
 }
 assert set(RULE_TRIGGERS) == set(RULES), set(RULES) ^ set(RULE_TRIGGERS)
 
@@ -211,7 +276,6 @@ CLASS_RULES: dict[str, list[tuple[str, int]]] = {}
 for _rule, (_classes, _back) in RULE_TRIGGERS.items():
     for _cls in _classes:
         CLASS_RULES.setdefault(_cls, []).append((_rule, _back))
-
 
 
 def _trie(words: list[str]) -> str:

@@ -22,12 +22,26 @@ from .dates import (
 )
 from .lexicon import NUMBER_WORDS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_ADVERBS, WEEKDAYS
 
-_VAGUE = re.compile(r"^(?:a\s+few|few|several|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)$")
-_MONEY_BEFORE = re.compile(r"(?:\d|%|\bcents?|\bdollars?|\bpercent|\bper|\btimes|\btwice|\bonce)\s*$", re.I)
+_VAGUE = re.compile(
+    r"^(?:a\s+few|few|several|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)$"
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:\d|%|\bcents?|\bdollars?|\bpercent|\bper|\btimes|\btwice|\bonce)\s*$", re.I
+)
 _DURATION_CODE = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "Y", "century": "Y",
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "Y",
+    "century": "Y",
 }
 _FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
 _TIME_UNITS = frozenset(["second", "minute", "hour"])
@@ -63,8 +77,13 @@ def duration_value(n: float | None, unit: str) -> str:
     n *= _FACTOR.get(unit, 1)
     if n != int(n):
         whole, frac = int(n), n - int(n)
-        smaller = {"H": (60, "M"), "M": (60, "S") if unit == "minute" else (30, "D"),
-                   "D": (24, "H"), "Y": (12, "M"), "W": (7, "D")}.get(code)
+        smaller = {
+            "H": (60, "M"),
+            "M": (60, "S") if unit == "minute" else (30, "D"),
+            "D": (24, "H"),
+            "Y": (12, "M"),
+            "W": (7, "D"),
+        }.get(code)
         if smaller is not None:
             extra = round(frac * smaller[0])
             sep = "T" if code == "D" else ""
@@ -97,16 +116,25 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     elif rel in ("next", "coming"):
         d = weekday_near(ctx.dct, number, +1)
     else:
-        d = weekday_near(ctx.dct, number, 0 if number == ctx.dct.isoweekday() else
-                         ctx.direction(m.start(), m.end()))
+        d = weekday_near(
+            ctx.dct,
+            number,
+            0 if number == ctx.dct.isoweekday() else ctx.direction(m.start(), m.end()),
+        )
     return _day(d, part=part)
 
 
 def relday(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     part = _part_code(m["part"])
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-             "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    shift = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[word]
     if word == "tonight":
         part = "NI"
     if ctx.dct is None:
@@ -170,8 +198,16 @@ def relunit(m: re.Match[str], ctx: Context) -> Norm | None:
             return Norm("DATE", _unknown(unit))
     if base is None:
         return Norm("DATE", _unknown(unit))
-    shift = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
-             "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    shift = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "preceding": -1,
+        "prior": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }.get(rel, 0)
     if rel == "recent":
         return Norm("DATE", "PAST_REF")
     value = _shifted(base, unit, shift, ctx)
@@ -187,15 +223,23 @@ def _anchor_date(ctx: Context) -> date | None:
 
 
 def _unknown(unit: str) -> str:
-    return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX-XX-XX")
+    return {
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(unit, "XXXX-XX-XX")
 
 
 def _shifted(base: date, unit: str, shift: int, ctx: Context) -> str:
     if unit == "week":
         return week_value(base + timedelta(weeks=shift))
     if unit == "weekend":
-        saturday = weekday_near(base, 6, 0 if base.isoweekday() >= 6 and shift == 0 else shift or -1)
+        saturday = weekday_near(
+            base, 6, 0 if base.isoweekday() >= 6 and shift == 0 else shift or -1
+        )
         return week_value(saturday) + "-WE"
     if unit == "month":
         return month_value(*add_months(base.year, base.month, shift))
@@ -211,7 +255,9 @@ def _shifted(base: date, unit: str, shift: int, ctx: Context) -> str:
 def _day_rel(ctx: Context, rel: str, part: str) -> Norm:
     if rel in _ANCHORED or rel in ("next", "following"):
         base = ctx.anchor_day
-        shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel, 0)
+        shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(
+            rel, 0
+        )
     else:
         base = ctx.dct
         shift = {"last": -1, "past": -1}.get(rel, 0)
@@ -295,7 +341,9 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     after = ctx.text[m.end() : m.end() + 8]
     if m["adj"] and m["adj"].lower() == "-old" or re.match(r"\s+old\b", after):
         return None  # ages are not time expressions
-    if num in ("a", "an", "one") and (_MONEY_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])):
+    if num in ("a", "an", "one") and (
+        _MONEY_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
+    ):
         return None  # "$5 a day", "twice a week" (a SET rule owns those)
     if unit in ("quarter", "half") and after.startswith(" of"):
         return None  # "a quarter of the population"
@@ -338,7 +386,12 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
     elif m["h24"] is not None:
         hour, minute = int(m["h24"]), int(m["mi24"])
-        if not (m["tz24"] or len(m["h24"]) == 2 or ctx.word_before(m.start()) in ("at", "by", "until", "from", "since", "around", "about")):
+        if not (
+            m["tz24"]
+            or len(m["h24"]) == 2
+            or ctx.word_before(m.start())
+            in ("at", "by", "until", "from", "since", "around", "about")
+        ):
             return None
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..model import Report, TimeExpression
@@ -22,23 +23,47 @@ from .grammar import CLASS_RULES, COMPILED, TOKEN, TRIGGER, WORD_CLASSES
 Handler = Callable[[re.Match[str], Context], Norm | None]
 
 HANDLERS: dict[str, Handler] = {
-    "date_mdy": cal.date_mdy, "date_dmy": cal.date_dmy, "date_iso": cal.date_iso,
-    "date_slash": cal.date_slash, "month_year": cal.month_year, "month": cal.month,
-    "weekday": rel.weekday, "relday": rel.relday, "partday": rel.partday,
-    "overnight": rel.overnight, "reference": rel.reference, "relunit": rel.relunit,
-    "the_weekend": rel.the_weekend, "anaphor_day": rel.anaphor_day, "ago": rel.ago,
-    "duration": rel.duration, "vague_units": rel.vague_units, "for_units": rel.for_units,
-    "quarter": cal.quarter, "q_code": cal.q_code, "year": cal.year,
-    "short_decade": cal.short_decade, "season": cal.season, "clock": rel.clock,
-    "noon": rel.noon, "set_every": rel.set_every, "set_times": rel.set_times,
-    "set_adverb": rel.set_adverb, "holiday": cal.holiday, "the_year": cal.the_year,
+    "date_mdy": cal.date_mdy,
+    "date_dmy": cal.date_dmy,
+    "date_iso": cal.date_iso,
+    "date_slash": cal.date_slash,
+    "month_year": cal.month_year,
+    "month": cal.month,
+    "weekday": rel.weekday,
+    "relday": rel.relday,
+    "partday": rel.partday,
+    "overnight": rel.overnight,
+    "reference": rel.reference,
+    "relunit": rel.relunit,
+    "the_weekend": rel.the_weekend,
+    "anaphor_day": rel.anaphor_day,
+    "ago": rel.ago,
+    "duration": rel.duration,
+    "vague_units": rel.vague_units,
+    "for_units": rel.for_units,
+    "quarter": cal.quarter,
+    "q_code": cal.q_code,
+    "year": cal.year,
+    "short_decade": cal.short_decade,
+    "season": cal.season,
+    "clock": rel.clock,
+    "noon": rel.noon,
+    "set_every": rel.set_every,
+    "set_times": rel.set_times,
+    "set_adverb": rel.set_adverb,
+    "holiday": cal.holiday,
+    "the_year": cal.the_year,
     "year_ago": cal.year_ago,
 }
 _PRIORITY = {name: i for i, name in enumerate(COMPILED)}
 _SLASH = re.compile(r"(?<![\w/.])([0-3]?\d)[/.]([0-3]?\d)[/.](?:\d{4}|\d\d)(?![\w/])")
 
-_KIND_CLASSES = {"year4": ("year4",), "slash": ("slash",), "clock": ("clock",),
-                 "decade": ("decade",)}
+_KIND_CLASSES = {
+    "#year4": ("year4",),
+    "#slash": ("slash",),
+    "#clock": ("clock",),
+    "#decade": ("decade",),
+}
 Candidate = tuple[int, int, str, re.Match[str]]
 
 
@@ -66,14 +91,14 @@ def _candidates(text: str) -> list[Candidate]:
     starts: dict[str, set[int]] = {}
     for hit in TRIGGER.finditer(lowered):
         kind = hit.lastgroup or ""
-        classes = WORD_CLASSES[hit.group()] if kind == "word" else _KIND_CLASSES[kind]
-        pos = hit.start() + (1 if kind == "decade" else 0)
-        rules = [rb for cls in classes for rb in CLASS_RULES.get(cls, ())]
-        back = max(b for _, b in rules)
-        before = [m.start() for m in TOKEN.finditer(text, max(0, pos - 12 * back), pos)] if back else []
+        rules, back = _rules_for(hit.group() if kind == "word" else "#" + kind)
+        pos = hit.start()
+        before = (
+            [m.start() for m in TOKEN.finditer(text, max(0, pos - 12 * back), pos)] if back else []
+        )
         for rule, lookback in rules:
             bucket = starts.setdefault(rule, set())
-            bucket.add(hit.start())
+            bucket.add(pos)
             if lookback:
                 bucket.update(before[-lookback:])
     found: list[Candidate] = []
@@ -86,13 +111,22 @@ def _candidates(text: str) -> list[Candidate]:
     return found
 
 
+@cache
+def _rules_for(key: str) -> tuple[tuple[tuple[str, int], ...], int]:
+    """Rules a trigger word (or trigger kind) starts, and how far back any of them looks."""
+    classes = _KIND_CLASSES.get(key) or WORD_CLASSES.get(key, ())
+    rules = tuple(rb for cls in classes for rb in CLASS_RULES.get(cls, ()))
+    return rules, max((b for _, b in rules), default=0)
+
+
 def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, Norm]]:
     """Longest valid candidates first; a rejected one leaves room for shorter ones."""
     candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[Candidate, Norm]] = []
-    probe = Context(text=ctx.text, dct=ctx.dct, order=ctx.order, order_known=ctx.order_known,
-                    probe=True)
+    probe = Context(
+        text=ctx.text, dct=ctx.dct, order=ctx.order, order_known=ctx.order_known, probe=True
+    )
     for cand in candidates:
         start, end, name, m = cand
         if any(start < e and s < end for s, e in taken):
@@ -130,7 +164,11 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
         s, e = _span(cand, norm)
         out.append(
             TimeExpression(
-                start=s, end=e, text=text[s:e], type=norm.type, value=norm.value,
+                start=s,
+                end=e,
+                text=text[s:e],
+                type=norm.type,
+                value=norm.value,
                 begin=norm.begin.isoformat() if norm.begin else None,
                 finish=norm.finish.isoformat() if norm.finish else None,
                 anchor=anchor if _is_relative(name, m) else "",

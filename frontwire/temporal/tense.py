@@ -1,8 +1,10 @@
 """POS-free tense guess around an expression: is the text talking about the past or the future?
 
-Used to resolve "on Tuesday" / "in June" against the document date: the nearest cue
-word in the same sentence wins, looking left first (the governing verb in English
-news usually comes before its date: "said on Tuesday", "will meet on Thursday").
+Used to resolve "on Tuesday" / "in June" against the document date. Cue words are
+looked up in the same sentence, left of the expression first (the governing verb in
+English news usually comes before its date: "said on Tuesday", "will meet on Thursday").
+Auxiliaries and reporting verbs ("will", "said", "was") outrank weak cues such as a
+word ending in -ed, which is often an adjective ("evacuated families").
 """
 
 from __future__ import annotations
@@ -11,17 +13,24 @@ import re
 
 PAST, FUTURE, NONE = "past", "future", ""
 
-_FUTURE = (
-    r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|expected|expects?|"
-    r"scheduled|schedules?|plans?|planned|planning|set\s+to|due|would|next|upcoming|coming|"
-    r"aims?\s+to|intends?\s+to|hopes?\s+to|tomorrow|as\s+soon\s+as|as\s+early\s+as"
+_STRONG_FUTURE = (
+    r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
+    r"scheduled|expected\s+to|plans?\s+to|planned\s+for|aims?\s+to|intends?\s+to|"
+    r"as\s+soon\s+as|as\s+early\s+as|tomorrow"
 )
-_PAST = (
-    r"said|told|was|were|had|did|ago|last|been|came|went|took|made|began|fell|rose|saw|"
-    r"met|held|left|hit|struck|shot|killed|won|lost|since|"
+_STRONG_PAST = r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
+_WEAK_FUTURE = r"would|next|upcoming|coming|expected|expects?|plans?|planned|planning|hopes?"
+_WEAK_PAST = (
+    r"been|came|went|took|made|began|fell|rose|saw|met|held|left|hit|struck|shot|killed|won|"
+    r"lost|fled|fought|died|ran|drove|broke|blew|brought|caught|sent|spent|led|paid|kept|"
+    r"threw|flew|tore|stole|sank|wrote|spoke|gave|got|found|knew|thought|felt|heard|"
     r"(?-i:(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed)"
 )
-_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
+_CUE = re.compile(
+    rf"\b(?:(?P<fs>{_STRONG_FUTURE})|(?P<ps>{_STRONG_PAST})|(?P<fw>{_WEAK_FUTURE})|"
+    rf"(?P<pw>{_WEAK_PAST}))\b",
+    re.I,
+)
 _BOUNDARY = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 60  # characters on each side; news clauses are short
 
@@ -29,19 +38,23 @@ _WINDOW = 60  # characters on each side; news clauses are short
 def tense_at(text: str, start: int, end: int) -> str:
     """``PAST``, ``FUTURE`` or ``NONE`` for the expression at ``text[start:end]``."""
     left = text[max(0, start - _WINDOW) : start]
-    cut = None
-    for cut in _BOUNDARY.finditer(left):
-        pass
-    if cut is not None:
-        left = left[cut.end() :]
-    cues = list(_CUE.finditer(left))
-    if cues:
-        return FUTURE if cues[-1].lastgroup == "future" else PAST
+    cuts = list(_BOUNDARY.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end() :]
+    found = _decide([m.lastgroup or "" for m in _CUE.finditer(left)][::-1])
+    if found:
+        return found
     right = text[end : end + _WINDOW]
     stop = _BOUNDARY.search(right)
     if stop is not None:
         right = right[: stop.start()]
-    first = _CUE.search(right)
-    if first is not None:
-        return FUTURE if first.lastgroup == "future" else PAST
+    return _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
+
+
+def _decide(kinds: list[str]) -> str:
+    """Nearest strong cue, else nearest weak cue (``kinds`` nearest first)."""
+    for group in (("fs", "ps"), ("fw", "pw")):
+        for kind in kinds:
+            if kind in group:
+                return FUTURE if kind[0] == "f" else PAST
     return NONE

@@ -74,8 +74,13 @@ def _from_expression(t: TimeExpression, text: str, dct: date | None) -> dict[str
 
 def _from_dct(dct: date | None) -> dict[str, Any]:
     if dct is None:
-        return {"date_start": None, "date_end": None, "time_precision": 3, "date_prec": 5,
-                "date_text": ""}
+        return {
+            "date_start": None,
+            "date_end": None,
+            "time_precision": 3,
+            "date_prec": 5,
+            "date_text": "",
+        }
     return {
         "date_start": (dct - timedelta(days=1)).isoformat(),
         "date_end": dct.isoformat(),

@@ -1,0 +1,220 @@
+"""Time stage: TIMEX3 tagging of conflict reporting, normalisation and event dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.model import Document, Report, Timestamp
+from frontwire.temporal import TimeTagger, event_date, tag
+
+# A report of our own, written the way wire copy about a border raid reads.
+ARTICLE = (
+    "Armed groups crossed into the Belgorod region on Tuesday, three days before the polls "
+    "open, regional officials said.\n\n"
+    "Authorities reported a wave of drone attacks overnight across the region. The border "
+    "guard service said it had repelled several attempts to cross the frontier since Sunday.\n\n"
+    "Last summer, similar raids hit villages near Shebekino, the worst of them in June.\n\n"
+    "The governor will meet evacuated families on Thursday, his office said.\n\n"
+    "A volunteer fighter photographed on May 24, 2023, near the border.\n\n"
+    "Updated 12/03/24, 5 a.m. ET: This article has been updated."
+)
+DCT = "2024-03-12"  # a Tuesday
+
+
+def by_text(text: str, dct: str | None = DCT) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag(text, dct)}
+
+
+def test_article_expressions_and_values() -> None:
+    found = by_text(ARTICLE)
+    assert found["Tuesday"] == ("DATE", "2024-03-12")  # published on a Tuesday: that day
+    assert found["three days"] == ("DURATION", "P3D")
+    assert found["overnight"] == ("TIME", "2024-03-11TNI")
+    assert found["Sunday"] == ("DATE", "2024-03-10")
+    assert found["Last summer"] == ("DATE", "2023-SU")
+    assert found["June"] == ("DATE", "2023-06")  # anchored by "Last summer"
+    assert found["Thursday"] == ("DATE", "2024-03-14")  # "will meet": the coming Thursday
+    assert found["May 24, 2023"] == ("DATE", "2023-05-24")
+    assert found["12/03/24"] == ("DATE", "2024-03-12")  # the reading nearest the DCT
+    assert found["5 a.m. ET"] == ("TIME", "2024-03-12T05:00")
+
+
+def test_offsets_point_back_to_the_text() -> None:
+    for t in tag(ARTICLE, DCT):
+        assert ARTICLE[t.start : t.end] == t.text
+
+
+def test_intervals_of_calendar_values() -> None:
+    times = {t.text: t for t in tag(ARTICLE, DCT)}
+    assert (times["overnight"].begin, times["overnight"].finish) == ("2024-03-11", "2024-03-12")
+    assert (times["June"].begin, times["June"].finish) == ("2023-06-01", "2023-06-30")
+    assert (times["Last summer"].begin, times["Last summer"].finish) == ("2023-06-01", "2023-08-31")
+    assert times["three days"].begin is None
+    assert times["June"].anchor == "2023-SU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters may have entered two villages, the channel said.",
+        "\u201cWe are not coming to kill,\u201d a fighter said in the video.",
+        "Supporters threatened to march on the capital.",
+        "March on the capital, the commander told his men.",
+        "May God protect them, the priest said.",
+        "Analysts recalled the fall of Avdiivka.",
+        "A quarter of the population has left the town.",
+        "A 25-year-old man was wounded by shrapnel.",
+        "Aid will be sent as soon as the road reopens.",
+        "The brigade lost 2000 rounds of ammunition.",
+    ],
+)
+def test_false_positives(text: str) -> None:
+    assert tag(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling resumed last week.", ("last week", "DATE", "2024-W10")),
+        ("The bridge was destroyed two weeks ago.", ("two weeks ago", "DATE", "2024-W09")),
+        ("Casualties rose earlier this month.", ("earlier this month", "DATE", "2024-03")),
+        (
+            "Fighting has displaced thousands over the past three years.",
+            ("the past three years", "DURATION", "P3Y"),
+        ),
+        ("Convoys leave every week.", ("every week", "SET", "P1W")),
+        ("The curfew lasts for six hours.", ("six hours", "DURATION", "PT6H")),
+        ("The front has barely moved since 2022.", ("2022", "DATE", "2022")),
+        ("The war of the 1990s left mines behind.", ("1990s", "DATE", "199")),
+        ("The truce collapsed yesterday.", ("yesterday", "DATE", "2024-03-11")),
+        ("Sirens sounded last night.", ("last night", "TIME", "2024-03-11TNI")),
+        ("Talks resume next month.", ("next month", "DATE", "2024-04")),
+        (
+            "Losses mounted in the third quarter of 2023.",
+            ("the third quarter of 2023", "DATE", "2023-Q3"),
+        ),
+        ("Officials are now counting the dead.", ("now", "DATE", "PRESENT_REF")),
+        ("The offensive began in the spring of 2023.", ("the spring of 2023", "DATE", "2023-SP")),
+        (
+            "Strikes hit the city at 14:30 local time.",
+            ("14:30 local time", "TIME", "2024-03-12T14:30"),
+        ),
+        ("The ceasefire ended on Christmas Day.", ("Christmas Day", "DATE", "2023-12-25")),
+        ("Residents fled in mid-June.", ("mid-June", "DATE", "2023-06")),
+    ],
+)
+def test_expression_normalisation(text: str, expected: tuple[str, str, str]) -> None:
+    found = [(t.text, t.type, t.value) for t in tag(text, DCT)]
+    assert expected in found
+
+
+def test_without_dct_relative_values_stay_unresolved() -> None:
+    found = by_text("Shelling hit the town on Tuesday and again yesterday, in June.", None)
+    assert found["Tuesday"] == ("DATE", "XXXX-WXX-2")
+    assert found["yesterday"] == ("DATE", "XXXX-XX-XX")
+    assert found["June"] == ("DATE", "XXXX-06")
+
+
+def test_slash_dates_follow_the_texts_own_order() -> None:
+    text = "The order was signed on 25/03/2024 and published on 04/05/2024."
+    values = [t.value for t in tag(text, None)]
+    assert values == ["2024-03-25", "2024-05-04"]
+    assert [t.value for t in tag("Posted 12/03/24.", None)] == ["2024-12-03"]
+
+
+def test_bad_input_raises_clear_errors() -> None:
+    with pytest.raises(TypeError):
+        tag(None, DCT)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="ISO date"):
+        tag("on Tuesday", "last Tuesday")
+    with pytest.raises(TypeError, match="unknown options"):
+        TimeTagger(langauge="en")
+
+
+def _report(text: str, published: str | None = DCT) -> Report:
+    stamp = Timestamp(value=published) if published else None
+    return Report(document=Document(id="t1", text=text, published=stamp), text=text)
+
+
+def test_stage_fills_report_times() -> None:
+    stage = TimeTagger()
+    assert stage.name == "time"
+    report = stage(_report(ARTICLE))
+    assert [t.text for t in report.times][:3] == ["Tuesday", "three days", "overnight"]
+    with pytest.raises(TypeError):
+        stage("not a report")  # type: ignore[arg-type]
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_event_date_inside_span() -> None:
+    report = TimeTagger()(_report(ARTICLE))
+    start, end = _span(ARTICLE, "Armed groups crossed into the Belgorod region on Tuesday")
+    assert event_date(report, start, end) == {
+        "date_start": "2024-03-12",
+        "date_end": "2024-03-12",
+        "time_precision": 1,
+        "date_prec": 1,
+        "date_text": "Tuesday",
+    }
+
+
+def test_event_date_overnight_is_the_night_before() -> None:
+    report = _report(ARTICLE)  # times not tagged yet: event_date tags them itself
+    start, end = _span(ARTICLE, "Authorities reported a wave of drone attacks overnight")
+    result = event_date(report, start, end)
+    assert (result["date_start"], result["date_end"]) == ("2024-03-11", "2024-03-12")
+    assert result["time_precision"] == 1 and result["date_prec"] == 2
+
+
+def test_event_date_since_runs_to_the_dct() -> None:
+    report = TimeTagger()(_report(ARTICLE))
+    start, end = _span(ARTICLE, "repelled several attempts to cross the frontier since Sunday")
+    result = event_date(report, start, end)
+    assert (result["date_start"], result["date_end"]) == ("2024-03-10", "2024-03-12")
+    assert result["time_precision"] == 2 and result["date_prec"] == 2
+    assert result["date_text"] == "since Sunday"
+
+
+def test_event_date_uses_earlier_expression_of_paragraph() -> None:
+    report = TimeTagger()(_report(ARTICLE))
+    start, end = _span(ARTICLE, "the worst of them")
+    result = event_date(report, start, end)
+    assert result["date_text"] == "Last summer"
+    assert result["time_precision"] == 3 and result["date_prec"] == 5
+
+
+def test_event_date_falls_back_to_dct() -> None:
+    text = "Drones struck an oil depot, the governor said."
+    result = event_date(_report(text), 0, len(text))
+    assert result == {
+        "date_start": "2024-03-11",
+        "date_end": "2024-03-12",
+        "time_precision": 2,
+        "date_prec": 2,
+        "date_text": "",
+    }
+    undated = event_date(_report(text, None), 0, len(text))
+    assert undated["date_start"] is None and undated["date_prec"] == 5
+
+
+def test_event_date_rejects_bad_spans() -> None:
+    report = _report("Shelling on Monday.")
+    with pytest.raises(ValueError, match="outside"):
+        event_date(report, 5, 500)
+    with pytest.raises(TypeError):
+        event_date("text", 0, 1)  # type: ignore[arg-type]
+
+
+def test_seed_report(seed_text: str) -> None:
+    found = {t.text: t.value for t in tag(seed_text, DCT)}
+    assert found["Tuesday"] == "2024-03-12"
+    assert found["overnight"] == "2024-03-11TNI"
+    assert found["Sunday"] == "2024-03-10"
+    assert found["Last summer"] == "2023-SU"
+    assert found["June"] == "2023-06"
+    assert found["12/03/24"] == "2024-03-12"
+    assert "May 24, 2023" in found and "three days" in found
