@@ -30,6 +30,18 @@ _PLACE_NOUNS = frozenset(
     "port county state governor mayor residents people area areas centre center east west "
     "north south".split()
 )
+_SETTLEMENT_NOUNS = frozenset(
+    "village town city settlement hamlet suburb outskirts township".split()
+)
+# Month and weekday names are places too (March, Cambridgeshire); a lone one needs support.
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_OFFICES = frozenset(
+    "governor mayor authorities officials police administration council city airport "
+    "residents army".split()
+)
 _ADM1_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
                          "state", "governorate", "krai", "kray", "republic", "territory"})
 _ADM2_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "counties",
@@ -77,6 +89,8 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
     while i < len(tokens):
         mention, used = _longest_match(text, tokens, i, gaz)
         if mention is None:
+            mention, used = _fuzzy_match(text, tokens, i, gaz)
+        if mention is None:
             i += 1
             continue
         _attach_hint(text, tokens, i + used, mention)
@@ -102,6 +116,23 @@ def _longest_match(text: str, tokens: list[Token], i: int,
         if hits and any(h.kind != DEMONYM for h in hits):
             return Mention(tokens[i].start, last.end, span, hits), n
     return None, 0
+
+
+def _fuzzy_match(text: str, tokens: list[Token], i: int,
+                 gaz: Gazetteer) -> tuple[Mention | None, int]:
+    """A spelling variant (Tyutkino) after a strong cue: 'village of X', 'near X'."""
+    token = tokens[i]
+    if len(token.text) < 5 or not token.text[0].isupper() or token.text.isupper() or i < 2:
+        return None, 0
+    prev, prev2 = tokens[i - 1].text.lower(), tokens[i - 2].text.lower()
+    strong = (prev == "of" and prev2 in _SETTLEMENT_NOUNS) or prev in ("near", "outside")
+    if not strong or _sentence_initial(text, token.start):
+        return None, 0
+    if not gaz.fuzzy(token.text):
+        return None, 0
+    mention = Mention(token.start, token.end, token.text, [])
+    mention.reasons.append("fuzzy")
+    return mention, 1
 
 
 def _joinable(text: str, tokens: list[Token], i: int, n: int) -> bool:
@@ -241,15 +272,27 @@ def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int,
         word = tokens[i].text
         if word.lower() in lower_words:
             penalty -= 1.0
+        if word.lower() in _CALENDAR:
+            penalty -= 2.0
         if _sentence_initial(text, tokens[i].start):
             penalty -= 0.5
         if word.isupper() and len(word) > 3:
             penalty -= 0.5
+    if j < len(tokens) and _continues_name(text, tokens[j - 1], tokens[j]):
+        penalty -= 1.5
     if pos is not None:
         tags = [pos.get(t.start) for t in tokens[i:j]]
         if tags and all(t not in ("PROPN", None) for t in tags):
             penalty -= 1.5
     return penalty
+
+
+def _continues_name(text: str, last: Token, nxt: Token) -> bool:
+    """'Vladimir Putin', 'War Gonzo': a capitalised word right after is part of a longer name."""
+    if text[last.end:nxt.start] != " " or not nxt.text[0].isupper():
+        return False
+    word = nxt.text.lower()
+    return word not in _ADM1_WORDS | _ADM2_WORDS | _OFFICES and not nxt.text.isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:

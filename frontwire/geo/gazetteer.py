@@ -18,10 +18,11 @@ from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz.fuzz import ratio
 
 from ..errors import FrontwireError
 from .build import ADM1, ADM2, COUNTRY, FEATURES, build_tables, to_arrays
-from .names import hash_key, name_key, skeleton_key
+from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
 BUILD_VERSION = "7"
@@ -88,6 +89,16 @@ class Gazetteer:
             return []
         lo, hi = _range(self._skel_hash, hash_key(skel))
         return [Hit(int(e), -1) for e in self._skel_entry[lo:hi]]
+
+    def fuzzy(self, text: str, min_similarity: float = 0.7) -> list[tuple[int, float]]:
+        """(entry, similarity) for transliteration variants of ``text`` (Tyutkino ~ Tetkino)."""
+        form = translit_form(text)
+        found = []
+        for hit in self.lookup_skeleton(text):
+            sim = ratio(form, translit_form(self._names[hit.entry])) / 100.0
+            if sim >= min_similarity:
+                found.append((hit.entry, sim))
+        return found
 
     # -- entry fields -----------------------------------------------------------------------
     def name(self, entry: int) -> str:

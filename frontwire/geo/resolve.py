@@ -12,13 +12,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from rapidfuzz.fuzz import ratio
-
 from ..model import Place
 from .build import ADM1, ADM2, ALTERNATE, CITY, COUNTRY, DEMONYM, PRIMARY, REGION
 from .detect import Mention
 from .gazetteer import Gazetteer, Hit
-from .names import ADMIN_WORDS, name_key, translit_form
+from .names import ADMIN_WORDS, name_key
 
 MAX_CANDIDATES = 60
 PASSES = 3
@@ -74,13 +72,7 @@ def _variant_hits(gaz: Gazetteer, mention: Mention, demonyms: bool) -> tuple[str
 
 def _skeleton_candidates(gaz: Gazetteer, text: str) -> dict[int, Candidate]:
     """Transliteration variants: same consonant skeleton and a close spelling."""
-    form = translit_form(text)
-    found = {}
-    for hit in gaz.lookup_skeleton(text):
-        sim = ratio(form, translit_form(gaz.name(hit.entry))) / 100.0
-        if sim >= 0.7:
-            found[hit.entry] = Candidate(hit.entry, 0.75 * sim)
-    return found
+    return {entry: Candidate(entry, 0.75 * sim) for entry, sim in gaz.fuzzy(text)}
 
 
 def _add_admin_parents(gaz: Gazetteer, found: dict[int, Candidate], hint: int) -> None:
@@ -174,6 +166,21 @@ def context_bonus(gaz: Gazetteer, entry: int, others: list[Support]) -> float:
     return bonus
 
 
+def _prefer_city_over_its_region(gaz: Gazetteer, pool: list[Candidate],
+                                 values: list[float]) -> None:
+    """'Kiev', 'Moscow': a big city named like the region around it is the city itself."""
+    for k, cand in enumerate(pool):
+        if gaz.feature[cand.entry] != ADM1:
+            continue
+        region_pop = int(gaz.pop[cand.entry])
+        for other in pool:
+            if (gaz.feature[other.entry] == CITY and gaz.adm1[other.entry] == cand.entry
+                    and int(gaz.pop[other.entry]) >= 0.3 * region_pop
+                    and other.name_score >= cand.name_score):
+                values[k] -= 2.0
+                break
+
+
 def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
                      demonyms: bool = False) -> list[Place]:
     """Places for mentions (unresolvable mentions get a Place without geonameid)."""
@@ -184,6 +191,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
         base.append([base_score(gaz, c, mention, qualifier) for c in pool])
         for cand, value in zip(pool, base[-1], strict=True):
             cand.score = value
+    for pool, values in zip(pools, base, strict=True):
+        _prefer_city_over_its_region(gaz, pool, values)
     keys = [name_key(m.text) for m in mentions]
     # Each pass re-scores every candidate with the support of the other names as the
     # previous pass scored them; repeats of the same name are left out, so a wrong

@@ -1,0 +1,158 @@
+"""Where an event happened: one place for a span of text, with ACLED and UCDP precision.
+
+Not every place in an event sentence is the event's location: "Drones launched
+from Ukraine hit a depot in the village of Tetkino, the governor of the Kursk
+region said" happened in Tetkino. A place scores for a locative cue before it
+("in", "near", "village of") and for being specific (town over district over
+region over country), and loses for origin and title cues ("from", "governor
+of", "border with"). With no place in the span, earlier sentences and then the
+document's main place are used, with a coarser precision.
+
+Precision codes:
+
+- ACLED ``geo_precision``: 1 a named town; 2 near a town, its outskirts, or part of
+  a region such as a district; 3 a region, province or country.
+- UCDP GED ``where_prec``: 1 exact place; 2 within ~25 km ("near"); 3 second-level
+  admin area; 4 first-level admin area; 5 part of a country or border area;
+  6 the country; 7 international waters or airspace.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Place, Report
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|inside|into|on|hit|struck|shelled|attacked|targeted|across)"
+    r"|\b(?:village|town|city|settlement|hamlet|district|area|suburb|outskirts|region)s?\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(
+    r"\b(?:near|outside|around|close\s+to|next\s+to|outskirts\s+of|vicinity\s+of"
+    r"|(?:\d+|several|a\s+few)\s+(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from))"
+    r"\s+(?:the\s+)?(?:\w+\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_HERE = re.compile(
+    r"\b(?:from|governor\s+of|mayor\s+of|head\s+of|authorities\s+(?:of|in)|border\s+with"
+    r"|capital\s+of|president\s+of|minister\s+of|toward|towards|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(
+    r"\b(?:northern|southern|eastern|western|north-eastern|northeastern|north-western"
+    r"|northwestern|south-eastern|southeastern|south-western|southwestern|central)\s+$",
+    re.IGNORECASE,
+)
+_BORDER = re.compile(r"\bborder\s+(?:areas?|regions?|villages?|districts?|zone)\b", re.I)
+_WATERS = re.compile(
+    r"\b(?:international\s+waters|airspace|(?:Black|Azov|Caspian|Baltic|Red|Mediterranean"
+    r"|Arabian)\s+Sea|Sea\s+of\s+Azov|Gulf\s+of\s+Aden|high\s+seas)\b",
+    re.IGNORECASE,
+)
+_SPECIFICITY = {"city": 3.0, "adm2": 2.0, "adm1": 1.0, "country": 0.0, "region": -0.5}
+_WHERE_PREC = {"city": 1, "adm2": 3, "adm1": 4, "country": 6, "region": 6}
+_GEO_PREC = {"city": 1, "adm2": 2, "adm1": 3, "country": 3, "region": 3}
+_LOOKBEHIND = 60
+
+
+def event_location(report: Report, start: int, end: int) -> tuple[Place | None, int, int]:
+    """The place where the event told in ``report.text[start:end]`` happened.
+
+    report (Report): a report the geo stage ran on (places are found here if it did not).
+    start (int), end (int): character span of the event's sentence(s).
+    RETURNS (tuple[Place | None, int, int]): the place, ACLED geo_precision (1-3) and
+        UCDP where_prec (1-7). The place is None when the text names none.
+    """
+    text = report.text
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"event span ({start}, {end}) is outside the text (length {len(text)})")
+    places = _places(report)
+    window = text[start:end]
+    chosen = _best_in(text, places, start, end)
+    fallback = 0
+    if chosen is None:
+        chosen, fallback = _fallback(report, places, start)
+    if chosen is None:
+        return None, 3, 7 if _WATERS.search(window) else 6
+    place, near, part = chosen
+    geo, where = _precision(place, near, part, bool(_BORDER.search(window)))
+    if fallback:
+        geo, where = max(geo, 2), max(where, 2)
+    return place, geo, where
+
+
+def _places(report: Report) -> list[Place]:
+    if report.places or not report.text:
+        return [p for p in report.places if p.geonameid]
+    from .stage import Geoparser
+
+    parser = Geoparser()
+    return parser.parse(report.text, report.entities, report.tokens)
+
+
+def _best_in(text: str, places: list[Place], start: int,
+             end: int) -> tuple[Place, bool, bool] | None:
+    """Highest-scoring place inside [start, end), with its 'near' and 'part of' flags."""
+    best: tuple[float, Place, bool, bool] | None = None
+    for place in places:
+        if place.start < start or place.end > end:
+            continue
+        before = text[max(start, place.start - _LOOKBEHIND):place.start]
+        near = bool(_NEAR.search(before))
+        part = bool(_PART_OF.search(before))
+        value = _SPECIFICITY.get(place.feature, 0.0) + place.confidence
+        if _LOCATIVE.search(before) or near:
+            value += 2.5
+        elif _NOT_HERE.search(before):
+            value -= 3.0
+        if _is_title(text, place):
+            value -= 2.0
+        if best is None or value > best[0]:
+            best = (value, place, near, part)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _is_title(text: str, place: Place) -> bool:
+    """'Kursk Governor Roman Starovoit', 'Belgorod authorities': a place naming an office."""
+    after = text[place.end:place.end + 25].lower()
+    return bool(re.match(r"\s*(?:governor|mayor|authorities|officials|administration)\b", after))
+
+
+def _fallback(report: Report, places: list[Place],
+              start: int) -> tuple[tuple[Place, bool, bool] | None, int]:
+    """The place of the two sentences before, else the document's main place."""
+    sents = report.sentences
+    if sents:
+        index = report.sentence_index(start)
+        lo = sents[max(0, index - 2)].start
+        found = _best_in(report.text, places, lo, start)
+        if found:
+            return found, 1
+    main = _main_place(places)
+    return ((main, False, False), 2) if main else (None, 0)
+
+
+def _main_place(places: list[Place]) -> Place | None:
+    """Most often named place, ties broken by specificity then first mention."""
+    if not places:
+        return None
+    counts: dict[str | None, int] = {}
+    for place in places:
+        counts[place.geonameid] = counts.get(place.geonameid, 0) + 1
+    return max(places, key=lambda p: (counts[p.geonameid], _SPECIFICITY.get(p.feature, 0.0),
+                                      -p.start))
+
+
+def _precision(place: Place, near: bool, part: bool, border: bool) -> tuple[int, int]:
+    geo = _GEO_PREC.get(place.feature, 3)
+    where = _WHERE_PREC.get(place.feature, 6)
+    if near and place.feature == "city":
+        geo, where = 2, 2
+    if (part or border) and place.feature in ("country", "adm1"):
+        where = 5 if place.feature == "country" else where
+        geo = 3
+    if border and place.feature == "country":
+        where = 5
+    return geo, where
