@@ -125,7 +125,7 @@ def decide(text: str) -> Decision:
                 return Decision(sub, 0.9, prefix.span(1))
     unmasked = _blank(text, rules.protest_mask)
     protest, protest_at = _score(rules, PEACEFUL, unmasked)
-    masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else text
+    masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else unmasked
     found = {sub: _score(rules, sub, masked) for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
     found[PEACEFUL] = (protest, protest_at)
     scores = {sub: s for sub, (s, _) in found.items()}
