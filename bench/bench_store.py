@@ -32,6 +32,11 @@ QUERIES: list[dict[str, Any]] = [
     {"actor": "forces of sudan"},
     {"text": "omdurman"},
     {"stance": "asserts", "contradicted": True},
+    # Worst cases: filters that match nothing cannot stop early.
+    {"bbox": (10.0, 0.0, 10.5, 0.5)},
+    {"text": "no such words"},
+    {"stance": "denies"},
+    {"actor": "no such actor"},
 ]
 
 
@@ -67,6 +72,7 @@ def grow(path: Path, target: int) -> int:
         stances = {}
         for row in conn.execute("SELECT ledger_event_id, stance, n FROM ledger_event_stances"):
             stances.setdefault(row[0], []).append((row[1], row[2]))
+        texts = dict(conn.execute("SELECT ledger_event_id, text FROM ledger_event_text"))
         rng = random.Random(11)
         conn.execute("BEGIN")
         have = len(base)
@@ -83,6 +89,7 @@ def grow(path: Path, target: int) -> int:
                 f" VALUES ({', '.join(':' + k for k in row)})",
                 row,
             )
+            conn.execute("INSERT INTO ledger_event_text VALUES (?, ?)", (row["id"], texts[source]))
             conn.executemany("INSERT INTO ledger_event_actors VALUES (?, ?, ?)",
                              [(row["id"], *a) for a in actors.get(source, [])])  # fmt: skip
             conn.executemany("INSERT INTO ledger_event_stances VALUES (?, ?, ?)",
