@@ -393,10 +393,35 @@ def keep_reports(event: dict[str, Any], keys: Iterable[str], keep: bool) -> dict
     for rel in ("relations", "contradictions", "corroborations"):
         if isinstance(event.get(rel), list):
             out[rel] = [x for x in event[rel] if _relation_docs(x) <= docs]
-    out["n_reports"] = len(reports)
-    outlets = {r.get("outlet") for r in reports if r.get("outlet")}
-    out["n_sources"] = len(outlets) or len(docs)
-    return out
+    return recount(out)
+
+
+def recount(event: dict[str, Any]) -> dict[str, Any]:
+    """Re-derive an event's counts from its reports after a merge or split (in place).
+
+    Fatalities follow ACLED's conservative rule (the lowest non-zero report figure)
+    unless a human pinned them; dates span the reports unless pinned.
+    """
+    reports = event.get("reports") or []
+    pinned = (event.get("review") or {}).get("corrected", {})
+    outlets = sorted({r.get("outlet") for r in reports if r.get("outlet")})
+    event["n_reports"] = len(reports)
+    event["n_sources"] = len(outlets) or len({r.get("doc_id") for r in reports})
+    event["sources"] = "; ".join(outlets)
+    if "fatalities" not in pinned:
+        figures = [int(r.get("fatalities") or 0) for r in reports]
+        event["fatalities"] = min((f for f in figures if f), default=0)
+    stances: dict[str, int] = {}
+    for rep in reports:
+        for claim in rep.get("claims") or []:
+            stances[claim.get("stance", "")] = stances.get(claim.get("stance", ""), 0) + 1
+    event["stance_summary"] = stances
+    event["contradicted"] = bool(event.get("contradictions"))
+    for key, pick in (("date_start", min), ("date_end", max)):
+        dates = [r.get(key) for r in reports if r.get(key)]
+        if dates and key not in pinned:
+            event[key] = pick(dates)
+    return event
 
 
 def _relation_docs(rel: Any) -> set[Any]:

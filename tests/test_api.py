@@ -164,6 +164,10 @@ def test_correction_wins_over_machine_and_survives_remerge(client, db, auth) -> 
         ledger.merge()
     again = client.get(f"/api/events/{eid}").json()
     assert again["fatalities"] == 4 and again["event_type"] == "Violence against civilians"
+    # Exports carry the reviewed values too.
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export/acled.csv").text)))
+    pok = next(r for r in rows if r["location"] == "Pokrovsk")
+    assert pok["fatalities"] == "4" and pok["event_type"] == "Violence against civilians"
 
     bad = client.post(f"/api/events/{eid}/correct", json={"fields": {"fatalities": -1}},
                       headers=auth)  # fmt: skip
@@ -179,8 +183,8 @@ def test_merge_split_and_claim_marks(client, auth) -> None:  # type: ignore[no-u
     assert resp.status_code == 200, resp.text
     merged = resp.json()["event"]
     assert merged["n_reports"] == 3 and merged["review"]["merged_from"] == [pok]
-    ids = {e["id"] for e in client.get("/api/events").json()["events"]}
-    assert pok not in ids and kup in ids
+    listed = {e["id"]: e for e in client.get("/api/events").json()["events"]}
+    assert pok not in listed and listed[kup]["n_reports"] == 3
     cycle = client.post(f"/api/events/{kup}/merge", json={"into": pok}, headers=auth)
     assert cycle.status_code == 400 and "already merged" in cycle.json()["error"]
     client.post(f"/api/events/{pok}/unmerge", json={}, headers=auth)

@@ -91,17 +91,19 @@ def list_events(
     ``view=compact`` returns only the fields the map needs (id, type, date, place,
     coordinates, precision, fatalities, reports, contradicted, actors, review).
     """
-    rows = desk.events(filters, limit=limit, offset=offset)
+    rows, read = desk.page(filters, limit=limit, offset=offset)
     if view == "compact":
         rows = [{k: r[k] for k in COMPACT if k in r} for r in rows]
     # A plain JSONResponse: the rows are JSON types already, skip FastAPI's re-encoding.
-    return JSONResponse({
-        "events": rows,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if len(rows) >= limit else None,
-        "filters": {k: v for k, v in filters.items() if v is not None},
-    })
+    return JSONResponse(
+        {
+            "events": rows,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + read if read >= limit else None,
+            "filters": {k: v for k, v in filters.items() if v is not None},
+        }
+    )
 
 
 @router.get("/events/{event_id}")
@@ -163,11 +165,11 @@ def export(desk: DeskDep, name: str, filters: Filters) -> Response:
     """
     if name not in EXPORT_TYPES:
         raise HTTPException(404, f"unknown export {name!r}; try one of {sorted(EXPORT_TYPES)}")
-    from ..export import export as run_export
+    from ..export import EXPORTERS
 
     fmt, media = EXPORT_TYPES[name]
     buf = io.StringIO()
-    active = {k: v for k, v in filters.items() if v is not None}
-    run_export(ReviewedLedger(desk), fmt, buf, **active)
+    # The store's exporters, fed the reviewed events (paged on the machine offsets).
+    EXPORTERS[fmt](ReviewedLedger(desk), desk.iter_events(filters), buf)
     headers = {"Content-Disposition": f'attachment; filename="frontwire-{name}"'}
     return Response(buf.getvalue(), media_type=media, headers=headers)

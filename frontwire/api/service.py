@@ -10,11 +10,11 @@ requires.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..review import ReviewStore, keep_reports, split_parent
+from ..review import ReviewStore, keep_reports, recount, split_parent
 from .auth import check_token
 
 FILTER_KEYS = (
@@ -72,37 +72,60 @@ class Desk:
 
     # -- events ----------------------------------------------------------------
 
-    def events(self, filters: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
+    def events(
+        self, filters: dict[str, Any], limit: int | None, offset: int
+    ) -> list[dict[str, Any]]:
         """Filtered events with reviews applied (merged-away hidden, split children added)."""
+        return self.page(filters, limit, offset)[0]
+
+    def page(
+        self, filters: dict[str, Any], limit: int | None, offset: int
+    ) -> tuple[list[dict[str, Any]], int]:
+        """(reviewed rows, machine rows read): callers page on the machine offsets."""
         active = {k: v for k, v in filters.items() if v is not None and k in FILTER_KEYS}
         rows = self.ledger().events(**active, limit=limit, offset=offset)
         reviewed = self.review.reviewed_event_ids()
         if not reviewed:
-            return list(rows)
+            return list(rows), len(rows)
         merged = self.review.merged_map()
-        seen = {r["id"] for r in rows}
+        special = reviewed | set(merged.values())
         out: list[dict[str, Any]] = []
         for row in rows:
-            if row["id"] in merged:
+            rid = row["id"]
+            if rid in merged:
                 continue
-            if row["id"] not in reviewed:
+            if rid not in special:
                 out.append(row)
                 continue
-            ev = self.review.overlay_event(row)
+            ev = self._reviewed_summary(rid, row, merged)
             if matches(ev, active):
                 out.append(ev)
-                out.extend(self._split_rows(ev))
+                out.extend(self._split_rows(rid))
         if offset == 0:
+            seen = {r["id"] for r in rows}
             out[:0] = self._corrected_into_filter(reviewed - seen - set(merged), active)
-        return out
+        return out, len(rows)
 
-    def _split_rows(self, ev: dict[str, Any]) -> list[dict[str, Any]]:
-        rows = []
-        for i, group in enumerate(self.review.splits(ev["id"]), start=1):
-            child = dict(ev, id=f"{ev['id']}.{i}", n_reports=len(group))
-            child["review"] = dict(ev.get("review", {}), split_from=ev["id"])
-            rows.append(child)
-        return rows
+    def iter_events(self, filters: dict[str, Any], size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every matching reviewed event, a page at a time (for exports)."""
+        offset = 0
+        while True:
+            rows, read = self.page(filters, size, offset)
+            yield from rows
+            if read < size:
+                return
+            offset += read
+
+    def _reviewed_summary(
+        self, rid: str, row: dict[str, Any], merged: dict[str, str]
+    ) -> dict[str, Any]:
+        if rid in merged.values() or self.review.splits(rid):
+            return _summary(self.event(rid))  # counts and figures of the merged/split event
+        return self.review.overlay_event(row)
+
+    def _split_rows(self, rid: str) -> list[dict[str, Any]]:
+        groups = self.review.splits(rid)
+        return [_summary(self.event(f"{rid}.{i}")) for i in range(1, len(groups) + 1)]
 
     def _corrected_into_filter(self, ids: set[str], active: dict[str, Any]) -> list[dict[str, Any]]:
         """Events a human correction moved into the filter (the machine row is outside it)."""
@@ -201,8 +224,12 @@ class ReviewedLedger:
             return None
 
 
+_DETAIL_ONLY = ("reports", "relations", "contradictions", "corroborations", "places", "times")
+
+
 def _summary(detail: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in detail.items() if not isinstance(v, list | dict) or k == "actors"}
+    """The listing row of an event detail (the detail minus its nested report data)."""
+    return {k: v for k, v in detail.items() if k not in _DETAIL_ONLY}
 
 
 def _absorb(ev: dict[str, Any], other: dict[str, Any]) -> None:
@@ -210,11 +237,7 @@ def _absorb(ev: dict[str, Any], other: dict[str, Any]) -> None:
     for key in ("reports", "relations", "contradictions", "corroborations", "places", "times"):
         if isinstance(other.get(key), list):
             ev[key] = list(ev.get(key) or []) + other[key]
-    ev["n_reports"] = int(ev.get("n_reports") or 0) + int(other.get("n_reports") or 0)
-    figures = [f for f in (ev.get("fatalities"), other.get("fatalities")) if f]
-    if "fatalities" not in ev.get("review", {}).get("corrected", {}):
-        ev["fatalities"] = min(figures) if figures else 0
-    ev["contradicted"] = bool(ev.get("contradicted")) or bool(other.get("contradicted"))
+    recount(ev)
 
 
 _TYPE_KEYS = ("event_type", "sub_event_type")
