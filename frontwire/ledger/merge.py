@@ -197,5 +197,10 @@ def cluster(items: Sequence[Item]) -> list[list[Item]]:
 
 
 def actor_keys(names: Iterable[str]) -> frozenset[str]:
-    """Normalised actor names for comparison (case and surrounding spaces ignored)."""
-    return frozenset(n.strip().casefold() for n in names if n and n.strip())
+    """Normalised actor names for comparison (case and surrounding spaces ignored).
+
+    ACLED's "Unidentified Armed Group (X)" means the report does not know who acted, so
+    it is left out: it must neither block nor make a match.
+    """
+    keys = (n.strip().casefold() for n in names if n and n.strip())
+    return frozenset(k for k in keys if not k.startswith("unidentified"))
