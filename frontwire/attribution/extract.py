@@ -1,0 +1,645 @@
+"""Find attributions (source, cue, content spans) from POS tags, entities and lexicons.
+
+Find, then write (style note 2): this module only finds spans in a spaCy Doc; the
+stage in :mod:`frontwire.attribution.stage` turns them into claims. No dependency
+parse is needed (issue 5): a cue is a reporting verb from the lexicon, its source
+is the noun phrase next to it (subject on the left, or after the verb in
+"..., said the governor"), and its content is the rest of the sentence on the
+other side, widened to whole quotations. Span conventions follow the PolNeAR
+annotation: the cue keeps its auxiliaries and adverbs ("has also said"), the
+content keeps "that" and the quotation marks but not the sentence's final period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import CueLexicon, load_cues
+from .tokens import OPEN_QUOTES, STRAIGHT, Tokens, quote_regions, region_at
+
+AUX = {
+    "has", "have", "had", "is", "was", "are", "were", "be", "been", "being", "will",
+    "would", "could", "can", "should", "may", "might", "must", "did", "does", "do",
+    "'s", "'ve", "'d", "'ll", "wo", "ca",
+}  # fmt: skip
+GROUP_ADVERBS = {
+    "not", "n't", "also", "later", "then", "previously", "repeatedly", "publicly", "again",
+    "now", "first", "recently", "already", "never", "often", "once", "earlier", "further",
+    "privately", "openly", "separately", "subsequently", "initially", "still", "even",
+    "just", "long", "always", "only", "frequently", "explicitly", "flatly", "strongly",
+}  # fmt: skip
+SUBJECT_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
+NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
+NP_INNER_ADP = {"of", "for", "in", "from", "at", "with", "on"}
+# Words after which a subject noun phrase may start (else an appositive guess is undone).
+CLEAN_LEFT = {"and", "but", "or", "that", "while", "as", "because", "when", "although", "so",
+              ":", ";", "\u2014", "\u2013", "-", "(", "\u201c", '"', "\u201d", "``", "''"}
+CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013")
+MAX_SOURCE_TOKENS = 30
+DELIMITERS = {",", "\u2014", "\u2013", "--"}
+# Verbs whose first object is the hearer: 'told Ukrainian media that ...'.
+HEARER_VERBS = {
+    "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "informed",
+    "assured", "urged", "urges", "urging", "warned", "warns", "warning", "reminded",
+    "promised", "briefed", "accused", "accuses", "accusing",
+}  # fmt: skip
+BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+@dataclass
+class RawAttribution:
+    """One attribution found in a document; spans are character offsets."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    sentence: int
+    kind: str = "verb"  # "verb" | "according" | "inherited" (source taken from a cue before)
+    cue_tokens: tuple[int, int] = (0, 0)
+    source_tokens: tuple[int, int] | None = None
+    cited: list[tuple[int, int]] = field(default_factory=list)  # "citing X" origins
+
+
+class Extractor:
+    """Finds attributions in one flattened document."""
+
+    def __init__(self, toks: Tokens, cues: CueLexicon | None = None) -> None:
+        self.t = toks
+        self.cues = cues or load_cues()
+        self.regions = quote_regions(toks.doc_text)
+
+    # ---- cues -------------------------------------------------------------
+    def is_cue(self, i: int) -> bool:
+        t = self.t
+        low = t.lower[i]
+        if t.quoted[i] or not t.tag[i].startswith("VB"):
+            return False
+        if low in self.cues.strong:
+            return not self._attributive(i)
+        if low in self.cues.weak:
+            nxt = self._skip_adverbials(i + 1, t.sents[t.sent[i]][1])
+            return nxt < len(t) and (t.lower[nxt] == "that" or t.text[nxt] in OPEN_QUOTES)
+        return False
+
+    def _attributive(self, i: int) -> bool:
+        """'the reported attack', 'a said agreement': a participle used as an adjective."""
+        t = self.t
+        if t.tag[i] != "VBN" or i == 0:
+            return False
+        return t.pos[i - 1] in ("DET", "ADJ") and i + 1 < len(t) and t.pos[i + 1] == "NOUN"
+
+    def group(self, i: int) -> tuple[int, int]:
+        """The verb group around cue ``i``: auxiliaries and adverbs to its left."""
+        t = self.t
+        s0 = t.sents[t.sent[i]][0]
+        j = i
+        while j - 1 >= s0 and (
+            t.lower[j - 1] in AUX
+            or t.tag[j - 1] == "MD"
+            or (t.lower[j - 1] in GROUP_ADVERBS and t.pos[j - 1] in ("ADV", "PART"))
+        ):
+            j -= 1
+        # Keep adverbs only when they lead to the verb: "he also said", not "also, said".
+        return j, i + 1
+
+    # ---- sources ----------------------------------------------------------
+    def left_source(self, g0: int) -> tuple[int, int] | None:
+        """Subject noun phrase ending just before the verb group."""
+        t = self.t
+        s0 = t.sents[t.sent[g0]][0]
+        j = g0 - 1
+        if j < s0:
+            return None
+        if t.lower[j] in SUBJECT_PRONOUNS and t.pos[j] == "PRON":
+            return (j, j + 1)
+        if t.text[j] in DELIMITERS:
+            return self._parenthetical_subject(j, s0)
+        start = self._np_left(j, s0)
+        if start is None:
+            return None
+        return (start, j + 1)
+
+    def _np_left(self, j: int, s0: int) -> int | None:
+        """Start token of the noun phrase ending at token ``j`` (inclusive)."""
+        t = self.t
+        if not self._np_token(j) or t.pos[j] in ("DET", "ADJ"):
+            return None
+        i = j
+        while i - 1 >= s0 and j - i < MAX_SOURCE_TOKENS:
+            k = i - 1
+            if self._np_token(k) or t.tag[k] in ("POS", "HYPH", "PRP$") or t.text[k] == "'s":
+                i = k
+            elif t.tag[k] in ("VBN", "VBG") and k - 1 >= s0 and t.tag[k - 1] == "HYPH":
+                i = k  # 'state-run', 'Kremlin-backed'
+            elif t.tag[k] in ("VBN", "VBG") and t.pos[i] == "PROPN" and t.pos[k - 1] == "DET":
+                i = k  # 'the exiled Navalny', 'the embattled Khodorkovsky'
+
+            elif t.pos[k] == "CCONJ" and k - 1 >= s0 and self._np_token(k - 1):
+                i = k
+            elif (
+                t.lower[k] in NP_INNER_ADP
+                and k - 1 >= s0
+                and t.pos[k - 1] in ("NOUN", "PROPN")
+                and t.pos[i] in NP_POS
+            ):
+                i = k
+            else:
+                break
+        while i <= j and t.pos[i] in ("CCONJ", "ADP"):
+            i += 1
+        return i if i <= j else None
+
+    def _np_token(self, k: int) -> bool:
+        t = self.t
+        if t.quoted[k]:
+            return False
+        return t.pos[k] in NP_POS or t.tag[k] == "PRP$"
+
+    def _parenthetical_subject(self, delim: int, s0: int) -> tuple[int, int] | None:
+        """'Andriy Yusov, spokesman for the agency, told', 'X, which ..., said' and
+        'Jason Sims — a teacher — says': walk back over delimited segments to a name.
+
+        As in PolNeAR, the source keeps its appositives and their closing delimiter but
+        not a trailing relative clause.
+        """
+        t = self.t
+        end = delim + 1  # source end (exclusive), closing delimiter included
+        p = delim
+        for _ in range(4):
+            k = p - 1
+            while k >= s0 and t.text[k] not in DELIMITERS and p - k < MAX_SOURCE_TOKENS:
+                if t.text[k] in OPEN_QUOTES or t.text[k] in ('"', "\u201d"):
+                    return None
+                k -= 1
+            seg = (k + 1, p)
+            if seg[0] >= seg[1]:
+                return None
+            head = self._np_left(p - 1, seg[0])
+            if k < s0 or t.text[k] not in DELIMITERS:
+                # Reached the sentence start: the segment must be the head noun phrase.
+                if head is not None and self._clean_left(head, s0) and head <= seg[0] + 1:
+                    return (head, end)
+                return None
+            if t.lower[seg[0]] in ("who", "which"):
+                end = k + 1 if end == p + 1 else end
+            elif head == seg[0] and self._has_name(seg) and t.text[k] in (",",) and (
+                k - 1 < s0 or not self._np_token(k - 1) or t.pos[k - 1] == "DET"
+            ):
+                return (head, end)
+            elif any(t.tag[x] in FINITE for x in range(*seg)):
+                return None
+            p = k
+        return None
+
+    def _has_name(self, seg: tuple[int, int]) -> bool:
+        return any(self.t.pos[x] in ("PROPN", "NOUN") for x in range(*seg))
+
+    def _clean_left(self, i: int, s0: int) -> bool:
+        if i == s0:
+            return True
+        prev = self.t.lower[i - 1]
+        return prev in CLEAN_LEFT or self.t.pos[i - 1] in ("SCONJ", "CCONJ", "SPACE")
+
+    def appositive_left(self, src: tuple[int, int]) -> tuple[int, int]:
+        """Widen 'Roman Starovoit' to 'The governor of the Kursk region, Roman Starovoit'."""
+        t = self.t
+        i, j = src
+        s0 = t.sents[t.sent[i]][0]
+        if i - 2 < s0 or t.text[i - 1] != "," or t.pos[i] != "PROPN":
+            return src
+        start = self._np_left(i - 2, s0)
+        if start is None or not self._clean_left(start, s0):
+            return src
+        return (start, j)
+
+    def right_source(self, g1: int, s1: int) -> tuple[int, int] | None:
+        """Source after the verb: '..., said Rick Wilson, a Republican strategist.'"""
+        t = self.t
+        if g1 >= s1:
+            return None
+        if t.lower[g1] in ("he", "she", "they", "i", "we") and t.pos[g1] == "PRON":
+            return (g1, g1 + 1)
+        if not (self._np_token(g1) and t.pos[g1] in ("PROPN", "NOUN", "DET", "ADJ", "NUM")):
+            return None
+        k = g1
+        while k < s1 and k - g1 < MAX_SOURCE_TOKENS:
+            low = t.lower[k]
+            if t.text[k] in OPEN_QUOTES or t.text[k] == STRAIGHT or low in ("who", "which"):
+                break
+            if low == "," and k + 1 < s1 and (
+                t.text[k + 1] in OPEN_QUOTES or t.pos[k + 1] in ("VERB", "SCONJ", "PRON")
+            ):
+                break
+            if t.pos[k] in ("VERB", "AUX") and k > g1:
+                break
+            k += 1
+        while k > g1 and t.text[k - 1] in CONTENT_END_PUNCT | {",", "."}:
+            k -= 1
+        if k == g1 or not any(t.pos[x] in ("PROPN", "NOUN", "PRON") for x in range(g1, k)):
+            return None
+        # An inverted source closes the clause: '..., said the governor.' A verb after
+        # it means the words were the content ('said Clinton's response was ...').
+        rest = k
+        while rest < s1 and t.pos[rest] in ("PUNCT", "SPACE") and t.text[rest] not in ",":
+            rest += 1
+        if rest < s1 and t.text[rest] != "," and t.text[rest] not in OPEN_QUOTES:
+            return None
+        return (g1, k)
+
+    # ---- content ----------------------------------------------------------
+    def _skip_adverbials(self, i: int, s1: int) -> int:
+        """Skip 'on Tuesday', 'in a statement' between a cue and its content."""
+        t = self.t
+        # After an adverbial ("said on Tuesday that"), a "that" close ahead with no verb
+        # before it marks where the content begins.
+        lead = i < s1 and (t.pos[i] == "ADP" or t.ent[i] in ("DATE", "TIME") or t.text[i] == ",")
+        for k in range(i, min(s1, i + 14) if lead else i):
+            if t.lower[k] == "that" and t.tag[k] in ("IN", "WDT", "DT"):
+                return k
+            if t.tag[k].startswith("VB") or t.text[k] in OPEN_QUOTES or t.text[k] == STRAIGHT:
+                break
+        k = i
+        while k < s1:
+            if t.ent[k] in ("DATE", "TIME") and t.pos[k] != "PRON":
+                k += 1
+            elif t.pos[k] == "ADP" and t.lower[k] not in ("that", "about") and k + 1 < s1:
+                k = self._skip_np(k + 1, s1)
+            elif t.text[k] in (",", ":") or t.pos[k] == "SPACE":
+                k += 1
+            else:
+                break
+        return k
+
+    def _skip_np(self, k: int, s1: int) -> int:
+        """End of the noun phrase starting at ``k`` ('a new article in Politico')."""
+        t = self.t
+        start = k
+        while k < s1:
+            if self._np_token(k) or t.tag[k] in ("POS", "PRP$", "HYPH"):
+                k += 1
+            elif (
+                t.lower[k] in NP_INNER_ADP
+                and k > start
+                and k + 1 < s1
+                and t.pos[k - 1] in ("NOUN", "PROPN")
+                and self._np_token(k + 1)
+            ):
+                k += 1
+            else:
+                break
+        return k
+
+    def _trim_end(self, a: int, b: int) -> int:
+        """Character end of content ending before ``b``: drop the final period or comma,
+        keep a closing quotation mark (and what the quote encloses)."""
+        text = self.t.doc_text
+        while b > a and text[b - 1] in CONTENT_END_PUNCT:
+            b -= 1
+        return b
+
+    def _trim_start(self, a: int, b: int) -> int:
+        text = self.t.doc_text
+        while a < b and text[a] in " \n\t,:\u2014\u2013-":
+            a += 1
+        return a
+
+    def content_right(self, k: int, s1: int, end_tok: int) -> tuple[int, int] | None:
+        """Content from token ``k`` to ``end_tok``; a quote opened there is followed
+        past the end of the sentence."""
+        t = self.t
+        k = self._skip_adverbials(k, s1)
+        if k >= end_tok:
+            return None
+        a = t.start[k]
+        b = t.end[end_tok - 1]
+        region = region_at(self.regions, a) if t.text[k] in OPEN_QUOTES | {STRAIGHT} else None
+        if region and region[1] > b:
+            return (a, region[1])
+        b = self._trim_end(a, b)
+        if region and region[1] >= b:
+            b = region[1]
+        return (a, b) if b > a else None
+
+    def content_left(self, s0: int, stop: int) -> tuple[int, int] | None:
+        """Content from the sentence start (or the quote it lies in) to token ``stop``."""
+        t = self.t
+        if stop <= s0:
+            return None
+        a = t.start[s0]
+        region = region_at(self.regions, a)
+        if region and region[0] < a:
+            a = region[0]
+        b = t.start[stop]
+        text = t.doc_text
+        while b > a and text[b - 1] in " \n\t,\u2014\u2013-(":
+            b -= 1
+        a = self._trim_start(a, b)
+        return (a, b) if b > a else None
+
+    # ---- the walk ---------------------------------------------------------
+    def run(self) -> list[RawAttribution]:
+        t = self.t
+        found: list[RawAttribution] = []
+        for number, (s0, s1) in enumerate(t.sents):
+            cues = self._sentence_cues(s0, s1)
+            found.extend(self._sentence(number, s0, s1, cues))
+        self._continue_quotes(found)
+        return found
+
+    def _sentence_cues(self, s0: int, s1: int) -> list[tuple[str, int]]:
+        t = self.t
+        cues: list[tuple[str, int]] = []
+        i = s0
+        while i < s1:
+            if t.lower[i] == "according" and i + 1 < s1 and t.lower[i + 1] == "to":
+                if not t.quoted[i]:
+                    cues.append(("according", i))
+                i += 2
+                continue
+            if t.lower[i] == "citing" and not t.quoted[i]:
+                cues.append(("citing", i))
+            elif self.is_cue(i):
+                cues.append(("verb", i))
+            i += 1
+        return cues
+
+    def _sentence(self, number: int, s0: int, s1: int, cues: list[tuple[str, int]]) -> list[
+        RawAttribution
+    ]:
+        out: list[RawAttribution] = []
+        for n, (kind, i) in enumerate(cues):
+            later = [c for c in cues[n + 1 :] if c[0] != "citing" or c[1] > self.group(i)[1] + 1]
+            nxt = later[0][1] if later else None
+            if kind == "according":
+                att = self._according(number, i, s0, s1, nxt)
+            elif kind == "citing":
+                self._attach_citing(out, i, s1)
+                continue
+            else:
+                att = self._verb(number, i, s0, s1, nxt, out)
+            if att is not None:
+                out.append(att)
+        return out
+
+    def _tail_cut(self, start: int, s1: int, nxt: int | None) -> int:
+        """Where right-hand content stops: before the next cue's own frame."""
+        if nxt is None:
+            return s1
+        t = self.t
+        g0 = self.group(nxt)[0] if t.lower[nxt] != "according" else nxt
+        src = self.left_source(g0) if t.lower[nxt] != "according" else None
+        edge = src[0] if src else g0
+        # ", TASS reported" / ", saying" / ", according to": cut at the comma before.
+        k = edge - 1
+        while k > start and t.pos[k] == "SPACE":
+            k -= 1
+        if k > start and t.text[k] in (",", "\u2014", "\u2013", "-", ";"):
+            return k
+        return s1
+
+    def _verb(
+        self, number: int, i: int, s0: int, s1: int, nxt: int | None, before: list[RawAttribution]
+    ) -> RawAttribution | None:
+        t = self.t
+        g0, g1 = self.group(i)
+        cue = t.chars(g0, g1)
+        src = self.left_source(g0)
+        kind = "verb"
+        if t.tag[i] == "VBN" and any(t.lower[x] in BE for x in range(g0, i)):
+            kind = "passive"
+            src, content = self._passive(g1, s1, nxt, src)
+        elif src is not None:
+            src = self.appositive_left(src)
+            content = self._content_with_left_source(src, g1, s0, s1, nxt)
+        else:
+            inverted = t.tag[i] != "VBG" and self._content_before(s0, g0)
+            right = self.right_source(g1, s1) if inverted else None
+            if right is not None:
+                src = right
+                content = [c for c in [self.content_left(s0, g0)] if c]
+                content += self._mixed_tail(right[1], s1)
+            else:
+                content = [c for c in [self._right(g1, s1, nxt, i)] if c]
+                if g0 > s0 and (
+                    (t.text[g0 - 1] == "," and t.tag[i] == "VBG") or t.lower[g0 - 1] == "and"
+                ):
+                    # ', saying ...' and '... and said ...' speak for the clause's subject.
+                    same = [b for b in before if b.source_tokens]
+                    src = same[-1].source_tokens if same else self.sentence_subject(s0, g0)
+                    kind = "inherited"
+        if not content:
+            return None
+        cue = self._cue_extent(cue, content, src, s1, nxt)
+        return RawAttribution(
+            cue=cue,
+            source=t.chars(*src) if src else None,
+            content=content,
+            sentence=number,
+            kind=kind,
+            cue_tokens=(g0, g1),
+            source_tokens=src,
+        )
+
+    def _passive(
+        self, g1: int, s1: int, nxt: int | None, subject: tuple[int, int] | None
+    ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+        """'incursions were reported by X' / 'it was reported that ...': the agent after
+        'by' is the source (often none); the subject or the that-clause is the content."""
+        t = self.t
+        agent = None
+        k = g1
+        if k < s1 and t.lower[k] == "by":
+            end = self._skip_np(k + 1, s1)
+            if end > k + 1:
+                agent, k = (k + 1, end), end
+        if subject is not None and not (
+            subject[1] - subject[0] == 1 and t.lower[subject[0]] in ("it", "that", "which")
+        ):
+            return agent, [t.chars(*subject)]
+        right = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
+        return agent, [right] if right else []
+
+    def sentence_subject(self, s0: int, limit: int) -> tuple[int, int] | None:
+        """The noun phrase opening the sentence, when a verb follows it."""
+        t = self.t
+        k = s0
+        while k < limit and t.pos[k] in ("SPACE", "PUNCT", "CCONJ"):
+            k += 1
+        if k >= limit:
+            return None
+        if t.pos[k] == "PRON" and t.lower[k] in SUBJECT_PRONOUNS:
+            return (k, k + 1)
+        end = self._skip_np(k, limit)
+        if end > k and end < limit and (t.tag[end].startswith("VB") or t.tag[end] == "MD"):
+            if any(t.pos[x] in ("PROPN", "NOUN") for x in range(k, end)):
+                return (k, end)
+        return None
+
+    def _right(self, g1: int, s1: int, nxt: int | None, cue: int) -> tuple[int, int] | None:
+        t = self.t
+        k = self._skip_citing(g1, s1)
+        if k != g1:
+            pass
+        elif t.lower[cue] in HEARER_VERBS:
+            k = self._skip_object(g1, s1)
+        return self.content_right(k, s1, self._tail_cut(g1, s1, nxt))
+
+    def _skip_citing(self, k: int, s1: int) -> int:
+        """', citing Russian security sources, that ...': content starts after the NP."""
+        t = self.t
+        if k + 1 < s1 and t.text[k] == "," and t.lower[k + 1] == "citing":
+            end = self._skip_np(k + 2, s1)
+            if end < s1 and t.text[end] == ",":
+                return end + 1
+        return k
+
+    def _skip_object(self, k: int, s1: int) -> int:
+        """'told Ukrainian media that ...', 'urged voters to ...': skip the hearer."""
+        t = self.t
+        for x in range(k, min(s1, k + 8)):
+            if t.lower[x] in ("that", "to", "of") and x > k:
+                return x if t.lower[x] != "of" else x + 1
+            if t.tag[x].startswith("VB") or t.text[x] in OPEN_QUOTES:
+                break
+        return self._skip_np(k, s1)
+
+    def _content_before(self, s0: int, g0: int) -> bool:
+        """Is there text before the cue that can be its content (a quote or a clause)?"""
+        t = self.t
+        k = g0 - 1
+        while k >= s0 and t.pos[k] == "SPACE":
+            k -= 1
+        return k > s0 and t.text[k] in (",", "\u201d", '"', "''", "\u2014", "\u2013", "-")
+
+    def _content_with_left_source(
+        self, src: tuple[int, int], g1: int, s0: int, s1: int, nxt: int | None
+    ) -> list[tuple[int, int]]:
+        t = self.t
+        right_end = self._tail_cut(g1, s1, nxt)
+        k = self._skip_adverbials(g1, s1)
+        rest = [x for x in range(k, right_end) if t.pos[x] not in ("PUNCT", "SPACE")]
+        before = t.doc_text[max(0, t.start[src[0]] - 3) : t.start[src[0]]]
+        quoted_left = any(q in before for q in ("\u201d", '"', "''"))
+        left_ok = src[0] > s0 and t.text[src[0] - 1] in (",", "\u201d", '"', "''", "\u2014")
+        if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in OPEN_QUOTES)):
+            left = self.content_left(s0, src[0])
+            return [left] if left else []
+        if left_ok and quoted_left and rest and t.text[k] in OPEN_QUOTES | {STRAIGHT}:
+            left = self.content_left(s0, src[0])
+            right = self.content_right(k, s1, right_end)
+            return [c for c in (left, right) if c]
+        right = self._right(g1, s1, nxt, g1 - 1)
+        if right is None and not rest:
+            # '..., state-run TASS news agency reported.': nothing after, so the words
+            # before the source are the content.
+            left = self.content_left(s0, src[0])
+            return [left] if left else []
+        return [right] if right else []
+
+    def _cue_extent(
+        self,
+        cue: tuple[int, int],
+        content: list[tuple[int, int]],
+        src: tuple[int, int] | None,
+        s1: int,
+        nxt: int | None,
+    ) -> tuple[int, int]:
+        """PolNeAR cue convention: 'said:' keeps its colon."""
+        t = self.t
+        text = t.doc_text
+        between = text[cue[1] : content[0][0]]
+        if content[0][0] >= cue[1] and between.strip() == ":":
+            return (cue[0], cue[1] + between.index(":") + 1)
+        return cue
+
+    def _mixed_tail(self, k: int, s1: int) -> list[tuple[int, int]]:
+        """'"A," said Smith, "B."': the quote after the source is content too."""
+        t = self.t
+        while k < s1 and t.text[k] in (",", ":") or (k < s1 and t.pos[k] == "SPACE"):
+            k += 1
+        if k < s1 and t.text[k] in OPEN_QUOTES | {STRAIGHT}:
+            span = self.content_right(k, s1, s1)
+            return [span] if span else []
+        return []
+
+    def _according(
+        self, number: int, i: int, s0: int, s1: int, nxt: int | None
+    ) -> RawAttribution | None:
+        t = self.t
+        src_start = i + 2
+        src_end = self._skip_np(src_start, s1)
+        if src_end == src_start:
+            return None
+        src = (src_start, src_end)
+        lead = all(t.pos[x] in ("ADV", "CCONJ", "SPACE", "PUNCT") for x in range(s0, i))
+        if lead:
+            content = self.content_right(src_end, s1, self._tail_cut(src_end, s1, nxt))
+        else:
+            content = self.content_left(s0, i)
+        if content is None:
+            return None
+        return RawAttribution(
+            cue=t.chars(i, i + 2),
+            source=t.chars(*src),
+            content=[content],
+            sentence=number,
+            kind="according",
+            cue_tokens=(i, i + 2),
+            source_tokens=src,
+        )
+
+    def _attach_citing(self, out: list[RawAttribution], i: int, s1: int) -> None:
+        """'The channel reported, citing Russian security sources, that ...': the cited
+        NP is the origin of the attribution before it, and also its own attribution."""
+        t = self.t
+        end = self._skip_np(i + 1, s1)
+        if end == i + 1 or not out:
+            return
+        prev = out[-1]
+        prev.cited.append(t.chars(i + 1, end))
+        content = (t.start[i + 1], t.end[end - 1])
+        out.append(
+            RawAttribution(
+                cue=t.chars(i, i + 1),
+                source=prev.source,
+                content=[content],
+                sentence=prev.sentence,
+                kind="citing",
+                cue_tokens=(i, i + 1),
+                source_tokens=prev.source_tokens,
+            )
+        )
+
+    def _continue_quotes(self, found: list[RawAttribution]) -> None:
+        """A quotation paragraph right after a quoted attribution continues it."""
+        t = self.t
+        cue_sentences = {a.sentence for a in found}
+        for att in found:
+            last = att.content[-1]
+            if t.doc_text[last[1] - 1 : last[1]] not in ('"', "\u201d", "'"):
+                continue
+            nxt = att.sentence + 1
+            while nxt < len(t.sents) and nxt not in cue_sentences:
+                s0, s1 = t.sents[nxt]
+                while s0 < s1 and t.pos[s0] == "SPACE":
+                    s0 += 1
+                if s0 >= s1 or t.text[s0] not in OPEN_QUOTES | {STRAIGHT}:
+                    break
+                region = region_at(self.regions, t.start[s0])
+                if region is None or region[0] < last[1]:
+                    break
+                att.content.append(region)
+                last = region
+                nxt = t.sent[self._token_at(region[1] - 1)] + 1
+
+    def _token_at(self, offset: int) -> int:
+        starts = self.t.start
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
