@@ -208,3 +208,37 @@ def test_daily_shelling_of_one_town_does_not_chain_into_one_event(ledger_path: P
         events = led.events(limit=None)
     assert len(events) == 3  # pairs of neighbouring days at most
     assert all(e["n_reports"] == 2 for e in events)
+
+
+def test_unidentified_armed_group_does_not_block_a_merge(ledger_path: Path) -> None:
+    named = _battle("named", "AP", "Avdiivka", 48.139, 37.743, "2024-02-17")
+    unknown = _battle("unknown", "AFP", "Avdiivka", 48.139, 37.743, "2024-02-17",
+                      actor="Unidentified Armed Group (Ukraine)")  # fmt: skip
+    with Ledger(ledger_path) as led:
+        led.add_report(named)
+        led.add_report(unknown)
+        assert led.merge()["events"] == 1
+
+
+def _oblast_report(doc_id: str, oblast: str) -> Report:
+    """A report that only knows the region: '... in the Donetsk region'."""
+    text = f"Fighting continued in the {oblast} region on Saturday, the general staff said."
+    report = make_report(doc_id, text, "Ukrinform", "2024-02-17")
+    region = make_place(text, oblast, oblast, 48.0, 37.8, "UA", "Ukraine", oblast,
+                        feature="adm1")  # fmt: skip
+    report.events = [make_event(text, "e1", text.split(",")[0], "Battles", "Armed clash",
+                                region, "2024-02-17", geo_precision=3)]  # fmt: skip
+    return report
+
+
+@pytest.mark.parametrize(("oblast", "merged"), [("Donetsk", True), ("Zaporizhzhia", False)])
+def test_a_region_level_report_merges_within_its_region(
+    ledger_path: Path, oblast: str, merged: bool
+) -> None:
+    with Ledger(ledger_path) as led:
+        led.add_report(_battle("town", "AP", "Avdiivka", 48.139, 37.743, "2024-02-17"))
+        led.add_report(_oblast_report("region", oblast))
+        assert led.merge()["events"] == (1 if merged else 2)
+        # The merged event keeps the most precise place.
+        places = {e["location"] for e in led.events()}
+        assert places == ({"Avdiivka"} if merged else {"Avdiivka", "Zaporizhzhia"})
