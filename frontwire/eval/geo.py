@@ -157,7 +157,7 @@ def auc(errors: list[float]) -> float:
     """Area under the sorted log-error curve, normalised to 0..1 (lower is better)."""
     if not errors:
         return 0.0
-    points = sorted(math.log(1.0 + e) / math.log(MAX_KM) for e in errors)
+    points = sorted(min(1.0, math.log(1.0 + e) / math.log(MAX_KM)) for e in errors)
     if len(points) == 1:
         return points[0]
     area = sum((a + b) / 2.0 for a, b in zip(points, points[1:], strict=False))

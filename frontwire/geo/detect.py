@@ -183,13 +183,17 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
            lower_words: set[str]) -> None:
     ev, why = 0.0, mention.reasons
     label, exact, inside = _entity(ents, tokens[i].start, tokens[j - 1].end)
-    if label in _GOOD_LABELS:
+    ent_start = _ent_start(ents, tokens[i].start)
+    tail = ent_start >= 0 and text[ent_start:tokens[i].start].strip().lower() not in ("", "the")
+    if label in _GOOD_LABELS and not tail:
         ev += 2.0
         why.append(f"ner:{label}")
+    elif label in _GOOD_LABELS:
+        ev -= 1.0  # the tail of a longer place name: "Sea" of "the Black Sea"
     elif label in _BAD_LABELS:
         ev -= 1.5
     elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and not exact and inside:
-        ev -= 1.5 if tokens[i].start == _ent_start(ents, tokens[i].start) else 0.5
+        ev -= 1.5 if tokens[i].start == ent_start else 0.5
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     prev2 = tokens[i - 2].text.lower() if i > 1 else ""
     if prev in _PREPOSITIONS or (prev == "the" and prev2 in _PREPOSITIONS):
@@ -256,7 +260,7 @@ def _prior(gaz: Gazetteer, mention: Mention) -> float:
             score = 1.0
         elif pop >= 10_000:
             score = 0.5
-        if hit.kind == ALTERNATE:
+        if hit.kind == ALTERNATE and pop < 1_000_000:
             score -= 0.3
         best = max(best, score)
     if " " in mention.text.strip():
@@ -280,6 +284,8 @@ def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int,
             penalty -= 0.5
     if j < len(tokens) and _continues_name(text, tokens[j - 1], tokens[j]):
         penalty -= 1.5
+    if i > 0 and _extends_name(text, tokens[i - 1], tokens[i]):
+        penalty -= 1.5
     if pos is not None:
         tags = [pos.get(t.start) for t in tokens[i:j]]
         if tags and all(t not in ("PROPN", None) for t in tags):
@@ -293,6 +299,13 @@ def _continues_name(text: str, last: Token, nxt: Token) -> bool:
         return False
     word = nxt.text.lower()
     return word not in _ADM1_WORDS | _ADM2_WORDS | _OFFICES and not nxt.text.isupper()
+
+
+def _extends_name(text: str, prev: Token, first: Token) -> bool:
+    """'Black Sea', 'Putin Kursk'? A capitalised word right before (not opening a sentence)."""
+    if text[prev.end:first.start] != " " or not prev.text[0].isupper():
+        return False
+    return not _sentence_initial(text, prev.start) and prev.text.lower() not in _CALENDAR
 
 
 def _sentence_initial(text: str, start: int) -> bool:

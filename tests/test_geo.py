@@ -1,0 +1,228 @@
+"""The geo stage on realistic conflict reporting: detection, resolution, event location."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from frontwire.geo import Geoparser, event_location, get_gazetteer, resolve_spans
+from frontwire.geo.gazetteer import cache_path
+from frontwire.geo.names import name_key, skeleton_key
+from frontwire.model import Document, Report, Sentence
+from frontwire.nlp import annotate
+
+TETKINO = "483166"
+SHEBEKINO = "495112"
+KYIV = "703448"
+BELGOROD_OBLAST = "578071"
+KURSK_OBLAST = "538555"
+GLUSHKOVSKY = "560992"
+
+BORDER_REPORT = (
+    "Pro-Kyiv fighters crossed into Russia's Kursk region overnight, Russian officials said.\n\n"
+    "The governor of the Kursk region, Roman Starovoit, said a sabotage group tried to enter "
+    "the village of Tyotkino in the Glushkovsky district before being pushed back. "
+    "Ukrainian drones also struck an oil depot near Shchebykino in the Belgorod region, "
+    "according to the regional administration. Kiev has not commented on the raid.\n\n"
+    "Police said two civilians were wounded. Reading the statement aloud in March, a Russian "
+    "spokesman blamed Ukrainian forces."
+)
+
+
+def _report(text: str, nlp=None) -> Report:
+    report = Report(document=Document(id="t", text=text), text=text)
+    if nlp is not None:
+        report = annotate(report, nlp(text))
+    return report
+
+
+def _place_at(report: Report, surface: str):
+    start = report.text.index(surface)
+    found = [p for p in report.places if p.start <= start < p.end]
+    return found[0] if found else None
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geoparser:
+    return Geoparser()
+
+
+@pytest.fixture(scope="module")
+def parsed(geo: Geoparser, spacy_nlp) -> Report:
+    return geo(_report(BORDER_REPORT, spacy_nlp))
+
+
+def test_gazetteer_is_cached_and_fast() -> None:
+    gaz = get_gazetteer()
+    assert get_gazetteer() is gaz
+    assert cache_path().exists()
+    start = time.perf_counter()
+    from frontwire.geo.gazetteer import load_gazetteer
+
+    load_gazetteer()
+    assert time.perf_counter() - start < 2.0
+
+
+def test_cache_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_path().parent == tmp_path / "frontwire"
+    assert cache_path().name.startswith("gazetteer-")
+
+
+def test_transliteration_keys() -> None:
+    variants = ["Tyutkino", "Tetkino", "Tyotkino", "Tëtkino", "Теткино"]
+    assert len({skeleton_key(v) for v in variants}) == 1
+    assert skeleton_key("Shchebykino") == skeleton_key("Shebekino")
+    assert skeleton_key("Shchebykino") != skeleton_key("Shchëkino")
+    assert name_key("Tëtkino") == "tetkino"
+
+
+@pytest.mark.parametrize("variant", ["Tyutkino", "Tetkino", "Tyotkino", "Tëtkino"])
+def test_tetkino_spellings_resolve_to_one_village(geo: Geoparser, variant: str) -> None:
+    text = (f"The governor of the Kursk region said shelling hit the village of {variant}, "
+            "close to the border with Ukraine.")
+    place = _place_at(geo(_report(text)), variant)
+    assert place is not None and place.geonameid == TETKINO
+    assert place.admin1 == "Kurskaya oblast'" and place.country_code == "RU"
+
+
+def test_shchebykino_is_shebekino_in_belgorod(parsed: Report) -> None:
+    place = _place_at(parsed, "Shchebykino")
+    assert place is not None and place.geonameid == SHEBEKINO
+    assert "Belgorod" in place.admin1
+    assert place.name == "Shebekino"  # not Shchëkino (Tula), the closer string
+
+
+def test_kiev_is_the_city_of_kyiv(parsed: Report) -> None:
+    place = _place_at(parsed, "Kiev")
+    assert place is not None and place.geonameid == KYIV and place.feature == "city"
+
+
+def test_region_and_district_mentions(parsed: Report) -> None:
+    region = _place_at(parsed, "Belgorod region")
+    assert region is not None and region.geonameid == BELGOROD_OBLAST and region.feature == "adm1"
+    assert region.text == "Belgorod region"
+    kursk = _place_at(parsed, "Kursk region")
+    assert kursk is not None and kursk.geonameid == KURSK_OBLAST
+    district = _place_at(parsed, "Glushkovsky district")
+    assert district is not None and district.geonameid == GLUSHKOVSKY
+    assert district.feature == "adm2"
+
+
+def test_demonyms_and_common_words_are_not_places(parsed: Report) -> None:
+    surfaces = {p.text for p in parsed.places}
+    for word in ("Russian", "Ukrainian", "Police", "Reading", "March"):
+        assert word not in surfaces
+
+
+def test_places_carry_full_resolution(parsed: Report) -> None:
+    place = _place_at(parsed, "Tyotkino")
+    assert place is not None and place.geonameid == TETKINO
+    assert place.lat == pytest.approx(51.28, abs=0.01)
+    assert place.lon == pytest.approx(34.29, abs=0.01)
+    assert place.country == "Russian Federation" and place.population > 1000
+    assert 0.0 < place.confidence <= 1.0
+    for alt in place.alternatives:
+        assert set(alt) == {"geonameid", "name", "lat", "lon", "country_code", "admin1", "score"}
+    assert len(place.alternatives) <= 5
+
+
+def test_gazetteer_only_without_spacy(geo: Geoparser) -> None:
+    report = geo(_report(BORDER_REPORT))
+    found = {p.geonameid for p in report.places}
+    assert {TETKINO, SHEBEKINO, KYIV, BELGOROD_OBLAST} <= found
+
+
+def test_countries_resolve_to_country_point(geo: Geoparser) -> None:
+    report = geo(_report("Officials in Russia and Ukraine traded blame for the strike."))
+    russia = _place_at(report, "Russia")
+    assert russia is not None and russia.feature == "country" and russia.geonameid == "2017370"
+    assert (russia.lat, russia.lon) == (60.0, 100.0)
+
+
+def test_us_local_news_context(geo: Geoparser) -> None:
+    text = ("A tornado damaged homes in Paris, Texas, on Sunday. Lamar County officials said "
+            "shelters opened in Paris and nearby Reno.")
+    report = geo(_report(text))
+    paris = [p for p in report.places if p.text == "Paris"]
+    assert paris and all(p.country_code == "US" and p.admin1 == "Texas" for p in paris)
+
+
+def test_geoparser_rejects_bad_input() -> None:
+    with pytest.raises(TypeError):
+        Geoparser()("not a report")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Geoparser(min_confidence=2.0)
+
+
+def test_resolve_spans_gold_mode() -> None:
+    text = "Russian officials said drones hit Tetkino and Kyiv."
+    spans = [(0, 7), (34, 41), (46, 50)]
+    places = resolve_spans(text, spans)
+    assert [p.geonameid for p in places] == ["2017370", TETKINO, KYIV]
+    with pytest.raises(ValueError):
+        resolve_spans(text, [(40, 500)])
+
+
+def _event(text: str, sentence: str, nlp=None):
+    report = Geoparser()(_report(text, nlp))
+    if not report.sentences:
+        report.sentences = [Sentence(0, len(text))]
+    start = text.index(sentence)
+    return event_location(report, start, start + len(sentence))
+
+
+def test_event_location_picks_the_village_not_the_governor_region(spacy_nlp) -> None:
+    sentence = ("The governor of the Kursk region said the attack targeted the village of "
+                "Tetkino, next to Russia's border with Ukraine.")
+    place, geo, where = _event(sentence, sentence, spacy_nlp)
+    assert place is not None and place.geonameid == TETKINO
+    assert (geo, where) == (1, 1)
+
+
+def test_event_location_near_town_and_region_precision(spacy_nlp) -> None:
+    near = "Shelling damaged a power line near Shebekino on Tuesday, officials said."
+    place, geo, where = _event(near, near, spacy_nlp)
+    assert place is not None and place.geonameid == SHEBEKINO and (geo, where) == (2, 2)
+    region = "Drone debris fell across the Belgorod region overnight, the governor said."
+    place, geo, where = _event(region, region, spacy_nlp)
+    assert place is not None and place.feature == "adm1" and (geo, where) == (3, 4)
+
+
+def test_event_location_falls_back_and_handles_sea(spacy_nlp) -> None:
+    text = ("Fighting continued in the village of Tetkino on Monday. "
+            "Two soldiers were killed in the clashes, the ministry said.")
+    place, geo, _ = _event(text, "Two soldiers were killed in the clashes", spacy_nlp)
+    assert place is not None and place.geonameid == TETKINO and geo == 2
+    sea = "A patrol boat was sunk in the Black Sea, the navy said."
+    place, geo, where = _event(sea, sea, spacy_nlp)
+    assert place is None and where == 7
+    with pytest.raises(ValueError):
+        event_location(_report(sea), 5, 500)
+
+
+def test_lgl_gold_span_floor(shared_dir: Path) -> None:
+    """First 50 LGL articles (local US news), gold spans: accuracy within 161 km."""
+    from frontwire.geo.resolve import haversine_km
+
+    path = shared_dir / "eval" / "geo-lgl.jsonl"
+    if not path.exists():
+        pytest.skip("geo-lgl.jsonl not present")
+    hits = total = 0
+    with path.open(encoding="utf-8") as handle:
+        for _, line in zip(range(50), handle, strict=False):
+            record = json.loads(line)
+            tops = record["toponyms"]
+            places = resolve_spans(record["text"], [(t["start"], t["end"]) for t in tops])
+            for top, place in zip(tops, places, strict=True):
+                if top["lat"] is None:
+                    continue
+                total += 1
+                if place.lat is not None and haversine_km(
+                        top["lat"], top["lon"], place.lat, place.lon) <= 161:
+                    hits += 1
+    assert total > 300
+    assert hits / total >= 0.78
