@@ -97,7 +97,75 @@ date_dmy = date_mdy
 
 
 def date_iso(m: re.Match[str], ctx: Context) -> Norm | None:
-    return _day_norm(int(m["year"]), int(m["month"]), int(m["day"]))
+    norm = _day_norm(int(m["year"]), int(m["month"]), int(m["day"]))
+    if norm is not None and m["hh"]:
+        norm.type, norm.value = "TIME", f"{norm.value}T{m['hh']}:{m['mm']}"
+    return norm
+
+
+def date_range(m: re.Match[str], ctx: Context) -> Norm | None:
+    """A span of days in one month: the value is the month, begin/finish the days."""
+    word = m["month1"] or m["month2"]
+    month_ = _month_number(word)
+    first, last = int(m["d1"] or m["d3"]), int(m["d2"] or m["d4"])
+    if month_ is None or not _capitalised(word) or not 1 <= first < last <= 31:
+        return None
+    if m["year"]:
+        year_: int | None = int(m["year"])
+    else:
+        year_ = _year_of(ctx, month_, first, m.start(), m.end())
+    if year_ is None:
+        return Norm("DATE", f"XXXX-{month_:02d}")
+    try:
+        begin, finish = date(year_, month_, first), date(year_, month_, last)
+    except ValueError:
+        return None
+    if m["night"] and last == first + 1:
+        return Norm("TIME", f"{begin.isoformat()}TNI", begin, finish)
+    return Norm("DATE", month_value(year_, month_), begin, finish)
+
+
+_SPELLED = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+
+
+def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """Years said in words, as in broadcast transcripts: "nineteen ninety-six"."""
+    if _COUNT_NOUN.match(ctx.text[m.end() : m.end() + 40]):
+        return None  # "two thousand people"
+    if m["c"]:
+        words = re.split(r"[\s-]+", m["rest"].lower())
+        value = (19 if m["c"].lower() == "nineteen" else 20) * 100 + sum(_SPELLED[w] for w in words)
+    else:
+        value = 2000 + (_SPELLED[m["tail"].lower()] if m["tail"] else 0)
+    return Norm("DATE", str(value), *_span(str(value)))
 
 
 def date_slash(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -266,7 +334,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     value = f"{year}-H{q}" if half else f"{year}-Q{q}"
     if not half and not ctx.probe and not any(r.startswith("year-") for r in rels):
         ctx.last_quarter = value  # the quarter a results report is about
-    return Norm("DATE", value, *_span(value))
+    start = None
+    if m["the"] and ctx.text[m.start("q") - 1] == "-" and len(rels) == 0:
+        start = m.start("ord") if m["ord"] else None  # "the [third-quarter] results"
+    return Norm("DATE", value, *_span(value), start=start)
 
 
 def _quarter_of_text(

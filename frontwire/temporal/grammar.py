@@ -40,10 +40,10 @@ UNIT = (
 )
 # Approximators TimeML puts inside the TIMEX3 extent.
 MOD = (
-    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|"
-    r"fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|only|"
-    r"barely|well\s+over|the\s+better\s+part\s+of)"
+    r"(?:around|approximately|roughly|nearly|some|more\s+than|less\s+than|no\s+more\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|well\s+over|the\s+better\s+part\s+of)"
 )
+# "about", "almost", "only", "just" stay outside the extent, as TimeBank annotates them.
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 HOLIDAY = _alt(HOLIDAYS)
@@ -61,7 +61,19 @@ RULES: dict[str, str] = {
         rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
         rf"(?:of\s+)?(?P<month>{MONTH})\.?(?:,?\s+(?P<year>{YEAR}))?{_E}"
     ),
-    "date_iso": r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])",
+    "date_iso": (
+        r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+        r"(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w/-])"
+    ),
+    # "March 11-12", "11-12 March 2024", "the night of 11-12 March": one span, a day range.
+    "date_range": (
+        rf"{_B}(?:(?P<night>the\s+night\s+of|overnight\s+on)\s+)?(?:(?P<month1>{MONTH})\.?\s+"
+        r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|through)\s*"
+        r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+        r"|(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|through)\s*"
+        rf"(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH})\.?)"
+        rf"(?:,?\s+(?P<year>{YEAR}))?{_E}"
+    ),
     "date_slash": (
         r"(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)"
@@ -88,10 +100,9 @@ RULES: dict[str, str] = {
     ),
     "overnight": rf"{_B}overnight(?:\s+(?:into|to|on)\s+(?P<wd>{WEEKDAY}))?{_E}",
     "reference": (
-        rf"{_B}(?P<word>right\s+now|now|currently|at\s+present|these\s+days|nowadays|"
+        rf"{_B}(?P<word>now|currently|at\s+present|these\s+days|nowadays|"
         r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
-        r"previously|formerly|the\s+past|soon|the\s+near\s+future|the\s+future|recent|"
-        r"(?<=\bin\s)future)(?![\w-])"
+        r"the\s+past|the\s+near\s+future|the\s+future|(?<=\bin\s)future)(?![\w-])"
     ),
     "relunit": (
         rf"{_B}(?:(?P<edge>{EDGE}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:(?P<the>the)\s+)?"
@@ -114,7 +125,8 @@ RULES: dict[str, str] = {
     "duration": (
         rf"{_B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|"
         r"following|remaining|initial|latest|same|entire|whole|full|further|additional|another)\s+)?"
-        rf"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})"
+        rf"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})(?:\s+(?:more|additional|further|extra))?"
+        rf"[\s-]+(?P<unit>{UNIT})"
         r"(?P<frac>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?![\w-])"
     ),
     "vague_units": (
@@ -134,6 +146,17 @@ RULES: dict[str, str] = {
         rf"(?:\s+of\s+(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<year>{YEAR})|(?P<ofrel>this|last|next)\s+year))?(?![\w-])"
     ),
     "q_code": rf"{_B}(?P<ord>Q[1-4]|H[12])(?:\s+(?P<year>{YEAR}))?{_E}",
+    "spelled_year": (
+        r"(?<![\w-])(?:(?P<the>the\s+year)\s+)?(?:(?P<c>nineteen|twenty)[\s-]+(?P<rest>"
+        + _TENS
+        + r"(?:[\s-]+"
+        + _UNITS_1_9
+        + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?P<tail>"
+        + _UNITS_1_9
+        + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+        r"eighteen|nineteen|twenty))?)(?![\w-])"
+    ),
     "year": (
         rf"(?<![\w$£€#.,/-])(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
         rf"(?P<year>{YEAR})(?P<decade>'?s)?(?![\w%]|[.,/]\d|-\d)"
@@ -146,8 +169,7 @@ RULES: dict[str, str] = {
         rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}"
     ),
     "clock": (
-        r"(?<![\w:.$])(?:(?P<mod>about|around|approximately|shortly\s+after|shortly\s+before|"
-        r"just\s+after|just\s+before)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
+        r"(?<![\w:.$])(?:(?P<mod>around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
         r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[A-Z]{1,4}T|GMT|UTC|ET|CT|PT|MT)\b)?"
         rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow){_E})?"
         r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>GMT|UTC|[A-Z]{1,4}T|"
@@ -234,6 +256,7 @@ _add(
 )
 _add("noon", ["noon", "midnight", "midday"])
 _add("overnight", ["overnight"])
+_add("spelled", ["nineteen", "twenty", "thousand"])
 _add("setadv", list(SET_ADVERBS))
 
 RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
@@ -241,6 +264,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "date_dmy": (("month",), 4),
     "date_iso": (("year4",), 0),
     "date_slash": (("slash",), 0),
+    "date_range": (("month",), 5),
     "month_year": (("month",), 3),
     "month": (("month",), 4),
     "weekday": (("weekday",), 2),
@@ -260,6 +284,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "quarter": (("quarter",), 6),
     "q_code": (("qcode",), 0),
     "year": (("year4",), 5),
+    "spelled_year": (("spelled",), 3),
     "short_decade": (("decade",), 3),
     "season": (("season",), 3),
     "clock": (("clock",), 2),

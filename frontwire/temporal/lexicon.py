@@ -214,7 +214,6 @@ SET_ADVERBS: dict[str, str] = {
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
-    "right now": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "nowadays": "PRESENT_REF",

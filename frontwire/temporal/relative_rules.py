@@ -355,6 +355,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if n is not None and m["frac"]:
         n += 0.5
     start = m.start("the") if m["the"] else None
+    if start is not None and not m["rel"] and ctx.text[m.end("num") : m.start("unit")] == "-":
+        start = m.start("mod") if m["mod"] else m.start("num")  # "the [eight-year] truce"
     return Norm("DURATION", duration_value(n, unit), start=start)
 
 
@@ -401,9 +403,14 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
         hour = hour % 12 + (12 if pm else 0)
     day = _clock_day(m, ctx)
     stamp = f"T{hour:02d}:{minute:02d}"
+    end = None
+    if m.group().endswith(".") and re.match(
+        r"\s*(?:$|\n|[A-Z\"'])", ctx.text[m.end() : m.end() + 2]
+    ):
+        end = m.end() - 1  # "at 6 a.m. Police said": the period also ends the sentence
     if day is None:
-        return Norm("TIME", "XXXX-XX-XX" + stamp)
-    return Norm("TIME", day.isoformat() + stamp, day, day)
+        return Norm("TIME", "XXXX-XX-XX" + stamp, end=end)
+    return Norm("TIME", day.isoformat() + stamp, day, day, end=end)
 
 
 def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
@@ -447,5 +454,14 @@ def set_times(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("SET", duration_value(1, m["unit"]))
 
 
+_FUNCTION_WORDS = frozenset(
+    "in at on to for and or since until from with by as but after before during of "
+    "through over the a an this that".split()
+)
+
+
 def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
+    after = re.match(r" ([a-z]+)\b", ctx.text[m.end() : m.end() + 20])
+    if after and after.group(1) not in _FUNCTION_WORDS:
+        return None  # an adjective: "the quarterly dividend", "a daily newspaper"
     return Norm("SET", SET_ADVERBS[m["word"].lower()])

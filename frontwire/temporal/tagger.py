@@ -54,6 +54,8 @@ HANDLERS: dict[str, Handler] = {
     "holiday": cal.holiday,
     "the_year": cal.the_year,
     "year_ago": cal.year_ago,
+    "date_range": cal.date_range,
+    "spelled_year": cal.spelled_year,
 }
 _PRIORITY = {name: i for i, name in enumerate(COMPILED)}
 _SLASH = re.compile(r"(?<![\w/.])([0-3]?\d)[/.]([0-3]?\d)[/.](?:\d{4}|\d\d)(?![\w/])")
@@ -181,9 +183,9 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
 
 def _is_relative(name: str, m: re.Match[str]) -> bool:
     """True when the value came from a reference time rather than the words alone."""
-    if name in ("date_iso", "date_slash", "month_year", "year", "short_decade"):
+    if name in ("date_iso", "date_slash", "month_year", "year", "short_decade", "spelled_year"):
         return False
-    if name in ("date_mdy", "date_dmy", "season", "quarter", "q_code", "holiday"):
+    if name in ("date_mdy", "date_dmy", "date_range", "season", "quarter", "q_code", "holiday"):
         return not m.groupdict().get("year")
     return True
 
