@@ -91,7 +91,7 @@ def build(db: Path, reports: list) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Path]]:
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed (apt-get install -y chromium chromium-driver)")
     pytest.importorskip("playwright.sync_api")
@@ -100,7 +100,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     tmp = tmp_path_factory.mktemp("web")
     db = build(tmp / "ledger.db", all_reports())
     with serve(db) as url:
-        yield url, tmp
+        yield url, tmp, db
 
 
 def _open(page: object, url: str) -> None:
@@ -108,8 +108,8 @@ def _open(page: object, url: str) -> None:
     page.wait_for_selector("body[data-ready='1']", timeout=20000)  # type: ignore[attr-defined]
 
 
-def test_map_filters_and_event_panel(site: tuple[str, Path]) -> None:
-    url, tmp = site
+def test_map_filters_and_event_panel(site: tuple[str, Path, Path]) -> None:
+    url, tmp, _ = site
     with browser_page(tmp) as page:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))  # type: ignore[attr-defined]
@@ -152,8 +152,8 @@ def test_map_filters_and_event_panel(site: tuple[str, Path]) -> None:
         assert not errors, errors
 
 
-def test_report_text_is_escaped(site: tuple[str, Path]) -> None:
-    url, tmp = site
+def test_report_text_is_escaped(site: tuple[str, Path, Path]) -> None:
+    url, tmp, _ = site
     with browser_page(tmp) as page:
         _open(page, url)
         page.click("#event-list tbody tr:has-text('Kherson')")
@@ -164,6 +164,31 @@ def test_report_text_is_escaped(site: tuple[str, Path]) -> None:
         assert XSS in page.inner_text("#doc-view")
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("#panel script").count() == 0
+
+
+def test_review_from_the_page(site: tuple[str, Path, Path]) -> None:
+    from frontwire.api.auth import create_token
+
+    url, tmp, db = site
+    token = create_token(db, "browser.analyst")
+    with browser_page(tmp) as page:
+        _open(page, url)
+        page.click("#event-list tbody tr:has-text('Pokrovsk')")
+        page.wait_for_selector("#r-save")
+        page.fill("#r-fat", "5")
+        page.click("#r-save")  # no token yet: refused with a clear message
+        page.wait_for_selector("#review-msg.err")
+        assert "token" in page.inner_text("#review-msg")
+
+        page.fill("#token", token)
+        page.fill("#r-fat", "5")
+        page.fill("#r-note", "morgue count")
+        page.click("#r-save")
+        page.wait_for_selector("#audit li")
+        audit = page.inner_text("#audit")
+        assert "browser.analyst" in audit and "fatalities" in audit and "morgue count" in audit
+        assert page.inner_text(".facts dd.corrected") == "5"
+        assert page.text_content("#panel .badge") == "corrected"
 
 
 def take_screenshot(out: Path) -> None:

@@ -447,10 +447,12 @@ function renderEvent(ev, audit) {
   fact(dl, "fatalities", ev.fatalities, cor.fatalities);
   fact(dl, "reports", `${ev.n_reports} from ${ev.n_sources} source(s): ${ev.sources || ""}`);
   if (review.merged_from) fact(dl, "merged from", review.merged_from.join(", "));
+  if (review.merged_into) fact(dl, "merged into", review.merged_into);
   if (review.split_into) fact(dl, "split into", review.split_into.join(", "));
   if (review.split_from) fact(dl, "split from", review.split_from);
   panel.append(dl);
   renderClaims(panel, ev);
+  renderReports(panel, ev);
   panel.append(el("h3", { text: "Source text" }),
     el("div", { id: "doc-meta", class: "doc-meta", text: "pick a claim to read it in its report" }),
     el("div", { id: "doc-view", class: "doc-view" }));
@@ -492,13 +494,62 @@ function renderClaims(panel, ev) {
       el("span", { class: "doc-meta", text: ` ${report.outlet || ""}${mark}` }),
       el("div", { class: "content", text: claim.content }),
       chain ? el("div", { class: "chain", text: `via ${chain}` }) : null,
-      against ? el("div", { class: "conflict", text: `contradicts ${[...new Set(against)].join(", ")}` }) : null);
+      against ? el("div", { class: "conflict", text: `contradicts ${[...new Set(against)].join(", ")}` }) : null,
+      markSelect(claim, ev));
       col.append(card);
     }
     cols.append(col);
   }
   if (!bySource.size) cols.append(el("p", { class: "hint", text: "no attributed claims" }));
   panel.append(cols);
+}
+
+const VERDICTS = ["verified", "false", "misattributed", "irrelevant", "unverifiable"];
+
+function markSelect(claim, ev) {
+  const current = claim.review && claim.review.verdict;
+  const select = el("select", { class: "mark", "aria-label": "mark claim",
+    onclick: (e) => e.stopPropagation() },
+  el("option", { value: "", text: current ? `marked ${current}` : "mark claim…" }),
+  ...VERDICTS.map((v) => el("option", { value: v, text: v })));
+  select.addEventListener("change", async () => {
+    if (!select.value) return;
+    try {
+      await post(`/api/claims/${encodeURIComponent(claimKey(claim))}/mark`, { verdict: select.value });
+      await openEvent(ev.id);
+    } catch (err) {
+      $("#review-msg").className = "msg err";
+      $("#review-msg").textContent = err.message;
+    }
+  });
+  return select;
+}
+
+// Only http(s) links: a report's URL is data, and "javascript:" must never become a link.
+function safeUrl(url) {
+  try {
+    const u = new URL(url, window.location.href);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+function reportKey(r) { return `${r.doc_id}:${r.event_id}`; }
+
+function renderReports(panel, ev) {
+  panel.append(el("h3", { text: `Reports (${(ev.reports || []).length})` }));
+  const list = el("ul", { class: "reports", id: "reports" });
+  for (const r of ev.reports || []) {
+    const href = safeUrl(r.url || "");
+    const title = href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", text: r.title || r.url })
+      : el("span", { text: r.title || r.doc_id });
+    list.append(el("li", {},
+      el("input", { type: "checkbox", class: "split-pick", value: reportKey(r), "aria-label": "pick for split" }),
+      " ", el("strong", { text: r.outlet || "unknown outlet" }), " · ", title,
+      el("span", { class: "doc-meta", text: ` · ${r.published || ""} · ${r.fatalities ?? 0} killed` })));
+  }
+  panel.append(list);
 }
 
 async function showClaimInDocument(claim, report, card) {
@@ -568,15 +619,31 @@ function renderReview(panel, ev, audit) {
     if (!Object.keys(fields).length) throw new Error("nothing changed");
     return post(`/api/events/${encodeURIComponent(ev.id)}/correct`, { fields, note: note() });
   };
+  const merge = () => {
+    const into = $("#r-merge").value.trim();
+    if (!into) throw new Error("give the id of the event to merge into");
+    return post(`/api/events/${encodeURIComponent(ev.id)}/merge`, { into, note: note() });
+  };
+  const split = () => {
+    const keys = [...document.querySelectorAll(".split-pick:checked")].map((c) => c.value);
+    if (!keys.length) throw new Error("tick the reports to split off (in the Reports list)");
+    return post(`/api/events/${encodeURIComponent(ev.id)}/split`, { reports: keys, note: note() });
+  };
   const actions = el("div", { class: "review-actions" },
     el("button", { type: "button", id: "r-confirm", onclick: () => run(() =>
       post(`/api/events/${encodeURIComponent(ev.id)}/confirm`, { note: note() })), text: "Confirm" }),
-    el("button", { type: "button", id: "r-save", onclick: () => run(correct), text: "Save correction" }));
-  panel.append(form, actions, msg);
+    el("button", { type: "button", id: "r-save", onclick: () => run(correct), text: "Save correction" }),
+    el("button", { type: "button", id: "r-split", onclick: () => run(split), text: "Split ticked reports" }));
+  const mergeRow = el("div", { class: "review-actions" },
+    el("input", { id: "r-merge", placeholder: "FW-… event id", size: 16, "aria-label": "merge into" }),
+    el("button", { type: "button", id: "r-merge-go", onclick: () => run(merge), text: "Merge into" }));
+  panel.append(form, actions, mergeRow, msg);
   if (audit && audit.length) {
     const list = el("ol", { class: "audit", id: "audit" });
     for (const a of audit) {
-      const what = a.field.startsWith("set:") ? `${a.field.slice(4)} ${JSON.stringify(a.old)} → ${JSON.stringify(a.new)}` : `${a.action} ${a.field}`;
+      const what = a.field.startsWith("set:")
+        ? `${a.field.slice(4)}: ${a.old === null ? "machine value" : JSON.stringify(a.old)} → ${JSON.stringify(a.new)}`
+        : `${a.action} ${a.field}${a.new !== null ? ` ${JSON.stringify(a.new)}` : ""}`;
       list.append(el("li", { text: `${a.at} · ${a.who} · ${what}${a.note ? ` (${a.note})` : ""}` }));
     }
     panel.append(el("h3", { text: "Audit log" }), list);
