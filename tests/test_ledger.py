@@ -12,6 +12,7 @@ import pytest
 from frontwire.ledger import Ledger, LedgerQueryError
 from frontwire.model import Actor, Report
 from frontwire.store.synthetic import (
+    make_claim,
     make_event,
     make_place,
     make_report,
@@ -242,3 +243,25 @@ def test_a_region_level_report_merges_within_its_region(
         # The merged event keeps the most precise place.
         places = {e["location"] for e in led.events()}
         assert places == ({"Avdiivka"} if merged else {"Avdiivka", "Zaporizhzhia"})
+
+
+def test_two_sources_asserting_the_same_thing_corroborate(ledger: Ledger) -> None:
+    text = ("Police fired tear gas at protesters marching against the Finance Bill in Nairobi"
+            " on Tuesday, a rights group said.")  # fmt: skip
+    report = make_report("rights-nairobi-0625", text, "Rights Watch Kenya", "2024-06-25")
+    nairobi = make_place(text, "Nairobi", "Nairobi", -1.2833, 36.8167, "KE", "Kenya", "Nairobi",
+                         geonameid="184745")  # fmt: skip
+    content = text.split(", a rights")[0]
+    report.claims = [make_claim(text, "c1", content, source="a rights group", cue="said",
+                                chain=["a rights group", "Rights Watch Kenya"])]  # fmt: skip
+    report.events = [make_event(text, "e1", content, "Protests", "Protest with intervention",
+                                nairobi, "2024-06-25", Actor("Protesters (Kenya)", inter=6),
+                                claim_ids=["c1"])]  # fmt: skip
+    ledger.add_report(report)
+    ledger.merge()
+    (protest,) = ledger.events(country="Kenya")
+    detail = ledger.event(protest["id"])
+    assert detail is not None and protest["n_sources"] == 2 and not protest["contradicted"]
+    assert ("nation-nairobi-0625:c1", "rights-nairobi-0625:c1") in {
+        (r["a"], r["b"]) for r in detail["corroborations"]
+    }
