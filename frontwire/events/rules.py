@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .fatalities import count_fatalities
 from .taxonomy import SUB_EVENT_TYPES, SUB_TO_TYPE
 
 DATA = Path(__file__).parent / "data" / "keywords.json"
@@ -138,6 +139,8 @@ def decide(text: str) -> Decision:
     if choice is None:
         return Decision("Other", 0.05, None, scores)
     sub, top, second = choice
+    if sub == "Abduction/forced disappearance" and count_fatalities(masked).value > 0:
+        sub = "Attack"  # ACLED: a kidnapping that ends in killing is coded as the killing
     trigger = found[sub][1] or found[PEACEFUL][1]
     return Decision(sub, _confidence(top, second), trigger, scores)
 
