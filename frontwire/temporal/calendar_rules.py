@@ -46,7 +46,8 @@ def _year_of(ctx: Context, month: int, day: int | None, start: int, end: int) ->
     """Year of a month (and day) written without one: narrative year, else by tense.
 
     A past-tense "in June" written in March is last June; a future "in January"
-    written in October is next January. Dates close to the DCT keep its year.
+    written in October is next January. Dates close to the DCT keep its year; with
+    no tense cue at all the occurrence nearest the DCT wins.
     """
     if ctx.narrative_year(start) is not None:
         return ctx.narrative_year(start)
@@ -67,7 +68,9 @@ def _year_of(ctx: Context, month: int, day: int | None, start: int, end: int) ->
         return dct.year + 1 if ahead <= -limit else dct.year
     if direction < 0:
         return dct.year - 1 if ahead >= limit else dct.year
-    return dct.year
+    if ahead > 6:
+        return dct.year - 1
+    return dct.year + 1 if ahead < -6 else dct.year
 
 
 def _day_norm(year: int | None, month: int, day: int, wd: str | None = None) -> Norm | None:
@@ -222,7 +225,8 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.dct is None and rel:
         return Norm("DATE", f"XXXX-{number:02d}")
     if rel in ("last", "past"):
-        year = ctx.dct.year if number < ctx.dct.month else ctx.dct.year - 1  # type: ignore[union-attr]
+        # "last February" said in March is a year back; "last January" said in October is not
+        year = ctx.dct.year if number < ctx.dct.month - 1 else ctx.dct.year - 1  # type: ignore[union-attr]
     elif rel in ("next", "coming"):
         year = ctx.dct.year if number > ctx.dct.month else ctx.dct.year + 1  # type: ignore[union-attr]
     elif rel == "this":
@@ -317,7 +321,8 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     rels = [r.lower() for r in re.findall(r"[\w-]+", m.group(0)[: m.start("q") - m.start()])]
-    rels = [r for r in rels if r not in _ORD and r not in ("the", "fiscal")]
+    rels = [r for r in rels if r not in _ORD and r not in ("the", "fiscal", "year", "s", "year's")]
+    rels = [r for r in rels if not r.isdigit()]
     ordinal = _ORD.get((m["ord"] or "").lower())
     half = m["q"].lower() == "half"
     if ordinal is None and not rels and not (m["the"] and not half):
@@ -347,6 +352,12 @@ def _quarter_of_text(
         return int(m["year"]), ordinal or 1
     dct = ctx.dct
     assert dct is not None
+    if m["pyear"] or m["prel"]:  # "the 1988 third quarter", "last year's quarter"
+        if m["pyear"]:
+            year_ = int(m["pyear"])
+        else:
+            year_ = dct.year + {"this": 0, "last": -1, "next": 1}[m["prel"].lower()]
+        return year_, ordinal or _anchor_quarter(ctx)[1]
     if m["ofrel"]:
         shift = {"this": 0, "last": -1, "next": 1}[m["ofrel"].lower()]
         return dct.year + shift, ordinal or 1

@@ -139,7 +139,9 @@ RULES: dict[str, str] = {
         r"(?![\w-])|(?P<unit2>decades|years|months)(?=-long\b)"
     ),
     "quarter": (
-        r"(?<![\w-])(?:(?P<the>the)\s+)?(?:(?P<rel>latest|current|same|previous|prior|year-ago|"
+        r"(?<![\w-])(?:(?P<the>the)\s+)?"
+        rf"(?:(?P<pyear>{YEAR})\s+|(?P<prel>this|last|next)\s+year'?s\s+)?"
+        r"(?:(?P<rel>latest|current|same|previous|prior|year-ago|"
         r"year-earlier|year-before|comparable|last|next|this|coming|recent|just-ended|"
         r"just-completed|fiscal|final)[\s-]+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
         r"4th)[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|half)"

@@ -32,7 +32,7 @@ _CUE = re.compile(
     re.I,
 )
 _BOUNDARY = re.compile(r"[.!?;]\s|\n")
-_WINDOW = 60  # characters on each side; news clauses are short
+_WINDOW = 60  # characters on each side, cut at the sentence boundary
 
 
 def tense_at(text: str, start: int, end: int) -> str:
