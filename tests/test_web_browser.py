@@ -200,6 +200,10 @@ def take_screenshot(out: Path) -> None:
         db = build(tmp / "demo.db", all_reports() + demo_reports())
         with serve(db) as url, browser_page(tmp, 1440, 900) as page:
             _open(page, url)
+            page.fill("#f-from", "2026-02-16")
+            page.fill("#f-to", "2026-03-14")
+            page.click("#apply")
+            page.wait_for_selector("#timeline rect.bar.in")
             page.click("#event-list tbody tr:has-text('Kupiansk')")
             page.wait_for_selector("#claims .claim")
             page.click("#claims .claim.asserts")

@@ -143,6 +143,7 @@ async function initMap() {
   const base = svg.append("g").attr("class", "base");
   base.append("g").attr("class", "tiles");
   const vector = base.append("g").attr("class", "vector");
+  svg.append("g").attr("class", "labels");
   svg.append("g").attr("class", "areas");
   svg.append("g").attr("class", "markers");
   try {
@@ -215,8 +216,21 @@ function clusters(points) {
 
 function radius(fatalities) { return Math.min(30, 6 + 3 * Math.sqrt(fatalities)); }
 
+// Names of the countries that have events, at their centroids (context without tiles).
+function drawLabels() {
+  if (!state.world) return;
+  const wanted = new Set(state.visible.map((e) => e.country).filter(Boolean));
+  const feats = state.world.features.filter((f) => wanted.has(f.properties.name));
+  const path = d3.geoPath(state.projection);
+  d3.select("#map g.labels").selectAll("text").data(feats, (f) => f.properties.name)
+    .join("text").attr("class", "country-label")
+    .attr("transform", (f) => `translate(${state.transform.apply(path.centroid(f))})`)
+    .text((f) => f.properties.name);
+}
+
 function drawMarkers() {
   if (!state.projection) return;
+  drawLabels();
   const located = state.visible.filter((e) => e.lat != null && e.lon != null);
   const precise = located.filter((e) => !(e.geo_precision in AREA_KM));
   const coarse = located.filter((e) => e.geo_precision in AREA_KM);
@@ -568,7 +582,7 @@ async function showClaimInDocument(claim, report, card) {
       view.append(det);
     }
     const hit = view.querySelector("mark.claimspan");
-    if (hit) hit.scrollIntoView({ block: "nearest" });
+    if (hit) view.scrollTop = Math.max(0, hit.offsetTop - view.offsetTop - 40); // not the panel
   } catch (err) {
     meta.textContent = `could not load the report: ${err.message}`;
   }
