@@ -18,6 +18,7 @@ from .dates import (
     quarter_of,
     season_of,
 )
+from .grammar import MONTH
 from .lexicon import HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, SEASONS
 
 # Words after which "May", "March" or a bare year are dates, not verbs or counts.
@@ -26,6 +27,7 @@ TEMPORAL_PREPS = frozenset(
     "mid and or between the this last next fiscal around circa spring summer autumn fall "
     "winter end beginning start middle as ended ending on year".split()
 )
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<month>{MONTH})", re.I)
 _AMBIGUOUS_MONTHS = frozenset(["may", "march"])
 _COUNT_NOUN = re.compile(
     r"^\s+(?:[a-z]+s|people|men|women|children|km|kg|mm|feet|metres|meters|miles|calibre|"
@@ -361,6 +363,11 @@ def _quarter_of_text(
     if m["ofrel"]:
         shift = {"this": 0, "last": -1, "next": 1}[m["ofrel"].lower()]
         return dct.year + shift, ordinal or 1
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended and not half and not ordinal:  # "the quarter ended Sept. 30"
+        month_ = _month_number(ended["month"]) or 1
+        year_ = _year_of(ctx, month_, None, m.start(), ended.end()) or dct.year
+        return year_, (month_ - 1) // 3 + 1
     if half:
         year = ctx.narrative_year(m.start()) or dct.year
         if ordinal == 2 and dct.month <= 6 and ctx.direction(m.start(), m.end()) < 0:
@@ -383,9 +390,9 @@ def _quarter_of_text(
         return add_quarters(dct.year, quarter_of(dct), 1)
     if "current" in rels or "this" in rels:
         return dct.year, quarter_of(dct)
-    if "same" in rels:
-        return base_year, base_q
-    return base_year, base_q  # "the quarter", "the latest quarter", "last quarter"
+    if any(r in rels for r in ("latest", "recent", "just-ended", "just-completed", "last")):
+        return add_quarters(dct.year, quarter_of(dct), -1)  # the last completed quarter
+    return base_year, base_q  # "the quarter", "the same quarter": the one under discussion
 
 
 def _anchor_quarter(ctx: Context) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from .dates import interval
 from .tense import FUTURE, NONE, PAST, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)\W*$")
-_SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _WORD_AFTER = re.compile(r"^\W*?([A-Za-z']+)")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-PAST, FUTURE, NONE = "past", "future", ""
+PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 
 _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
@@ -26,12 +26,13 @@ _WEAK_PAST = (
     r"threw|flew|tore|stole|sank|wrote|spoke|gave|got|found|knew|thought|felt|heard|"
     r"(?-i:(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed)"
 )
+_PRESENT = r"is|are|am|remains?|continues?"  # present tense: no direction, the nearest date
 _CUE = re.compile(
-    rf"\b(?:(?P<fs>{_STRONG_FUTURE})|(?P<ps>{_STRONG_PAST})|(?P<fw>{_WEAK_FUTURE})|"
+    rf"\b(?:(?P<fs>{_STRONG_FUTURE})|(?P<ps>{_STRONG_PAST})|(?P<ns>{_PRESENT})|(?P<fw>{_WEAK_FUTURE})|"
     rf"(?P<pw>{_WEAK_PAST}))\b",
     re.I,
 )
-_BOUNDARY = re.compile(r"[.!?;]\s|\n")
+_BOUNDARY = re.compile(r"[.!?;][\"'\u201d\u2019)]*\s|\n")
 _WINDOW = 60  # characters on each side, cut at the sentence boundary
 
 
@@ -43,18 +44,19 @@ def tense_at(text: str, start: int, end: int) -> str:
         left = left[cuts[-1].end() :]
     found = _decide([m.lastgroup or "" for m in _CUE.finditer(left)][::-1])
     if found:
-        return found
+        return NONE if found == PRESENT else found
     right = text[end : end + _WINDOW]
     stop = _BOUNDARY.search(right)
     if stop is not None:
         right = right[: stop.start()]
-    return _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
+    found = _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
+    return NONE if found == PRESENT else found
 
 
 def _decide(kinds: list[str]) -> str:
     """Nearest strong cue, else nearest weak cue (``kinds`` nearest first)."""
-    for group in (("fs", "ps"), ("fw", "pw")):
+    for group in (("fs", "ps", "ns"), ("fw", "pw")):
         for kind in kinds:
             if kind in group:
-                return FUTURE if kind[0] == "f" else PAST
+                return FUTURE if kind[0] == "f" else PAST if kind[0] == "p" else PRESENT
     return NONE
