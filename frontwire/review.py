@@ -108,6 +108,12 @@ def _check_value(field: str, value: Any) -> None:
         raise ReviewError(f"{field} must be {types[0].__name__}, got a boolean")
     if not isinstance(value, types):
         raise ReviewError(f"{field} must be {types[0].__name__}, got {type(value).__name__}")
+    _check_range(field, value)
+
+
+def _check_range(field: str, value: Any) -> None:
+    if isinstance(value, str) and len(value) > 500:
+        raise ReviewError(f"{field} is too long (500 characters at most)")
     if field in ("date_start", "date_end"):
         try:
             datetime.strptime(value, "%Y-%m-%d")

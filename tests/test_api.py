@@ -264,3 +264,18 @@ def test_all_reports_fixture_is_consistent() -> None:
     for rep in all_reports():
         for claim in rep.claims:
             assert rep.text[claim.content_start : claim.content_end] == claim.content
+
+
+def test_cli_support_token_errors(tmp_path: Path) -> None:
+    from frontwire.api import cli_support
+    from frontwire.errors import FrontwireError
+
+    db = tmp_path / "fresh.db"
+    token = cli_support.create_token(str(db), "night-desk")
+    assert token.startswith("fw_") and len(token) > 40
+    with pytest.raises(FrontwireError, match="exists"):
+        cli_support.create_token(str(db), "night-desk")
+    with pytest.raises(FrontwireError, match="token name"):
+        cli_support.create_token(str(db), "no spaces please")
+    assert cli_support._is_loopback("127.0.0.1") and cli_support._is_loopback("::1")
+    assert not cli_support._is_loopback("0.0.0.0")

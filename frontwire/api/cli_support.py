@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import sys
 
 from . import auth
 
@@ -23,7 +24,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """
     import uvicorn
 
-    from .app import create_app
+    from .app import STATIC_DIR, create_app
+
+    if not (STATIC_DIR / "vendor" / "d3.min.js").exists():
+        print("warning: page libraries missing; run scripts/build_web.sh", file=sys.stderr)
 
     app = create_app(db, read_token_required=not _is_loopback(host))
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -96,7 +96,8 @@ def _ingest_bytes(desk: Desk, name: str, data: bytes, who: str) -> dict[str, Any
     from ..errors import IngestError
     from ..ingest import read_bytes
 
-    docs, problems = [], []
+    docs: list[Any] = []
+    problems: list[Any] = []
     for item in read_bytes(data, name):
         (problems if isinstance(item, IngestError) else docs).append(item)
     if not docs:
