@@ -158,7 +158,7 @@ def _crowd_choice(scores: dict[str, int]) -> tuple[str, int, int]:
 def _protest_choice(scores: dict[str, int], rules: RuleSet, crowd_tag: bool
                     ) -> tuple[str, int, int]:
     riot, lethal, stopped = scores[VIOLENT_DEMO], scores[EXCESSIVE], scores[INTERVENTION]
-    if lethal >= 4 and riot < 3:
+    if lethal >= 6 or (lethal >= 4 and riot < 3):  # an assault on the crowd itself
         sub = EXCESSIVE
     elif riot >= 3:
         sub = VIOLENT_DEMO
