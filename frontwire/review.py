@@ -125,11 +125,19 @@ def _check_range(field: str, value: Any) -> None:
         raise ReviewError(f"{field} out of range: {value}")
 
 
+def ensure_ledger(path: str | Path) -> None:
+    """Create/migrate the ledger first: it refuses a file that has tables but no schema."""
+    from .ledger import Ledger
+
+    Ledger(path).close()
+
+
 class ReviewStore:
     """Review decisions and audit log on the ledger's SQLite file (own connection)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        ensure_ledger(self.path)
         # One connection shared by the API's worker threads, serialised by a lock.
         self._conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
         self._conn.execute("PRAGMA busy_timeout = 30000")

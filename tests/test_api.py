@@ -273,6 +273,10 @@ def test_cli_support_token_errors(tmp_path: Path) -> None:
     db = tmp_path / "fresh.db"
     token = cli_support.create_token(str(db), "night-desk")
     assert token.startswith("fw_") and len(token) > 40
+    from frontwire.ledger import Ledger
+
+    with Ledger(db) as ledger:  # the token table did not spoil a fresh ledger file
+        assert ledger.stats()["events"] == 0
     with pytest.raises(FrontwireError, match="exists"):
         cli_support.create_token(str(db), "night-desk")
     with pytest.raises(FrontwireError, match="token name"):

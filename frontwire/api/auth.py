@@ -29,6 +29,9 @@ def _hash(token: str) -> str:
 
 
 def _connect(db: str | Path) -> sqlite3.Connection:
+    from ..review import ensure_ledger
+
+    ensure_ledger(db)
     conn = sqlite3.connect(str(db), timeout=30)
     with conn:
         conn.executescript(SCHEMA)
