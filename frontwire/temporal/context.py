@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import interval
-from .tense import FUTURE, NONE, PAST, tense_at
+from .tense import FUTURE, PAST, PRESENT, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)\W*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
@@ -53,13 +53,14 @@ class Context:
     def tense(self, start: int, end: int) -> str:
         return tense_at(self.text, start, end)
 
-    def direction(self, start: int, end: int, default: int = -1) -> int:
-        """-1 past, +1 future, from the verbs around the span; ``default`` when no cue."""
+    def direction(self, start: int, end: int, default: int = -1, present: int | None = None) -> int:
+        """-1 past, +1 future, from the verbs around the span; ``default`` when no cue,
+        ``present`` (else ``default``) for the present tense."""
         if self.probe:  # the validation pass needs no values
             return default
         tense = self.tense(start, end)
-        if tense == NONE:
-            return default
+        if tense == PRESENT:
+            return default if present is None else present
         return 1 if tense == FUTURE else -1 if tense == PAST else default
 
     def word_before(self, start: int) -> str:
@@ -79,8 +80,12 @@ class Context:
             return self.anchor_day
         return None
 
-    def remember(self, value: str, end: int) -> None:
-        """Make ``value`` the anchor for the following expressions of the paragraph."""
+    def remember(self, value: str, end: int, names_year: bool = True) -> None:
+        """Make ``value`` the anchor for the following expressions of the paragraph.
+
+        ``names_year``: the words themselves set the year ("in 2022", "last summer"),
+        so later expressions of the sentence without a year belong to it.
+        """
         span = interval(value)
         if span is None:
             return
@@ -89,7 +94,7 @@ class Context:
         if span[0] == span[1]:
             self.anchor_day = span[0]
         year = value[:4]
-        if self.dct is None or not year.isdigit() or value[4:5] not in ("", "-"):
+        if not names_year or self.dct is None or not year.isdigit() or value[4:5] not in ("", "-"):
             return
         # Only a move away from the document's year shifts the narrative.
         self.year_shift = int(year) if int(year) != self.dct.year else None

@@ -115,13 +115,25 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         d = weekday_near(ctx.dct, number, -1)
     elif rel in ("next", "coming"):
         d = weekday_near(ctx.dct, number, +1)
+    elif _range_end(m, ctx):  # "from Friday to Sunday": after the first day
+        assert ctx.anchor_day is not None
+        d = weekday_near(ctx.anchor_day, number, +1)
+    elif number == ctx.dct.isoweekday():
+        d = ctx.dct  # published on a Tuesday, "on Tuesday" is that day
     else:
-        d = weekday_near(
-            ctx.dct,
-            number,
-            0 if number == ctx.dct.isoweekday() else ctx.direction(m.start(), m.end()),
-        )
+        # Present tense with a weekday is a schedule: "the vote opens on Friday".
+        d = weekday_near(ctx.dct, number, ctx.direction(m.start(), m.end(), present=1))
     return _day(d, part=part)
+
+
+_RANGE_LINK = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*$")
+
+
+def _range_end(m: re.Match[str], ctx: Context) -> bool:
+    """True for the second weekday of "from Friday to Sunday"."""
+    if ctx.anchor_day is None or not 0 <= m.start() - ctx.anchor_end <= 12:
+        return False
+    return bool(_RANGE_LINK.match(ctx.text[ctx.anchor_end : m.start()]))
 
 
 def relday(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -177,7 +177,7 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
             )
         )
         if norm.type in ("DATE", "TIME"):
-            ctx.remember(norm.value, e)
+            ctx.remember(norm.value, e, _names_year(name, m))
     return out
 
 
@@ -188,6 +188,20 @@ def _is_relative(name: str, m: re.Match[str]) -> bool:
     if name in ("date_mdy", "date_dmy", "date_range", "season", "quarter", "q_code", "holiday"):
         return not m.groupdict().get("year")
     return True
+
+
+_YEAR_RULES = frozenset(["year", "month_year", "date_iso", "date_slash", "spelled_year"])
+_SHIFTS = frozenset(["last", "next", "past", "coming", "previous", "following"])
+
+
+def _names_year(name: str, m: re.Match[str]) -> bool:
+    """True when the words set the year themselves: "in 2022", "last summer", "next June"."""
+    groups = m.groupdict()
+    if name in _YEAR_RULES or groups.get("year") or groups.get("yrel"):
+        return True
+    if name in ("relunit", "season", "month"):
+        return (groups.get("rel") or "").lower() in _SHIFTS
+    return False
 
 
 def _read_date_order(text: str, ctx: Context) -> None:

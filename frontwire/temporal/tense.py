@@ -16,7 +16,7 @@ PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
     r"scheduled|expected\s+to|plans?\s+to|planned\s+for|aims?\s+to|intends?\s+to|"
-    r"as\s+soon\s+as|as\s+early\s+as|tomorrow"
+    r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could"
 )
 _STRONG_PAST = r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
 _WEAK_FUTURE = r"would|next|upcoming|coming|expected|expects?|plans?|planned|planning|hopes?"
@@ -26,7 +26,11 @@ _WEAK_PAST = (
     r"threw|flew|tore|stole|sank|wrote|spoke|gave|got|found|knew|thought|felt|heard|"
     r"(?-i:(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed)"
 )
-_PRESENT = r"is|are|am|remains?|continues?"  # present tense: no direction, the nearest date
+# Present tense: a schedule for weekdays ("the vote opens on Friday"), else no direction.
+_PRESENT = (
+    r"is|are|am|remains?|continues?|holds|opens|begins|starts|meets|ends|closes|visits|"
+    r"travels|arrives|resumes|expires|takes\s+place|goes"
+)
 _CUE = re.compile(
     rf"\b(?:(?P<fs>{_STRONG_FUTURE})|(?P<ps>{_STRONG_PAST})|(?P<ns>{_PRESENT})|(?P<fw>{_WEAK_FUTURE})|"
     rf"(?P<pw>{_WEAK_PAST}))\b",
@@ -37,20 +41,19 @@ _WINDOW = 60  # characters on each side, cut at the sentence boundary
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """``PAST``, ``FUTURE`` or ``NONE`` for the expression at ``text[start:end]``."""
+    """``PAST``, ``FUTURE``, ``PRESENT`` or ``NONE`` for the expression at ``text[start:end]``."""
     left = text[max(0, start - _WINDOW) : start]
     cuts = list(_BOUNDARY.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
     found = _decide([m.lastgroup or "" for m in _CUE.finditer(left)][::-1])
     if found:
-        return NONE if found == PRESENT else found
+        return found
     right = text[end : end + _WINDOW]
     stop = _BOUNDARY.search(right)
     if stop is not None:
         right = right[: stop.start()]
-    found = _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
-    return NONE if found == PRESENT else found
+    return _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
 
 
 def _decide(kinds: list[str]) -> str:
