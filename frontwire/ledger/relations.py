@@ -40,6 +40,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def death_toll(text: str) -> int | None:
     """The first death figure a claim states ("12 people were killed" -> 12), if any."""
     for pattern in _TOLL_PATTERNS:
@@ -50,10 +51,11 @@ def death_toll(text: str) -> int | None:
     return None
 
 
-def content_keys(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def content_keys(text: str) -> frozenset[str]:
     """Crude stems of a claim's content words, to tell whether two claims share a topic."""
     words = re.findall(r"[^\W\d_]{4,}", text.lower())
-    return {w[:5] for w in words if w not in _STOP}
+    return frozenset(w[:5] for w in words if w not in _STOP)
 
 
 def source_key(claim: Claim) -> str:
