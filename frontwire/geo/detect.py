@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .build import ADM1, ADM2, ALTERNATE, COUNTRY, DEMONYM, PRIMARY, REGION
 from .gazetteer import Gazetteer, Hit
@@ -66,8 +66,7 @@ class Mention:
     reasons: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -77,16 +76,34 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+def _pos_tags(doc: Any) -> dict[int, str] | None:
+    """Coarse POS tag by token start offset ("PROPN"/"OTHER"), read as arrays for speed."""
+    if doc is None:
+        return None
+    try:
+        from spacy.attrs import IDX, POS
+        from spacy.symbols import PROPN
+    except ImportError:
+        return None
+    if len(doc) == 0:
+        return {}
+    table = doc.to_array([IDX, POS])
+    return {int(i): ("PROPN" if p == PROPN else "OTHER") for i, p in table.tolist()}
+
+
 def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = None,
                   doc: Any = None) -> list[Mention]:
     """Toponym mentions in ``text`` (spaCy ``entities``/``doc`` are optional evidence)."""
     tokens = tokenize(text)
-    pos = {t.idx: t.pos_ for t in doc} if doc is not None else None
+    pos = _pos_tags(doc)
     lower_words = {t.text for t in tokens if t.text[:1].islower()}
     ents = sorted((e.start, e.end, e.label) for e in (entities or ()))
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].text[0].isupper():
+            i += 1
+            continue
         mention, used = _longest_match(text, tokens, i, gaz)
         if mention is None:
             mention, used = _fuzzy_match(text, tokens, i, gaz)

@@ -26,6 +26,8 @@ W_COUNTRY = 1.5
 W_ADM1_ANY = 0.5
 W_ADM1_SHARE = 2.5
 W_ADM2_ANY = 1.0
+# Upper bound of context_bonus, with a margin.
+_MAX_CONTEXT = W_COUNTRY + W_ADM1_ANY + W_ADM1_SHARE + W_ADM2_ANY + 0.5
 _KIND_SCORE = {PRIMARY: 1.0, ALTERNATE: 0.75, DEMONYM: 0.9}
 _FEATURE_PRIOR = {COUNTRY: 1.0, ADM1: 0.6, ADM2: -0.3, CITY: 0.0, REGION: 1.0}
 
@@ -166,6 +168,17 @@ def context_bonus(gaz: Gazetteer, entry: int, others: list[Support]) -> float:
     return bonus
 
 
+def _prune(pool: list[Candidate], values: list[float]) -> tuple[list[Candidate], list[float]]:
+    """Drop candidates that no document context could lift to the top (saves time)."""
+    if not pool:
+        return pool, values
+    floor = max(values) - _MAX_CONTEXT
+    kept = [(c, v) for c, v in zip(pool, values, strict=True) if v >= floor]
+    for cand, value in kept:
+        cand.score = value
+    return [c for c, _ in kept], [v for _, v in kept]
+
+
 def _prefer_city_over_its_region(gaz: Gazetteer, pool: list[Candidate],
                                  values: list[float]) -> None:
     """'Kiev', 'Moscow': a big city named like the region around it is the city itself."""
@@ -191,8 +204,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
         base.append([base_score(gaz, c, mention, qualifier) for c in pool])
         for cand, value in zip(pool, base[-1], strict=True):
             cand.score = value
-    for pool, values in zip(pools, base, strict=True):
+    for k, (pool, values) in enumerate(zip(pools, base, strict=True)):
         _prefer_city_over_its_region(gaz, pool, values)
+        pools[k], base[k] = _prune(pool, values)
     keys = [name_key(m.text) for m in mentions]
     # Each pass re-scores every candidate with the support of the other names as the
     # previous pass scored them; repeats of the same name are left out, so a wrong
