@@ -108,6 +108,58 @@ def test_expression_normalisation(text: str, expected: tuple[str, str, str]) -> 
     assert expected in found
 
 
+def test_schedules_and_weekday_ranges() -> None:
+    text = "Russia holds a three-day presidential election from Friday to Sunday."
+    found = by_text(text, "2024-03-14")  # a Thursday
+    assert found["Friday"] == ("DATE", "2024-03-15")
+    assert found["Sunday"] == ("DATE", "2024-03-17")
+    assert found["three-day"] == ("DURATION", "P3D")
+
+
+def test_day_ranges_and_nights() -> None:
+    times = {
+        t.text: t
+        for t in tag(
+            "On the night of 11-12 March, drones hit Kursk. Talks were held March 3-5, 2024.",
+            "2024-03-14",
+        )
+    }
+    night = times["the night of 11-12 March"]
+    assert (night.type, night.begin, night.finish) == ("TIME", "2024-03-11", "2024-03-12")
+    talks = times["March 3-5, 2024"]
+    assert (talks.value, talks.begin, talks.finish) == ("2024-03", "2024-03-03", "2024-03-05")
+
+
+def test_machine_dates_and_spoken_years() -> None:
+    found = by_text("Posted 2024-03-12T05:30:00Z. The mines date from nineteen ninety-six.")
+    assert found["2024-03-12T05:30:00Z"] == ("TIME", "2024-03-12T05:30")
+    assert found["nineteen ninety-six"] == ("DATE", "1996")
+    assert by_text("Two thousand people fled.") == {}
+
+
+def test_narrative_year_needs_words_that_name_it() -> None:
+    text = (
+        "Congress has not approved new funding since October, and the next tranche "
+        "may not arrive before the summer."
+    )
+    found = by_text(text, "2024-03-14")
+    assert found["October"] == ("DATE", "2023-10")
+    assert found["the summer"] == ("DATE", "2024-SU")
+    found = by_text("In 2022, the town was shelled in June.", "2024-03-14")
+    assert found["June"] == ("DATE", "2022-06")
+
+
+def test_quarters_from_results_reporting() -> None:
+    text = (
+        "Revenue rose in the quarter ended Sept. 30 from a year earlier. "
+        "In the 2022 third quarter, the company lost money."
+    )
+    found = by_text(text, "2023-10-26")
+    assert found["the quarter"] == ("DATE", "2023-Q3")  # from the month it ended in
+    assert found["a year earlier"] == ("DATE", "2022-Q3")
+    assert found["the 2022 third quarter"] == ("DATE", "2022-Q3")
+
+
 def test_without_dct_relative_values_stay_unresolved() -> None:
     found = by_text("Shelling hit the town on Tuesday and again yesterday, in June.", None)
     assert found["Tuesday"] == ("DATE", "XXXX-WXX-2")
