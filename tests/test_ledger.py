@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from frontwire.ledger import Ledger, LedgerQueryError
+from frontwire.ledger.merge import to_ordinal
+from frontwire.ledger.relations import death_toll, fallback_compare, judges
 from frontwire.model import Actor, Report
 from frontwire.store.synthetic import (
     make_claim,
@@ -265,3 +269,56 @@ def test_two_sources_asserting_the_same_thing_corroborate(ledger: Ledger) -> Non
     assert ("nation-nairobi-0625:c1", "rights-nairobi-0625:c1") in {
         (r["a"], r["b"]) for r in detail["corroborations"]
     }
+
+
+def test_without_the_attribution_stage_the_stand_in_rule_still_links(
+    ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "frontwire.attribution", None)  # import fails
+    judges.cache_clear()
+    try:
+        with Ledger(ledger_path) as led:
+            for report in sample_reports():
+                led.add_report(report)
+            led.merge()
+            (nikopol,) = led.events(contradicted=True)
+            detail = led.event(nikopol["id"])
+    finally:
+        judges.cache_clear()
+    assert detail is not None
+    reasons = {r["reason"] for r in detail["contradictions"]}
+    assert {"asserts vs denies", "fatalities 3 vs 5"} <= reasons
+    assert detail["independent_origins"] == 4  # Lysak, the ministry, the rescuers, Reuters
+
+
+def test_stand_in_rule() -> None:
+    text = (
+        "Drones hit a fuel depot in Novorossiysk, killing two workers, officials said."
+        " The ministry denied that drones hit the fuel depot. Three workers died in the"
+        " drone attack on the depot, a union said. Officials said drones hit the depot."
+    )
+    hit = make_claim(text, "a", "Drones hit a fuel depot in Novorossiysk, killing two workers",
+                     chain=["officials"])  # fmt: skip
+    denial = make_claim(text, "b", "drones hit the fuel depot", stance="denies",
+                        chain=["ministry"])  # fmt: skip
+    toll = make_claim(text, "c", "Three workers died in the drone attack on the depot",
+                      chain=["union"])  # fmt: skip
+    again = make_claim(text, "d", "drones hit the depot", chain=["journalist"])
+    unrelated = make_claim(text, "e", "Officials said", stance="denies", chain=["x"])
+    assert death_toll(hit.content) == 2 and death_toll(toll.content) == 3
+    assert fallback_compare(hit, denial) == "contradicts"
+    assert fallback_compare(hit, toll) == "contradicts"
+    assert fallback_compare(hit, again) == "corroborates"
+    assert fallback_compare(hit, unrelated) is None  # a denial of something else
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2024-03-05", "2024-03-05", "2024-03-05"),
+    ("2024-03-05T23:10:00+02:00", "2024-03-05", "2024-03-05"),
+    ("2024-02", "2024-02-01", "2024-02-29"),
+    ("2023", "2023-01-01", "2023-12-31"),
+])  # fmt: skip
+def test_partial_dates_become_intervals(value: str, first: str, last: str) -> None:
+    assert to_ordinal(value) == date.fromisoformat(first).toordinal()
+    assert to_ordinal(value, end=True) == date.fromisoformat(last).toordinal()
+    assert to_ordinal("2024-W11") is None and to_ordinal("") is None

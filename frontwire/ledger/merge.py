@@ -58,14 +58,29 @@ class Item:
         )
 
 
-def to_ordinal(value: str | None) -> int | None:
-    """Day number of an ISO date (or datetime); None when absent or unreadable."""
-    if not value or len(value) < 10:
+def to_ordinal(value: str | None, end: bool = False) -> int | None:
+    """Day number of an ISO date, datetime, month (2024-03) or year (2024).
+
+    end (bool): for a month or year, its last day instead of its first.
+    RETURNS (int | None): None when absent or unreadable (the report then cannot merge).
+    """
+    if not value:
         return None
+    text = value.strip()
     try:
-        return date.fromisoformat(value[:10]).toordinal()
+        if len(text) >= 10:
+            return date.fromisoformat(text[:10]).toordinal()
+        if len(text) == 7:  # YYYY-MM
+            first = date(int(text[:4]), int(text[5:7]), 1)
+            if not end:
+                return first.toordinal()
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following.toordinal() - 1
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31).toordinal() if end else date(int(text), 1, 1).toordinal()
     except ValueError:
         return None
+    return None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -64,8 +64,8 @@ def fallback_date(row: sqlite3.Row) -> str | None:
 
 def to_item(report: StoredEvent) -> Item:
     row = report.row
-    start = to_ordinal(row["date_start"]) or to_ordinal(fallback_date(row))
-    end = to_ordinal(row["date_end"]) or start
+    start = to_ordinal(fallback_date(row))
+    end = to_ordinal(row["date_end"] or fallback_date(row), end=True)
     if start is not None and end is not None and end < start:
         start, end = end, start
     actors = json.loads(row["actors_json"])
