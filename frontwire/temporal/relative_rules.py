@@ -109,7 +109,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["plural"]:
         return Norm("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
     if ctx.dct is None:
-        return Norm("TIME" if part else "DATE", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
+        return Norm("DATE", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
     rel = (m["rel"] or "").lower()
     if rel in ("last", "past"):
         d = weekday_near(ctx.dct, number, -1)
@@ -123,7 +123,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         # Present tense with a weekday is a schedule: "the vote opens on Friday".
         d = weekday_near(ctx.dct, number, ctx.direction(m.start(), m.end(), present=1))
-    return _day(d, part=part)
+    # TimeBank types "Friday night" a DATE (the day), keeping the part in the value.
+    if part:
+        return Norm("DATE", f"{d.isoformat()}T{part}", d, d)
+    return _day(d)
 
 
 _RANGE_LINK = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*$")
@@ -373,6 +376,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["q"].lower() == "recent":  # "in recent years": a past period, not a length
+        return Norm("DATE", "PAST_REF")
     return Norm("DURATION", duration_value(None, m["unit"]))
 
 
