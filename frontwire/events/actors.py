@@ -80,7 +80,8 @@ class ActorDictionary:
         caps = [a for a in originals if a.isupper() and len(a) <= 6]
         self.caps = _word_regex(caps, 0)
         self.words = _word_regex([a for a in aliases if a.upper() not in caps], re.I)
-        self.periods: dict[str, str] = data.get("periods", {})
+        self.periods: dict[str, Any] = data.get("periods", {})
+        self.country_names: dict[str, str] = data.get("country_names", {})
         self.demonyms: dict[str, str] = data.get("demonyms", {})
         demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
         self.generic = [
@@ -89,16 +90,38 @@ class ActorDictionary:
             for g in data.get("generic", [])
         ]
 
-    def _named(self, alias: str, country: str | None) -> tuple[str, int]:
+    def country_name(self, name: str | None, code: str | None = None) -> str | None:
+        """The short country name ACLED uses ("Russian Federation" -> "Russia")."""
+        if code:
+            import pycountry
+
+            found = pycountry.countries.get(alpha_2=code.upper())
+            if found is not None:
+                name = getattr(found, "common_name", None) or found.name
+        if not name:
+            return None
+        return self.country_names.get(name, name)
+
+    def period(self, country: str, when: str | None) -> str:
+        """ACLED's period suffix of a country's state forces at date ``when``."""
+        rows = self.periods.get(country, "")
+        if isinstance(rows, str):
+            return rows
+        for start, end, suffix in rows:
+            if when and start <= when[:10] and (end is None or when[:10] < end):
+                return str(suffix)
+        return str(rows[-1][2]) if rows and not when else ""
+
+    def _named(self, alias: str, country: str | None, when: str | None) -> tuple[str, int]:
         entry = self.entries[alias.lower()]
         if entry.get("generic"):
-            return self._fill(entry["generic"], country), int(entry["inter"])
+            return self.fill(entry["generic"], country, when), int(entry["inter"])
         return entry["name"], int(entry["inter"])
 
-    def _fill(self, template: str, country: str | None) -> str:
+    def fill(self, template: str, country: str | None, when: str | None = None) -> str:
         if not country:  # no country known: drop the placeholder rather than invent one
             return re.sub(r"\s*\(\{country\}\)|\s*of \{country\}\{period\}", "", template)
-        return template.format(country=country, period=self.periods.get(country, ""))
+        return template.format(country=country, period=self.period(country, when))
 
     def _country_in(self, words: str) -> str | None:
         for demonym, country in self.demonyms.items():
@@ -106,24 +129,31 @@ class ActorDictionary:
                 return country
         return None
 
-    def find(self, text: str, offset: int = 0, country: str | None = None) -> list[Mention]:
-        """Actors mentioned in ``text`` (offsets shifted by ``offset``), left to right."""
+    def find(self, text: str, offset: int = 0, country: str | None = None,
+             when: str | None = None) -> list[Mention]:
+        """Actors mentioned in ``text`` (offsets shifted by ``offset``), left to right.
+
+        country (str): the event's country, for generic actors ("Protesters (Kenya)").
+        when (str): the event's ISO date, to pick the period of state forces.
+        """
         found: list[Mention] = []
         for regex in (self.caps, self.words):
             for m in regex.finditer(text) if regex else ():
-                name, inter = self._named(m.group(0), country)
+                name, inter = self._named(m.group(0), country, when)
                 found.append(Mention(name, inter, m.group(0), m.start() + offset,
                                      m.end() + offset, True))
         for regex, template, inter, by_demonym in self.generic:
             for m in regex.finditer(text):
                 where = self._country_in(m.group(0)) if by_demonym else None
-                found.append(Mention(self._fill(template, where or country), inter, m.group(0),
+                found.append(Mention(self.fill(template, where or country, when), inter,
+                                     m.group(0),
                                      m.start() + offset, m.end() + offset, False))
         return _non_overlapping(found)
 
-    def normalize(self, words: str, country: str | None = None) -> Actor:
+    def normalize(self, words: str, country: str | None = None, when: str | None = None
+                  ) -> Actor:
         """The canonical actor for a phrase ("Russian forces"); unknown phrases keep their words."""
-        mentions = self.find(words, country=country)
+        mentions = self.find(words, country=country, when=when)
         if mentions:
             best = max(mentions, key=lambda m: (m.named, m.end - m.start))
             return best.to_actor()
@@ -153,6 +183,8 @@ def _load(user_path: str, stamp: float) -> ActorDictionary:
         data["actors"] = [*extra.get("actors", []), *data["actors"]]  # user entries first
         data["generic"] = [*extra.get("generic", []), *data.get("generic", [])]
         data["periods"] = {**data.get("periods", {}), **extra.get("periods", {})}
+        data["country_names"] = {**data.get("country_names", {}),
+                                 **extra.get("country_names", {})}
         data["demonyms"] = {**data.get("demonyms", {}), **extra.get("demonyms", {})}
     return ActorDictionary(data)
 
@@ -164,6 +196,6 @@ def load_actors() -> ActorDictionary:
     return _load(str(path), stamp)
 
 
-def normalize_actor(words: str, country: str | None = None) -> Actor:
+def normalize_actor(words: str, country: str | None = None, when: str | None = None) -> Actor:
     """Canonical ACLED-style actor for ``words``; see :meth:`ActorDictionary.normalize`."""
-    return load_actors().normalize(words, country)
+    return load_actors().normalize(words, country, when)

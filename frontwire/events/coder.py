@@ -150,7 +150,10 @@ def _place_in_span(report: Report, start: int, end: int) -> tuple[Any, int, int]
               if p.start >= start and p.end <= end and p.lat is not None]
     if not inside:
         return None, 3, 6
-    best = min(inside, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start))
+    # "in Tetkino (Kursk region)": a local place followed by its admin areas is the spot.
+    qualified = [p for p in inside if FEATURE_RANK.get(p.feature, 5) <= 2
+                 and re.match(r"\s*\(", report.text[p.end:p.end + 3])]
+    best = min(qualified or inside, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start))
     rank = FEATURE_RANK.get(best.feature, 5)
     # ACLED geo_precision: 1 the town itself, 2 a part of a region, 3 a whole region.
     return best, 1 if rank == 0 else 2 if rank <= 2 else 3, 1 if rank == 0 else 4
@@ -231,7 +234,8 @@ class EventCoder:
             confidence=cand.confidence,
             model="builtin" if model_name == "builtin" else model_name,
         )
-        country = getattr(place, "country", "") or None
+        country = actor_lib.load_actors().country_name(
+            getattr(place, "country", "") or None, getattr(place, "country_code", "") or None)
         assign_actors(event, report.text, country)
         _fill_counts(event, report)
         return event
@@ -251,14 +255,14 @@ def _fill_counts(event: Event, report: Report) -> None:
 
 
 def _generic(template: str, country: str | None, inter: int, words: str = "") -> Actor:
-    name = template.format(country=country) if country else template.split(" (")[0]
+    name = actor_lib.load_actors().fill(template, country)
     return Actor(name=name, inter=inter, text=words)
 
 
 def assign_actors(event: Event, text: str, country: str | None) -> None:
     """actor1 (who acted), actor2 (on whom) and associated actors, ACLED style."""
     span = text[event.start:event.end]
-    found = actor_lib.load_actors().find(span, event.start, country)
+    found = actor_lib.load_actors().find(span, event.start, country, event.date_start)
     by_at = re.search(r"\bby\s+(?:the\s+)?", span)
     agents = [m for m in found if m.inter not in (actor_lib.CIVILIANS,)]
     if by_at:  # passive voice: "was shelled by Russian forces" names the actor after "by"

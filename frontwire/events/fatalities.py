@@ -22,12 +22,18 @@ BEFORE = re.compile(
     rf"are|is|reportedly|reported|later|all|also|allegedly|confirmed|found|left) )*"
     rf"(?P<verb>{_DEATH})(?![\w])", re.I)
 AFTER = re.compile(
-    rf"(?<![\w-])(?P<verb>killed|killing|kills|leaving|left|claimed the lives of|"
+    rf"(?<![\w-])(?P<verb>killed|killing|kills|leaving|left|claimed the lives of|shot dead|"
+    rf"shooting dead|shot and killed|bodies of|corpses of|remains of|"
     rf"death toll (?:has )?(?:rose to|risen to|climbed to|reached|stood at|of|is|at))\s+"
     rf"(?P<count>{COUNT})(?![\w])(?P<tail>(?: (?!and\b|or\b|injur|wound)[A-Za-z'-]+){{0,3}})",
     re.I)
-EXPLICIT = re.compile(r"(?<![\w-])(?:(?P<n>\d+) fatalit(?:y|ies)|fatalities (?:were )?coded as "
-                      r"(?P<m>\d+))", re.I)
+EXPLICIT = re.compile(r"(?<![\w-])(?:(?P<n>\d+) fatalit(?:y|ies)(?! (?:split|spread))|"
+                      r"fatalities (?:were |are )?(?:coded|estimated|recorded) as (?P<m>\d+))",
+                      re.I)
+HIM = re.compile(r"(?<![\w-])(?:killed|killing|shot dead|murdered|lynched|beat to death) "
+                 r"(?:him|her)(?![\w-])", re.I)
+ANIMALS = re.compile(r"\b(?:donkeys?|cows?|cattle|goats?|sheep|camels?|animals?|livestock|dogs?|"
+                     r"horses?|pigs?|chickens?)\b", re.I)
 NONE = re.compile(r"(?<![\w-])(?:no (?:one|fatalities|deaths|casualties|one was killed)|"
                   r"nobody (?:was|were) killed|no reported (?:fatalities|deaths|casualties)|"
                   r"without (?:casualties|fatalities))", re.I)
@@ -61,6 +67,8 @@ def _death_mentions(text: str) -> list[tuple[int, int, int, str]]:
             head = text[max(0, m.start() - 25):m.start()]
             if value is None or SUBSET.search(head) or NEGATED.search(head):
                 continue
+            if ANIMALS.search(m.group(0)) or (regex is AFTER and ANIMALS.search(m.group("tail"))):
+                continue  # "a donkey killed" is not a fatality
             if regex is AFTER and m.group("verb").lower() in ("leaving", "left") and not re.search(
                     r"\b(?:dead|killed)\b", m.group("tail") or "", re.I):
                 continue  # "leaving two injured" is not a death
@@ -85,6 +93,9 @@ def count_fatalities(text: str, offset: int = 0) -> Fatalities:
                           m.end() + offset)
     mentions = _death_mentions(text)
     if not mentions:
+        him = HIM.search(text)  # "beat him and killed him": one victim, named earlier
+        if him:
+            return Fatalities(1, him.group(0), him.start() + offset, him.end() + offset)
         return Fatalities(0, "", None, None)
     total, seen = 0, set()
     for value, _, _, key in mentions:
