@@ -231,6 +231,12 @@ def test_event_date_since_runs_to_the_dct() -> None:
     assert result["date_text"] == "since Sunday"
 
 
+def test_event_date_prefers_the_framing_date() -> None:
+    text = "The deadliest strike since 24 February 2022 hit Belgorod on Tuesday."
+    result = event_date(_report(text), 0, len(text))
+    assert result["date_start"] == "2024-03-12" and result["date_text"] == "Tuesday"
+
+
 def test_event_date_uses_earlier_expression_of_paragraph() -> None:
     report = TimeTagger()(_report(ARTICLE))
     start, end = _span(ARTICLE, "the worst of them")

@@ -176,7 +176,14 @@ RULES: dict[str, str] = {
         rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow){_E})?"
         r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>GMT|UTC|[A-Z]{1,4}T|"
         r"local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time))?(?![\w:.]\d)"
-        r"|(?<![\w:.$])(?P<hm>[0-2]\d[0-5]\d)\s+(?P<tzm>GMT|UTC|hours|hrs)\b"
+        r"|(?<![\w:.$])(?P<hm>[0-2]\d[0-5]\d)\s+(?P<tzm>GMT|UTC|hours|hrs|local\s+time)\b"
+    ),
+    # "five in the morning", "10 o'clock at night"
+    "clock_words": (
+        r"(?<![\w:.$])(?:(?P<mod>around|approximately)\s+)?(?P<hw>one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve|1[0-2]|0?[1-9])"
+        r"(?:(?P<oc>\s+o'clock)?\s+(?:in\s+the\s+(?P<dp>morning|afternoon|evening)|"
+        r"(?P<night>at\s+night))|\s+o'clock)(?![\w])"
     ),
     "noon": (
         rf"{_B}(?P<word>noon|midnight|midday)"
@@ -259,6 +266,7 @@ _add(
 _add("noon", ["noon", "midnight", "midday"])
 _add("overnight", ["overnight"])
 _add("spelled", ["nineteen", "twenty", "thousand"])
+_add("oclock", ["clock"])
 _add("setadv", list(SET_ADVERBS))
 
 RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
@@ -290,6 +298,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "short_decade": (("decade",), 3),
     "season": (("season",), 3),
     "clock": (("clock",), 2),
+    "clock_words": (("part", "oclock"), 6),
     "noon": (("noon",), 0),
     "set_every": (("unit", "weekday", "part", "season"), 4),
     "set_times": (("unit",), 5),
@@ -333,7 +342,7 @@ TRIGGER = re.compile(
     r"(?<![a-z0-9])(?:(?P<word>" + _trie(sorted(WORD_CLASSES)) + r")(?![a-z0-9])"
     r"|(?P<year4>(?:1[5-9]|20)\d\d)(?![0-9])"
     r"|(?P<slash>\d{1,2}[/.]\d{1,2}[/.]\d)"
-    r"|(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]\.?m|\d{1,2}[:h]\d\d|\d{4}\s+(?:gmt|utc|hours|hrs)))"
+    r"|(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]\.?m|\d{1,2}[:h]\d\d|\d{4}\s+(?:gmt|utc|hours|hrs|local)))"
     r"|(?P<decade>'\d0s)"
 )
 TOKEN = re.compile(r"[A-Za-z]+\d*|\d+")

@@ -430,6 +430,21 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("TIME", day.isoformat() + stamp, day, day, end=end)
 
 
+def clock_words(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["hw"].lower()
+    hour = int(word) if word.isdigit() else int(NUMBER_WORDS[word])
+    part = (m["dp"] or ("night" if m["night"] else "")).lower()
+    if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    elif part == "morning":
+        hour %= 12
+    day = _clock_day(m, ctx)
+    stamp = f"T{hour:02d}:00"
+    if day is None:
+        return Norm("TIME", "XXXX-XX-XX" + stamp)
+    return Norm("TIME", day.isoformat() + stamp, day, day)
+
+
 def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
     word = (m.groupdict().get("day") or "").lower()
     if word and ctx.dct is not None:

@@ -47,6 +47,7 @@ HANDLERS: dict[str, Handler] = {
     "short_decade": cal.short_decade,
     "season": cal.season,
     "clock": rel.clock,
+    "clock_words": rel.clock_words,
     "noon": rel.noon,
     "set_every": rel.set_every,
     "set_times": rel.set_times,

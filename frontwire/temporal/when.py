@@ -15,6 +15,11 @@ from ..model import Report, TimeExpression
 from .dates import parse_dct
 from .tagger import tag
 
+_REFERENCE = re.compile(
+    r"\b(?:since|before|after|until|till|ahead\s+of|prior\s+to|compared\s+with|than)\s+"
+    r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.I,
+)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+)?$", re.I)
 
 
@@ -41,7 +46,7 @@ def event_date(report: Report, start: int, end: int) -> dict[str, Any]:
     dated = [t for t in times if t.begin and t.finish and t.type in ("DATE", "TIME")]
     inside = [t for t in dated if t.start >= start and t.end <= end]
     if inside:
-        return _from_expression(min(inside, key=_width), text, dct)
+        return _from_expression(min(inside, key=lambda t: _rank(t, text)), text, dct)
     paragraph = text.rfind("\n", 0, start) + 1
     before = [t for t in dated if paragraph <= t.start and t.end <= start]
     if before:
@@ -49,9 +54,12 @@ def event_date(report: Report, start: int, end: int) -> dict[str, Any]:
     return _from_dct(dct)
 
 
-def _width(t: TimeExpression) -> tuple[int, int]:
+def _rank(t: TimeExpression, text: str) -> tuple[int, int, int]:
+    """Dates that frame the event ("on Tuesday") before reference points ("the worst since
+    24 February 2022", "two days before the vote"), then the narrowest, then the first."""
     assert t.begin and t.finish
-    return (date.fromisoformat(t.finish) - date.fromisoformat(t.begin)).days, t.start
+    framing = 1 if _REFERENCE.search(text, max(0, t.start - 30), t.start) else 0
+    return framing, (date.fromisoformat(t.finish) - date.fromisoformat(t.begin)).days, t.start
 
 
 def _from_expression(t: TimeExpression, text: str, dct: date | None) -> dict[str, Any]:
