@@ -74,7 +74,7 @@ def health() -> dict[str, str]:
 COMPACT = (
     "id", "event_type", "sub_event_type", "date_start", "date_end", "location", "country",
     "admin1", "lat", "lon", "geo_precision", "fatalities", "n_reports", "n_sources",
-    "contradicted", "actor1", "actor2", "review",
+    "contradicted", "actor1", "actor2", "background", "review",
 )  # fmt: skip
 
 

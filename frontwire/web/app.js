@@ -106,8 +106,12 @@ async function load() {
   drawTimeline();
 }
 
+function shown(ev) {
+  return $("#f-background").checked || !ev.background;
+}
+
 function refresh() {
-  state.visible = state.events.filter((ev) => inRange(ev, state.range));
+  state.visible = state.events.filter((ev) => shown(ev) && inRange(ev, state.range));
   document.body.dataset.visible = String(state.visible.length);
   drawMarkers();
   drawList();
@@ -336,7 +340,7 @@ function drawTimeline() {
   const box = $("#timeline").getBoundingClientRect();
   const w = Math.max(box.width, 200), h = Math.max(box.height, 60);
   const m = { l: 34, r: 14, t: 10, b: 22 };
-  const dated = state.events.filter((e) => e.date_start);
+  const dated = state.events.filter((e) => e.date_start && shown(e));
   if (!dated.length) {
     svg.append("text").attr("x", 12).attr("y", 24).attr("fill", "#667085")
       .text("no dated events for these filters");
@@ -344,11 +348,17 @@ function drawTimeline() {
   }
   const parse = d3.utcParse("%Y-%m-%d");
   const days = dated.map((e) => parse(e.date_start.slice(0, 10))).filter(Boolean);
-  const [lo, hi] = d3.extent(days);
+  days.sort((a, b) => a - b);
+  const [first, hi] = d3.extent(days);
+  // A few stray old dates must not squash the histogram: start at the 10th percentile
+  // when the older tail is long, and say how many events lie before it.
+  const p10 = d3.quantileSorted(days, 0.1);
+  const lo = d3.utcDay.count(first, p10) > 60 ? d3.utcDay.offset(p10, -7) : first;
+  const earlier = days.filter((d) => d < lo).length;
   const x = d3.scaleUtc().domain([d3.utcDay.offset(lo, -1), d3.utcDay.offset(hi, 2)])
     .range([m.l, w - m.r]);
   const bins = d3.bin().domain(x.domain()).thresholds(x.ticks(d3.utcDay.every(
-    Math.max(1, Math.ceil(d3.utcDay.count(...x.domain()) / 120)))))(days);
+    Math.max(1, Math.ceil(d3.utcDay.count(...x.domain()) / 120)))))(days.filter((d) => d >= lo));
   const y = d3.scaleLinear().domain([0, d3.max(bins, (b) => b.length) || 1]).nice()
     .range([h - m.b, m.t]);
   svg.append("g").selectAll("rect").data(bins).join("rect")
@@ -359,6 +369,11 @@ function drawTimeline() {
     .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(w / 90))).tickSizeOuter(0));
   svg.append("g").attr("class", "axis").attr("transform", `translate(${m.l},0)`)
     .call(d3.axisLeft(y).ticks(3));
+  if (earlier) {
+    svg.append("text").attr("class", "earlier").attr("x", w - m.r).attr("y", m.t + 2)
+      .attr("text-anchor", "end")
+      .text(`‹ ${earlier} earlier (set “from” to see them)`);
+  }
   const fmt = d3.utcFormat("%Y-%m-%d");
   const brush = d3.brushX().extent([[m.l, m.t], [w - m.r, h - m.b]])
     .on("brush end", (e) => {
@@ -493,7 +508,12 @@ function renderClaims(panel, ev) {
   }
   panel.append(el("h3", { text: `Claims by source (${bySource.size})` }));
   const cols = el("div", { class: "sources", id: "claims" });
-  for (const [who, items] of bySource) {
+  // Sources in a contradiction first, then the most talkative.
+  const order = [...bySource.entries()].sort((a, b) => {
+    const hot = (items) => items.some(({ claim }) => conflicts.has(claimKey(claim))) ? 1 : 0;
+    return hot(b[1]) - hot(a[1]) || b[1].length - a[1].length;
+  });
+  for (const [who, items] of order) {
     const col = el("div", { class: "source-col" }, el("h4", { text: who }));
     for (const { claim, report } of items) {
       const key = claimKey(claim);
@@ -674,6 +694,7 @@ async function main() {
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
   $("#clear-filters").addEventListener("click", () => { $("#filters").reset(); load(); });
   $("#tiles").addEventListener("change", toggleTiles);
+  $("#f-background").addEventListener("change", () => { refresh(); drawTimeline(); });
   await initMap();
   await loadStats();
   await load();
