@@ -21,9 +21,10 @@ def extract_attributions(doc: Any) -> list[dict[str, list[dict[str, Any]]]]:
         attribution, each span ``{"start", "end", "text"}`` (character offsets), the
         shape of the PolNeAR gold file; a missing role is an empty list.
     """
+    found = find(doc)  # raises TypeError on anything but a spaCy Doc
     text = doc.text
     out = []
-    for att in find(doc):
+    for att in found:
         out.append(
             {
                 "source": [_span(text, att.source)] if att.source else [],

@@ -32,8 +32,10 @@ SUBJECT_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which",
 NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 NP_INNER_ADP = {"of", "for", "in", "from", "at", "with", "on"}
 # Words after which a subject noun phrase may start (else an appositive guess is undone).
-CLEAN_LEFT = {"and", "but", "or", "that", "while", "as", "because", "when", "although", "so",
-              ":", ";", "\u2014", "\u2013", "-", "(", "\u201c", '"', "\u201d", "``", "''"}
+CLEAN_LEFT = {
+    "and", "but", "or", "that", "while", "as", "because", "when", "although", "so",
+    ":", ";", "\u2014", "\u2013", "-", "(", "\u201c", '"', "\u201d", "``", "''",
+}  # fmt: skip
 CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013")
 MAX_SOURCE_TOKENS = 30
 DELIMITERS = {",", "\u2014", "\u2013", "--"}
@@ -183,8 +185,11 @@ class Extractor:
                 return None
             if t.lower[seg[0]] in ("who", "which"):
                 end = k + 1 if end == p + 1 else end
-            elif head == seg[0] and self._has_name(seg) and t.text[k] in (",",) and (
-                k - 1 < s0 or not self._np_token(k - 1) or t.pos[k - 1] == "DET"
+            elif (
+                head == seg[0]
+                and self._has_name(seg)
+                and t.text[k] in (",",)
+                and (k - 1 < s0 or not self._np_token(k - 1) or t.pos[k - 1] == "DET")
             ):
                 return (head, end)
             elif any(t.tag[x] in FINITE for x in range(*seg)):
@@ -227,8 +232,10 @@ class Extractor:
             low = t.lower[k]
             if t.text[k] in OPEN_QUOTES or t.text[k] == STRAIGHT or low in ("who", "which"):
                 break
-            if low == "," and k + 1 < s1 and (
-                t.text[k + 1] in OPEN_QUOTES or t.pos[k + 1] in ("VERB", "SCONJ", "PRON")
+            if (
+                low == ","
+                and k + 1 < s1
+                and (t.text[k + 1] in OPEN_QUOTES or t.pos[k + 1] in ("VERB", "SCONJ", "PRON"))
             ):
                 break
             if t.pos[k] in ("VERB", "AUX") and k > g1:
@@ -276,6 +283,8 @@ class Extractor:
         t = self.t
         start = k
         while k < s1:
+            if k > start and self._new_phrase(k):
+                break
             if self._np_token(k) or t.tag[k] in ("POS", "PRP$", "HYPH"):
                 k += 1
             elif (
@@ -289,6 +298,13 @@ class Extractor:
             else:
                 break
         return k
+
+    def _new_phrase(self, k: int) -> bool:
+        """Does a new noun phrase start at ``k`` ('on Tuesday | its air defences')?"""
+        t = self.t
+        if (t.pos[k] == "DET" or t.tag[k] == "PRP$") and t.pos[k - 1] in ("NOUN", "PROPN", "NUM"):
+            return True
+        return t.ent[k - 1] in ("DATE", "TIME") and t.ent[k] not in ("DATE", "TIME")
 
     def _trim_end(self, a: int, b: int) -> int:
         """Character end of content ending before ``b``: drop the final period or comma,
@@ -364,9 +380,9 @@ class Extractor:
             i += 1
         return cues
 
-    def _sentence(self, number: int, s0: int, s1: int, cues: list[tuple[str, int]]) -> list[
-        RawAttribution
-    ]:
+    def _sentence(
+        self, number: int, s0: int, s1: int, cues: list[tuple[str, int]]
+    ) -> list[RawAttribution]:
         out: list[RawAttribution] = []
         for n, (kind, i) in enumerate(cues):
             later = [c for c in cues[n + 1 :] if c[0] != "citing" or c[1] > self.group(i)[1] + 1]

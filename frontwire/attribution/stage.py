@@ -1,3 +1,239 @@
+"""The attribution stage: raw attributions -> claims with source chains and stance.
+
+A claim reported inside another attribution's content travels through that
+attribution's source: in "the FSB denied reports ..., state-run TASS news agency
+reported" TASS relays the FSB. "citing X" and "according to X" give the same
+structure. The chain runs origin first, then relays, then the document's outlet.
+Sentences that report an incident in the outlet's own voice become narration claims.
+"""
+
 from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..model import ChainLink, Claim, Report
+from .extract import Extractor, RawAttribution
+from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
+from .resolve import Resolution, Resolver
+from .stance import stance_of
+from .tokens import Tokens, from_doc
+
+UNKNOWN_OUTLET = "unknown outlet"
+LEAD_CHARS = " \n\"'\u201c\u2018"
+# Evidence verbs: "videos showing fighters" is a claim of whoever posted the videos.
+NOT_SPEECH = {"show", "shows", "showed", "shown", "showing"}
+
+
+@lru_cache(maxsize=2)
+def load_incident_words(path: str | None = None) -> frozenset[str]:
+    """Incident words from ``incidents.txt`` (one a line)."""
+    source = Path(path) if path else DATA_DIR / "incidents.txt"
+    if not source.exists():
+        raise FileNotFoundError(f"incident word list missing: {source}")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and ln[0] != "#")
+
+
 class Attributor:
+    """Pipeline stage ``attribution``: fills ``report.claims``.
+
+    narration (bool): also make claims for the outlet's own incident reports.
+    cues, stance, sides, incidents (str | None): paths of replacement lexicon files.
+    """
+
     name = "attribution"
+
+    def __init__(
+        self,
+        narration: bool = True,
+        cues: str | None = None,
+        stance: str | None = None,
+        sides: str | None = None,
+        incidents: str | None = None,
+    ) -> None:
+        # Cheap: lexicons load on first use (and are cached per process).
+        self.narration = narration
+        self.paths = {"cues": cues, "stance": stance, "sides": sides, "incidents": incidents}
+
+    def __call__(self, report: Report) -> Report:
+        if not isinstance(report, Report):
+            raise TypeError(f"Attributor expects a Report, got {type(report).__name__}")
+        doc = report.tokens
+        if doc is None:
+            raise ValueError("attribution needs report.tokens: run the nlp stage first")
+        if doc.text != report.text:
+            raise ValueError("report.tokens does not match report.text (stale spaCy Doc)")
+        toks = from_doc(doc)
+        raws = Extractor(toks, load_cues(self.paths["cues"])).run()
+        report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
+        return report
+
+
+class ClaimBuilder:
+    """Turns one document's raw attributions into :class:`Claim` objects."""
+
+    def __init__(self, report: Report, toks: Tokens, paths: dict[str, Any]) -> None:
+        self.report = report
+        self.t = toks
+        self.text = toks.doc_text
+        self.resolver = Resolver(toks)
+        self.stance_rules = load_stance(paths.get("stance"))
+        self.side_rules = load_sides(paths.get("sides"))
+        self.incidents = load_incident_words(paths.get("incidents"))
+        self.outlet = report.document.outlet or UNKNOWN_OUTLET
+        self._names: dict[tuple[int, int], Resolution] = {}
+
+    def build(self, raws: list[RawAttribution], narration: bool) -> list[Claim]:
+        for raw in raws:  # resolve in document order: pronouns look backwards
+            if raw.source_tokens and raw.source_tokens not in self._names:
+                self._names[raw.source_tokens] = self.resolver.resolve(raw.source_tokens)
+        raws = [r for r in raws if self.t.lower[r.cue_tokens[1] - 1] not in NOT_SPEECH]
+        containers = self._containers(raws)
+        claims = []
+        for n, raw in enumerate(raws):
+            relays_others = any(c == n for c in containers.values())
+            if raw.kind == "citing" or raw.source_tokens is None or relays_others:
+                continue
+            claims.append(self._claim(raw, self._relays(n, raws, containers)))
+        if narration:
+            claims.extend(self._narration(raws))
+        claims.sort(key=lambda c: (c.content_start, c.cue_start or 0))
+        for number, claim in enumerate(claims, 1):
+            claim.id = f"c{number}"
+        return claims
+
+    # ---- chains -----------------------------------------------------------
+    def _containers(self, raws: list[RawAttribution]) -> dict[int, int]:
+        """For each attribution, the innermost other one whose content holds its cue."""
+        inside: dict[int, int] = {}
+        for n, raw in enumerate(raws):
+            best, size = None, None
+            # Only an attribution that opens the other's content is relayed by it:
+            # "[the FSB denied ...], TASS reported", not "did not confirm X when they said".
+            lead = raw.source[0] if raw.source else raw.cue[0]
+            for m, other in enumerate(raws):
+                if m == n or other.kind == "citing" or other.source_tokens is None:
+                    continue
+                for a, b in other.content:
+                    before = self.text[a:lead].strip(LEAD_CHARS).lower()
+                    if before not in ("", "that") or not (a <= raw.cue[0] and raw.cue[1] <= b):
+                        continue
+                    if size is None or b - a < size:
+                        best, size = m, b - a
+            if best is not None:
+                inside[n] = best
+        return inside
+
+    def _relays(
+        self, n: int, raws: list[RawAttribution], containers: dict[int, int]
+    ) -> list[RawAttribution]:
+        out, seen = [], {n}
+        while n in containers and containers[n] not in seen:
+            n = containers[n]
+            seen.add(n)
+            out.append(raws[n])
+        return out
+
+    def _link(self, raw: RawAttribution, role: str) -> ChainLink:
+        assert raw.source is not None and raw.source_tokens is not None
+        return ChainLink(self._names[raw.source_tokens].name, role, *raw.source)
+
+    def _chain(self, raw: RawAttribution, relays: list[RawAttribution]) -> list[ChainLink]:
+        chain = []
+        for a, b in raw.cited:
+            span = (self._token_at(a), self._token_at(b - 1) + 1)
+            chain.append(ChainLink(self.resolver.resolve(span).name, "origin", a, b))
+        chain.append(self._link(raw, "relay" if chain else "origin"))
+        chain.extend(self._link(r, "relay") for r in relays)
+        if chain[-1].name.lower() != self.outlet.lower():
+            chain.append(ChainLink(self.outlet, "outlet"))
+        else:
+            chain[-1].role = "outlet"
+        return chain
+
+    # ---- claims -----------------------------------------------------------
+    def _claim(self, raw: RawAttribution, relays: list[RawAttribution]) -> Claim:
+        assert raw.source is not None and raw.source_tokens is not None
+        who = self._names[raw.source_tokens]
+        start, end = raw.content[0][0], raw.content[-1][1]
+        content = self.text[start:end]
+        cue_words = self.t.lower[raw.cue_tokens[0] : raw.cue_tokens[1]]
+        cue_text = self.text[raw.cue[0] : raw.cue[1]]
+        stance, stance_cue = stance_of(cue_words, [cue_text, content], self.stance_rules)
+        chain = self._chain(raw, relays)
+        side = who.side
+        return Claim(
+            id="",
+            content_start=start,
+            content_end=end,
+            content=content,
+            stance=stance,
+            stance_cue=stance_cue,
+            source=who.name,
+            source_start=raw.source[0],
+            source_end=raw.source[1],
+            source_text=self.text[raw.source[0] : raw.source[1]].strip(" ,\u2014\u2013"),
+            cue=cue_text,
+            cue_start=raw.cue[0],
+            cue_end=raw.cue[1],
+            chain=chain,
+            side=side,
+            sentence=self._sentence(raw.cue[0]),
+        )
+
+    def _narration(self, raws: list[RawAttribution]) -> list[Claim]:
+        """One claim per attribution-free sentence that reports an incident."""
+        t = self.t
+        covered = {raw.sentence for raw in raws if raw.source is not None}
+        spans = [c for raw in raws if raw.source is not None for c in raw.content]
+        side = side_of(self.outlet, rules=self.side_rules)[0]
+        claims = []
+        for number, (s0, s1) in enumerate(t.sents):
+            words = [k for k in range(s0, s1) if t.pos[k] not in ("SPACE",)]
+            if number in covered or len(words) < 4:
+                continue
+            a, b = t.start[words[0]], t.end[words[-1]]
+            quoted = sum(1 for k in words if t.quoted[k])
+            if any(x <= a and b <= y for x, y in spans) or quoted > 0.6 * len(words):
+                continue  # inside someone's words, not the outlet's
+            sentence = self.text[a:b]
+            stance, stance_cue = stance_of([], [sentence], self.stance_rules)
+            if stance == "asserts" and not any(t.lower[k] in self.incidents for k in words):
+                continue
+            claims.append(self._narration_claim(a, b, stance, stance_cue, side))
+        return claims
+
+    def _narration_claim(self, a: int, b: int, stance: str, stance_cue: str, side: str) -> Claim:
+        while b > a and self.text[b - 1] in ".!?":
+            b -= 1
+        return Claim(
+            id="",
+            content_start=a,
+            content_end=b,
+            content=self.text[a:b],
+            stance=stance,
+            stance_cue=stance_cue,
+            source=self.outlet,
+            chain=[ChainLink(self.outlet, "outlet")],
+            side=side,
+            sentence=self._sentence(a),
+            narration=True,
+        )
+
+    def _sentence(self, offset: int) -> int:
+        if self.report.sentences:
+            return self.report.sentence_index(offset)
+        return self.t.sent[self._token_at(offset)]
+
+    def _token_at(self, offset: int) -> int:
+        starts = self.t.start
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo

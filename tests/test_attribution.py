@@ -1,0 +1,255 @@
+"""Claims stage (issue 5): sources, cues, contents, chains, stance, sides, narration."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.attribution import (
+    Attributor,
+    compare_claims,
+    extract_attributions,
+    independent_origins,
+)
+from frontwire.attribution.lexicon import inflect, side_of
+from frontwire.model import ChainLink, Claim, Document, Report
+from frontwire.nlp import annotate
+
+
+def analyse(nlp, text: str, outlet: str = "Eastline Wire") -> Report:
+    report = Report(document=Document(id="t", text=text, outlet=outlet), text=text)
+    return Attributor()(annotate(report, nlp(text)))
+
+
+def claim_by_cue(report: Report, cue: str) -> Claim:
+    found = [c for c in report.claims if c.cue == cue]
+    assert found, f"no claim with cue {cue!r}: {[c.cue for c in report.claims]}"
+    return found[0]
+
+
+def chain_names(claim: Claim) -> list[tuple[str, str]]:
+    return [(link.name, link.role) for link in claim.chain]
+
+
+def test_denial_relayed_by_state_agency(spacy_nlp):
+    text = (
+        "Russia's Defence Ministry denied that Ukrainian troops had crossed into the Bryansk "
+        "region, saying its forces had repelled several attempts to breach the border, the "
+        "state news agency RIA Novosti reported."
+    )
+    report = analyse(spacy_nlp, text)
+    denial = claim_by_cue(report, "denied")
+    assert denial.stance == "denies"
+    assert denial.stance_cue == "denied"
+    assert denial.side == "Russia"
+    names = chain_names(denial)
+    assert names[0][1] == "origin" and "Defence Ministry" in names[0][0]
+    assert names[1][1] == "relay" and "RIA Novosti" in names[1][0]
+    assert names[-1] == ("Eastline Wire", "outlet")
+    assert denial.content.startswith("that Ukrainian troops had crossed")
+    # The relay does not make a claim of its own: it is a link of the chain.
+    assert not any(c.cue == "reported" for c in report.claims)
+
+
+def test_pronoun_resolved_to_named_governor(spacy_nlp):
+    text = (
+        "The governor of the Belgorod region, Vyacheslav Gladkov, said on Telegram that two "
+        "civilians were wounded in the shelling of Shebekino. He added that power had been cut "
+        "to several villages near the border."
+    )
+    report = analyse(spacy_nlp, text)
+    first, second = claim_by_cue(report, "said"), claim_by_cue(report, "added")
+    assert first.source == "Vyacheslav Gladkov"
+    assert second.source == "Vyacheslav Gladkov"
+    assert second.source_text == "He"
+    assert second.side == "Russia"
+    assert second.content == "that power had been cut to several villages near the border"
+    assert first.sentence == 0 and second.sentence == 1
+
+
+def test_role_noun_and_citing_make_a_chain(spacy_nlp):
+    text = (
+        "Heavy fighting continued near Robotyne, according to the Rybar Telegram channel. "
+        "The channel reported, citing soldiers at the front, that Ukrainian assault groups had "
+        "advanced about 500 metres."
+    )
+    report = analyse(spacy_nlp, text)
+    claim = claim_by_cue(report, "reported")
+    assert claim.source == "Rybar"
+    assert claim.source_text == "The channel"
+    assert chain_names(claim) == [
+        ("soldiers at the front", "origin"),
+        ("Rybar", "relay"),
+        ("Eastline Wire", "outlet"),
+    ]
+    first = claim_by_cue(report, "according to")
+    assert first.source == "Rybar" and first.side == "Russia"
+    assert first.content == "Heavy fighting continued near Robotyne"
+
+
+def test_according_to_after_content(spacy_nlp):
+    text = (
+        "Five people were killed and 12 wounded in a missile strike on Kharkiv, according to "
+        "regional governor Oleh Syniehubov."
+    )
+    claim = claim_by_cue(analyse(spacy_nlp, text), "according to")
+    assert claim.source == "Oleh Syniehubov"
+    assert claim.side == "Ukraine"
+    assert claim.content == "Five people were killed and 12 wounded in a missile strike on Kharkiv"
+    assert claim.stance == "asserts"
+
+
+def test_inverted_direct_quote_and_multi_sentence_quote(spacy_nlp):
+    text = (
+        '"We will not allow any provocations on our border," said Dmitry Peskov, the Kremlin '
+        "spokesman.\n\nZelensky told reporters: \u201cOur forces are holding the line. The enemy "
+        "has suffered heavy losses near Avdiivka.\u201d"
+    )
+    report = analyse(spacy_nlp, text)
+    peskov = claim_by_cue(report, "said")
+    assert peskov.source == "Dmitry Peskov"
+    assert peskov.content == '"We will not allow any provocations on our border,"'
+    assert peskov.side == "Russia"
+    zelensky = claim_by_cue(report, "told")
+    assert zelensky.source == "Zelensky" and zelensky.side == "Ukraine"
+    assert zelensky.content.endswith("heavy losses near Avdiivka.\u201d")
+    assert zelensky.content.startswith("\u201cOur forces")
+
+
+def test_hedged_and_unconfirmed_stances(spacy_nlp):
+    text = (
+        "Local officials said the attackers may have used a drone launched from a field nearby. "
+        "It could not be independently verified how many people were killed in the strike. "
+        "The refinery was reportedly hit by at least two drones overnight."
+    )
+    report = analyse(spacy_nlp, text)
+    hedged = claim_by_cue(report, "said")
+    assert (hedged.stance, hedged.stance_cue) == ("hedged", "may have")
+    narration = [c for c in report.claims if c.narration]
+    stances = {c.stance for c in narration}
+    assert {"unconfirmed", "hedged"} <= stances
+    for claim in narration:
+        assert claim.source == "Eastline Wire" and claim.chain == [
+            ChainLink("Eastline Wire", "outlet")
+        ]
+
+
+def test_narration_is_the_outlets_claim(spacy_nlp):
+    text = (
+        "Russian forces shelled the village of Vovchansk overnight, killing two people. "
+        "The weather in the region was cold and clear."
+    )
+    report = analyse(spacy_nlp, text, outlet="Reuters")
+    assert len(report.claims) == 1
+    claim = report.claims[0]
+    assert claim.narration and claim.source == "Reuters" and claim.side == "independent media"
+    assert claim.content == (
+        "Russian forces shelled the village of Vovchansk overnight, killing two people"
+    )
+    assert claim.id == "c1" and claim.stance == "asserts"
+
+
+def test_claim_offsets_point_at_their_words(spacy_nlp):
+    text = (
+        "Ukraine's General Staff said on Tuesday its air defences shot down 23 of 30 drones "
+        "launched overnight. Moscow has not commented."
+    )
+    report = analyse(spacy_nlp, text)
+    for claim in report.claims:
+        assert text[claim.content_start : claim.content_end] == claim.content
+        if claim.cue_start is not None:
+            assert text[claim.cue_start : claim.cue_end] == claim.cue
+            assert text[claim.source_start : claim.source_end].startswith(claim.source_text)
+    said = claim_by_cue(report, "said")
+    assert said.side == "Ukraine"
+    assert said.content.startswith("its air defences shot down")
+
+
+def test_extract_attributions_gold_shape(spacy_nlp):
+    text = "The mayor said that the bridge was closed after the blast."
+    (att,) = extract_attributions(spacy_nlp(text))
+    assert att["source"] == [{"start": 0, "end": 9, "text": "The mayor"}]
+    assert att["cue"] == [{"start": 10, "end": 14, "text": "said"}]
+    assert att["content"][0]["text"] == "that the bridge was closed after the blast"
+
+
+def test_bad_input_raises_clear_errors(spacy_nlp):
+    text = "Shelling hit Kherson."
+    report = Report(document=Document(id="x", text=text), text=text)
+    with pytest.raises(ValueError, match="nlp stage"):
+        Attributor()(report)
+    report.tokens = spacy_nlp("Something else entirely.")
+    with pytest.raises(ValueError, match="does not match"):
+        Attributor()(report)
+    with pytest.raises(TypeError):
+        Attributor()("not a report")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        extract_attributions("plain text")
+    with pytest.raises(TypeError):
+        compare_claims("a", "b")  # type: ignore[arg-type]
+
+
+def make_claim(content: str, stance: str = "asserts", chain: list[str] | None = None) -> Claim:
+    names = chain or ["FSB", "Eastline Wire"]
+    roles = ["origin"] + ["relay"] * (len(names) - 2) + ["outlet"]
+    return Claim(
+        id="c1",
+        content_start=0,
+        content_end=len(content),
+        content=content,
+        stance=stance,
+        source=names[0],
+        chain=[ChainLink(n, r) for n, r in zip(names, roles, strict=True)],
+    )
+
+
+def test_compare_claims():
+    entered = make_claim("armed groups entered the Kursk region near Tetkino")
+    denied = make_claim("armed groups entered the Kursk region", stance="denies")
+    again = make_claim("saboteurs entered the Kursk region near the village of Tetkino")
+    unrelated = make_claim("grain exports from Odesa rose in May")
+    assert compare_claims(entered, denied) == "contradicts"
+    assert compare_claims(entered, again) == "corroborates"
+    assert compare_claims(entered, unrelated) is None
+    five = make_claim("five people were killed in the strike on Kharkiv")
+    seven = make_claim("7 people were killed in the strike on Kharkiv")
+    assert compare_claims(five, seven) == "contradicts"
+    hedged = make_claim("armed groups may have entered the Kursk region", stance="hedged")
+    assert compare_claims(entered, hedged) is None
+
+
+def test_independent_origins_counts_relayed_reports_once():
+    via_tass = make_claim("x", chain=["FSB", "TASS", "Eastline Wire"])
+    via_ria = make_claim("x", chain=["the FSB", "RIA Novosti", "Reuters"])
+    named = make_claim("x", chain=["Federal Security Service", "Newsweek"])
+    kyiv = make_claim("x", chain=["Ukraine's General Staff", "Reuters"])
+    assert independent_origins([via_tass, via_ria, named, kyiv]) == 2
+    assert independent_origins([]) == 0
+
+
+def test_lexicon_helpers():
+    assert {"deny", "denies", "denied", "denying"} <= inflect(["deny"])
+    assert inflect(["say", "said"]) >= {"says", "said", "saying"}
+    assert side_of("the Russian Volunteer Corps")[0] == "Russian opposition militia"
+    assert side_of("a man at the market") == ("", "")
+
+
+def test_seed_report(seed_text, spacy_nlp):
+    report = analyse(spacy_nlp, seed_text, outlet="Newsweek")
+    fsb = claim_by_cue(report, "denied")
+    assert fsb.stance == "denies" and fsb.source == "FSB" and fsb.side == "Russia"
+    assert chain_names(fsb) == [("FSB", "origin"), ("TASS", "relay"), ("Newsweek", "outlet")]
+    governor = claim_by_cue(report, "added")
+    assert governor.source == "Roman Starovoit" and governor.source_text == "He"
+    assert "no breakthrough" in governor.content and governor.stance == "denies"
+    channel = [c for c in report.claims if c.source == "War Gonzo" and c.cue == "reported"]
+    assert channel and chain_names(channel[0]) == [
+        ("Russian security sources", "origin"),
+        ("War Gonzo", "relay"),
+        ("Newsweek", "outlet"),
+    ]
+    offensive = [c for c in report.claims if "on the offensive" in c.content]
+    assert offensive and offensive[0].stance == "asserts"
+    assert offensive[0].side == "Russian opposition militia"
+    belgorod = claim_by_cue(report, "did not confirm")
+    assert belgorod.stance == "denies"
+    assert any(c.narration and c.stance == "unconfirmed" for c in report.claims)
