@@ -19,7 +19,7 @@ CONTRADICTS = "contradicts"
 CORROBORATES = "corroborates"
 
 Compare = Callable[[Claim, Claim], "str | None"]
-Origins = Callable[[Sequence[Claim]], int]
+Origins = Callable[[list[Claim]], int]
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -117,7 +117,7 @@ def judges() -> tuple[Compare, Origins]:
         verdict = theirs_compare(a, b) if theirs_compare is not None else None
         return verdict or fallback_compare(a, b)
 
-    def origins(claims: Sequence[Claim]) -> int:
+    def origins(claims: list[Claim]) -> int:
         counted = theirs_origins(list(claims)) if theirs_origins is not None else 0
         # Claims always come from somewhere: 0 means the stage could not tell.
         return int(counted) if counted else fallback_origins(claims)

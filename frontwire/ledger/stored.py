@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import ChainLink, Claim
@@ -35,23 +36,47 @@ def _claim(row: sqlite3.Row) -> Claim:
     )  # fmt: skip
 
 
-def load(conn: sqlite3.Connection) -> dict[tuple[str, str], StoredEvent]:
-    """Every event report with its linked claims."""
+_ITEM_COLUMNS = (
+    "er.doc_id, er.event_id, er.idx, d.seq, d.published, er.event_type, er.background,"
+    " er.date_start, er.date_end, er.country_code, er.admin1, er.admin2, er.lat, er.lon,"
+    " er.feature, er.geo_precision, er.actor1, er.actor2, er.actors_json"
+)
+_JOIN = " FROM event_reports er JOIN documents d ON d.id = er.doc_id"
+
+
+def load_items(conn: sqlite3.Connection) -> list[Item]:
+    """Every event report, reduced to what clustering needs (small, so 100k fit easily)."""
+    return [to_item(row) for row in conn.execute(f"SELECT {_ITEM_COLUMNS}{_JOIN}")]
+
+
+def load_reports(
+    conn: sqlite3.Connection, doc_ids: Sequence[str]
+) -> dict[tuple[str, str], StoredEvent]:
+    """Full event reports of some documents, with their linked claims."""
     reports: dict[tuple[str, str], StoredEvent] = {}
-    for row in conn.execute(
-        "SELECT er.*, d.seq, d.outlet, d.published, d.title,"
-        " substr(d.text, er.start_off + 1, er.end_off - er.start_off) AS span_text"
-        " FROM event_reports er JOIN documents d ON d.id = er.doc_id"
-    ):
-        reports[(row["doc_id"], row["event_id"])] = StoredEvent(row)
-    for row in conn.execute(
-        "SELECT ce.event_id AS linked_event, c.* FROM claim_events ce JOIN claims c"
-        " ON c.doc_id = ce.doc_id AND c.claim_id = ce.claim_id ORDER BY c.doc_id, c.idx"
-    ):
-        report = reports.get((row["doc_id"], row["linked_event"]))
-        if report is not None:
-            report.claims.append(_claim(row))
+    for start in range(0, len(doc_ids), _CHUNK):
+        chunk = list(doc_ids[start : start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(
+            "SELECT er.*, d.seq, d.outlet, d.published, d.title,"
+            " substr(d.text, er.start_off + 1, er.end_off - er.start_off) AS span_text"
+            f"{_JOIN} WHERE er.doc_id IN ({marks})",
+            chunk,
+        ):
+            reports[(row["doc_id"], row["event_id"])] = StoredEvent(row)
+        for row in conn.execute(
+            "SELECT ce.event_id AS linked_event, c.* FROM claim_events ce JOIN claims c"
+            " ON c.doc_id = ce.doc_id AND c.claim_id = ce.claim_id"
+            f" WHERE ce.doc_id IN ({marks}) ORDER BY c.doc_id, c.idx",
+            chunk,
+        ):
+            report = reports.get((row["doc_id"], row["linked_event"]))
+            if report is not None:
+                report.claims.append(_claim(row))
     return reports
+
+
+_CHUNK = 500  # documents per IN (...) list, well under SQLite's parameter limit
 
 
 def fallback_date(row: sqlite3.Row) -> str | None:
@@ -62,17 +87,18 @@ def fallback_date(row: sqlite3.Row) -> str | None:
     return str(row["published"])[:10]
 
 
-def to_item(report: StoredEvent) -> Item:
-    row = report.row
+def to_item(row: sqlite3.Row) -> Item:
     start = to_ordinal(fallback_date(row))
     end = to_ordinal(row["date_end"] or fallback_date(row), end=True)
     if start is not None and end is not None and end < start:
         start, end = end, start
     actors = json.loads(row["actors_json"])
     names = [row["actor1"], row["actor2"]]
-    names += [a.get("name", "") for key in ("assoc_actor_1", "assoc_actor_2") for a in actors.get(key) or []]  # noqa: E501
+    for key in ("assoc_actor_1", "assoc_actor_2"):
+        names += [a.get("name", "") for a in actors.get(key) or []]
     return Item(
-        key=report.key, order=(row["seq"], row["idx"]), event_type=row["event_type"],
+        key=(row["doc_id"], row["event_id"]), order=(row["seq"], row["idx"]),
+        event_type=row["event_type"],
         background=bool(row["background"]), start=start, end=end,
         country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"],
         lat=row["lat"], lon=row["lon"], feature=row["feature"],
