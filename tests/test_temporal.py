@@ -174,6 +174,21 @@ def test_slash_dates_follow_the_texts_own_order() -> None:
     assert [t.value for t in tag("Posted 12/03/24.", None)] == ["2024-12-03"]
 
 
+def test_outlet_date_order() -> None:
+    assert [t.value for t in tag("Posted 04/05/24.", None, date_order="dmy")] == ["2024-05-04"]
+    document = Document(
+        id="d",
+        text="Posted 04/05/24.",
+        published=Timestamp(value="2024-03-12", source_text="12/03/24"),
+    )
+    report = TimeTagger()(Report(document=document, text=document.text))
+    assert [t.value for t in report.times] == ["2024-05-04"]  # the stamp showed d/m/y
+    report = TimeTagger(date_order="mdy")(Report(document=document, text=document.text))
+    assert [t.value for t in report.times] == ["2024-04-05"]
+    with pytest.raises(ValueError, match="date_order"):
+        TimeTagger(date_order="ymd")
+
+
 def test_bad_input_raises_clear_errors() -> None:
     with pytest.raises(TypeError):
         tag(None, DCT)  # type: ignore[arg-type]

@@ -70,18 +70,24 @@ _KIND_CLASSES = {
 Candidate = tuple[int, int, str, re.Match[str]]
 
 
-def tag(text: str, dct: str | None) -> list[TimeExpression]:
+def tag(text: str, dct: str | None, date_order: str | None = None) -> list[TimeExpression]:
     """Temporal expressions of ``text``, normalised against the document date.
 
     text (str): the text to tag.
     dct (str | None): document creation time, ISO ``YYYY-MM-DD`` (a datetime is cut
         to its date); None leaves relative expressions unresolved (``XXXX-XX-XX``).
+    date_order (str | None): "dmy" or "mdy" for numeric dates like 03/04/24 when the
+        outlet's habit is known; None infers it from the text, then the DCT.
     RETURNS (list[TimeExpression]): in text order, without overlaps.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if date_order not in (None, "dmy", "mdy"):
+        raise ValueError(f"date_order must be 'dmy', 'mdy' or None, not {date_order!r}")
     ctx = Context(text=text, dct=parse_dct(dct))
     _read_date_order(text, ctx)
+    if date_order is not None and not ctx.order_known:
+        ctx.order, ctx.order_known = date_order, True
     chosen = _select(_candidates(text), ctx)
     return _normalise(chosen, ctx)
 
@@ -222,17 +228,41 @@ def _read_date_order(text: str, ctx: Context) -> None:
 class TimeTagger:
     """Pipeline stage "time": fills ``report.times`` from ``report.text`` and ``report.dct``.
 
-    No options are needed; unknown options raise so a typo in a config is not ignored.
+    date_order (str | None): "dmy" or "mdy" for numeric dates such as 03/04/24; None
+        (default) reads the habit from the report itself: an unambiguous numeric date in
+        the text, else the way the outlet wrote its own publication date.
+    Unknown options raise, so a typo in a config is not silently ignored.
     """
 
     name = "time"
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, date_order: str | None = None, **options: Any) -> None:
         if options:
             raise TypeError(f"TimeTagger got unknown options: {', '.join(sorted(options))}")
+        if date_order not in (None, "dmy", "mdy"):
+            raise ValueError(f"date_order must be 'dmy', 'mdy' or None, not {date_order!r}")
+        self.date_order = date_order
 
     def __call__(self, report: Report) -> Report:
         if not isinstance(report, Report):
             raise TypeError(f"TimeTagger expects a Report, not {type(report).__name__}")
-        report.times = tag(report.text or "", report.dct)
+        order = self.date_order or _stamp_order(report)
+        report.times = tag(report.text or "", report.dct, date_order=order)
         return report
+
+
+def _stamp_order(report: Report) -> str | None:
+    """Day-month order shown by the publication stamp ("12/03/24" read as 2024-03-12)."""
+    stamp = report.document.published or report.document.updated
+    if stamp is None or stamp.ambiguous:
+        return None
+    m = _SLASH.search(stamp.source_text or "")
+    if m is None or len(stamp.value) < 10:
+        return None
+    a, b = int(m[1]), int(m[2])
+    month, day = int(stamp.value[5:7]), int(stamp.value[8:10])
+    if (a, b) == (day, month) and a != b:
+        return "dmy"
+    if (a, b) == (month, day) and a != b:
+        return "mdy"
+    return None
