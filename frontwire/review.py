@@ -271,6 +271,16 @@ class ReviewStore:
             ).fetchall()
         return {r[0] for r in rows}
 
+    def corrected_ids(self, fields: set[str]) -> set[str]:
+        """Events with a human correction of any of ``fields``."""
+        names = sorted(f"set:{f}" for f in fields)
+        marks = ",".join("?" * len(names))
+        sql = "SELECT DISTINCT target_id FROM review_decisions WHERE target_kind=?"
+        sql += f" AND field IN ({marks})"
+        with self._lock:
+            rows = self._conn.execute(sql, (EVENT, *names)).fetchall()
+        return {r[0] for r in rows}
+
     def merged_map(self) -> dict[str, str]:
         """absorbed event id -> the event it was merged into (direct links)."""
         with self._lock:

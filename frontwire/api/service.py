@@ -31,6 +31,20 @@ FILTER_KEYS = (
 )
 
 
+# Which corrected fields each filter reads (a correction elsewhere cannot change the match).
+_ACTORS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+FILTER_FIELDS: dict[str, tuple[str, ...]] = {
+    "date_from": ("date_start", "date_end"),
+    "date_to": ("date_start", "date_end"),
+    "country": ("country",),
+    "admin1": ("admin1",),
+    "bbox": ("lat", "lon"),
+    "event_type": ("event_type", "sub_event_type"),
+    "actor": _ACTORS,
+    "text": ("location", "event_type", "sub_event_type", "country", "admin1", *_ACTORS),
+}
+
+
 class NotFound(LookupError):
     """An id that is not in the ledger."""
 
@@ -129,10 +143,12 @@ class Desk:
 
     def _corrected_into_filter(self, ids: set[str], active: dict[str, Any]) -> list[dict[str, Any]]:
         """Events a human correction moved into the filter (the machine row is outside it)."""
-        if not active:
+        fields = {f for key in active for f in FILTER_FIELDS.get(key, ())}
+        if not fields:
             return []
         found = []
-        for eid in sorted(ids):
+        # Only events whose corrections touch a filtered field can have moved into it.
+        for eid in sorted(ids & self.review.corrected_ids(fields)):
             row = self.ledger().event(eid)
             if row is None:
                 continue
