@@ -42,6 +42,15 @@ _OFFICES = frozenset(
     "governor mayor authorities officials police administration council city airport "
     "residents army".split()
 )
+_HONORIFICS = frozenset(
+    "mr mrs ms miss dr coach officer sgt sergeant gov governor sen senator rep president "
+    "judge mayor lt lieutenant capt captain col colonel gen general pastor rev father "
+    "detective deputy chief minister spokesman spokeswoman".split()
+)
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest midwest".split()
+)
 _ADM1_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
                          "state", "governorate", "krai", "kray", "republic", "territory"})
 _ADM2_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "counties",
@@ -98,6 +107,7 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
     pos = _pos_tags(doc)
     lower_words = {t.text for t in tokens if t.text[:1].islower()}
     ents = sorted((e.start, e.end, e.label) for e in (entities or ()))
+    people = _person_names(text, ents)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -112,11 +122,32 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
             continue
         _attach_hint(text, tokens, i + used, mention)
         _score(text, tokens, i, i + used, mention, gaz, pos, ents, lower_words)
+        if used == 1 and _is_person(text, tokens, i, people):
+            mention.evidence -= 2.5
         if mention.evidence >= ACCEPT:
             found.append(mention)
         i += used
     _share_plural_hints(found, text)
     return found
+
+
+def _person_names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+    """Words of the document's full personal names ("Darren Ripley" gives "Ripley")."""
+    names: set[str] = set()
+    for start, end, label in ents:
+        words = text[start:end].split()
+        if label == "PERSON" and len(words) >= 2:
+            names.update(w.removesuffix("'s").removesuffix("’s") for w in words[1:])
+    return names
+
+
+def _is_person(text: str, tokens: list[Token], i: int, people: set[str]) -> bool:
+    """A lone surname of someone named in full elsewhere, or a word after a title."""
+    word = tokens[i].text.removesuffix("'s").removesuffix("’s")
+    if word in people:
+        return True
+    prev = tokens[i - 1].text.lower().rstrip(".") if i > 0 else ""
+    return prev in _HONORIFICS
 
 
 def _longest_match(text: str, tokens: list[Token], i: int,
@@ -210,7 +241,9 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     elif label in _BAD_LABELS:
         ev -= 1.5
     elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and not exact and inside:
-        ev -= 1.5 if tokens[i].start == ent_start else 0.5
+        ev -= 1.0 if tokens[i].start == ent_start and label != "ORG" else 0.5
+    elif label == "PERSON" and exact:
+        ev -= 0.5  # "Clark said", "Flores told": surnames that are also towns
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     prev2 = tokens[i - 2].text.lower() if i > 1 else ""
     if prev in _PREPOSITIONS or (prev == "the" and prev2 in _PREPOSITIONS):
@@ -222,8 +255,11 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     if mention.hint >= 0:
         ev += 2.0
     ev += _qualifier(text, mention, gaz)
-    ev += _prior(gaz, mention)
-    ev += _form_penalty(text, tokens, i, j, pos, lower_words)
+    prior = _prior(gaz, mention)
+    ev += prior
+    if label == "PERSON" and exact and prior < 1.0:
+        ev -= 1.0  # small towns named like people: Ripley, Clark, Webb
+    ev += _form_penalty(text, tokens, i, j, pos, lower_words, strong=prior >= 1.5)
     mention.evidence = ev
 
 
@@ -286,8 +322,10 @@ def _prior(gaz: Gazetteer, mention: Mention) -> float:
 
 
 def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int, str] | None,
-                  lower_words: set[str]) -> float:
-    """Evidence against: a common word capitalised at a sentence start or tagged non-PROPN."""
+                  lower_words: set[str], strong: bool = False) -> float:
+    """Evidence against: a common word capitalised at a sentence start or tagged non-PROPN,
+    or a word inside a longer name (weaker for countries, regions and big cities, which
+    stay places inside names: "U.S. Army", "East Texas")."""
     penalty = 0.0
     if j - i == 1:
         word = tokens[i].text
@@ -295,14 +333,21 @@ def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int,
             penalty -= 1.0
         if word.lower() in _CALENDAR:
             penalty -= 2.0
+        if word.lower().rstrip("'s’") in _DIRECTIONS:
+            penalty -= 10.0  # "South", "West": never a place on their own
+        if word.endswith(("'s", "’s")) and not strong:
+            penalty -= 1.0
         if _sentence_initial(text, tokens[i].start):
             penalty -= 0.5
         if word.isupper() and len(word) > 3:
             penalty -= 0.5
+    inside_name = 0.5 if strong else 1.5
     if j < len(tokens) and _continues_name(text, tokens[j - 1], tokens[j]):
-        penalty -= 1.5
+        penalty -= inside_name
+    elif j + 1 < len(tokens) and _of_name(text, tokens[j - 1], tokens[j], tokens[j + 1]):
+        penalty -= inside_name
     if i > 0 and _extends_name(text, tokens[i - 1], tokens[i]):
-        penalty -= 1.5
+        penalty -= inside_name
     if pos is not None:
         tags = [pos.get(t.start) for t in tokens[i:j]]
         if tags and all(t not in ("PROPN", None) for t in tags):
@@ -316,6 +361,12 @@ def _continues_name(text: str, last: Token, nxt: Token) -> bool:
         return False
     word = nxt.text.lower()
     return word not in _ADM1_WORDS | _ADM2_WORDS | _OFFICES and not nxt.text.isupper()
+
+
+def _of_name(text: str, last: Token, of: Token, nxt: Token) -> bool:
+    """'University of Texas', 'Bank of America': the candidate heads an 'X of Y' name."""
+    return (of.text == "of" and text[last.end:of.start] == " " and nxt.text[0].isupper()
+            and text[of.end:nxt.start] == " ")
 
 
 def _extends_name(text: str, prev: Token, first: Token) -> bool:
