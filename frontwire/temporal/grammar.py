@@ -125,7 +125,8 @@ RULES: dict[str, str] = {
     "duration": (
         rf"{_B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|"
         r"following|remaining|initial|latest|same|entire|whole|full|further|additional|another)\s+)?"
-        rf"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})(?:\s+(?:more|additional|further|extra))?"
+        rf"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})"
+        r"(?:\s+(?:more|additional|further|extra|consecutive|straight|successive|full|long))?"
         rf"[\s-]+(?P<unit>{UNIT})"
         r"(?P<frac>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?![\w-])"
     ),
