@@ -337,7 +337,7 @@ def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int,
             penalty -= 10.0  # "South", "West": never a place on their own
         if word.endswith(("'s", "’s")) and not strong:
             penalty -= 1.0
-        if _sentence_initial(text, tokens[i].start):
+        if _sentence_initial(text, tokens[i].start) and not strong:
             penalty -= 0.5
         if word.isupper() and len(word) > 3:
             penalty -= 0.5
