@@ -86,11 +86,11 @@ RULES: dict[str, str] = {
         rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{_E}"
     ),
     "weekday": (
-        rf"{_B}(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+        rf"{_B}(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
         rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{PART})s?)?{_E}"
     ),
     "relday": (
-        rf"{_B}(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight|"
+        rf"{_B}(?:(?P<edge>early|late)\s+)?(?P<word>today|yesterday|tomorrow|tonight|"
         rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         rf"(?:\s+(?P<part>{PART}))?{_E}"
     ),
