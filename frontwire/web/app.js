@@ -634,6 +634,11 @@ function renderReview(panel, ev, audit) {
     el("label", { for: "r-type", text: "type" }), typeSel,
     el("label", { for: "r-date", text: "date" }), el("input", { id: "r-date", type: "date", value: ev.date_start || "" }),
     el("label", { for: "r-place", text: "place" }), el("input", { id: "r-place", value: ev.location || "" }),
+    el("label", { for: "r-lat", text: "lat, lon" }), el("span", {},
+      el("input", { id: "r-lat", type: "number", step: "any", size: 8, value: ev.lat ?? "" }), " ",
+      el("input", { id: "r-lon", type: "number", step: "any", size: 8, value: ev.lon ?? "" })),
+    el("label", { for: "r-actor1", text: "actor 1" }), el("input", { id: "r-actor1", value: ev.actor1 || "" }),
+    el("label", { for: "r-actor2", text: "actor 2" }), el("input", { id: "r-actor2", value: ev.actor2 || "" }),
     el("label", { for: "r-fat", text: "fatalities" }), el("input", { id: "r-fat", type: "number", min: 0, value: ev.fatalities ?? 0 }),
     el("label", { for: "r-note", text: "note" }), el("input", { id: "r-note", placeholder: "why" }));
   const msg = el("div", { class: "msg", id: "review-msg" });
@@ -648,6 +653,14 @@ function renderReview(panel, ev, audit) {
     if ($("#r-type").value !== ev.event_type) fields.event_type = $("#r-type").value;
     if ($("#r-date").value && $("#r-date").value !== ev.date_start) fields.date_start = $("#r-date").value;
     if ($("#r-place").value !== (ev.location || "")) fields.location = $("#r-place").value;
+    for (const key of ["actor1", "actor2"]) {
+      const v = $(`#r-${key}`).value.trim();
+      if (v !== (ev[key] || "")) fields[key] = v;
+    }
+    for (const key of ["lat", "lon"]) {
+      const v = parseFloat($(`#r-${key}`).value);
+      if (!Number.isNaN(v) && v !== ev[key]) fields[key] = v;
+    }
     const fat = parseInt($("#r-fat").value, 10);
     if (!Number.isNaN(fat) && fat !== ev.fatalities) fields.fatalities = fat;
     if (!Object.keys(fields).length) throw new Error("nothing changed");
