@@ -66,6 +66,8 @@ def test_intervals_of_calendar_values() -> None:
         "A 25-year-old man was wounded by shrapnel.",
         "Aid will be sent as soon as the road reopens.",
         "The brigade lost 2000 rounds of ammunition.",
+        "The crossing handles 700 trucks a week.",
+        "The army spends $2 million a day on fuel.",
     ],
 )
 def test_false_positives(text: str) -> None:

@@ -20,7 +20,7 @@ from .dates import (
     week_value,
     weekday_near,
 )
-from .lexicon import NUMBER_WORDS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_ADVERBS, WEEKDAYS
+from .lexicon import MONTHS, NUMBER_WORDS, PARTS_OF_DAY, REFERENCES, SEASONS, SET_ADVERBS, WEEKDAYS
 
 _VAGUE = re.compile(
     r"^(?:a\s+few|few|several|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)$"
@@ -356,9 +356,7 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     after = ctx.text[m.end() : m.end() + 8]
     if m["adj"] and m["adj"].lower() == "-old" or re.match(r"\s+old\b", after):
         return None  # ages are not time expressions
-    if num in ("a", "an", "one") and (
-        _MONEY_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
-    ):
+    if num in ("a", "an") and _is_rate(m, ctx):
         return None  # "$5 a day", "twice a week" (a SET rule owns those)
     if unit in ("quarter", "half") and after.startswith(" of"):
         return None  # "a quarter of the population"
@@ -373,6 +371,20 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if start is not None and not m["rel"] and ctx.text[m.end("num") : m.start("unit")] == "-":
         start = m.start("mod") if m["mod"] else m.start("num")  # "the [eight-year] truce"
     return Norm("DURATION", duration_value(n, unit), start=start)
+
+
+_RATE_WORDS = frozenset(["million", "billion", "thousand", "hundred", "percent", "times", "twice"])
+_NOT_PLURAL = frozenset(["was", "is", "has", "its", "this", "his", "as", "us", "always"])
+
+
+def _is_rate(m: re.Match[str], ctx: Context) -> bool:
+    """ "$5 a day", "700 seats a week", "twice a year": a rate, not a length of time."""
+    if _MONEY_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return True
+    before = ctx.word_before(m.start())
+    if before in _RATE_WORDS:
+        return True
+    return len(before) > 3 and before.endswith("s") and before not in _NOT_PLURAL
 
 
 def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -446,7 +458,14 @@ def clock_words(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
-    word = (m.groupdict().get("day") or "").lower()
+    groups = m.groupdict()
+    if groups.get("cmonth") and ctx.dct is not None:  # "5 p.m. EST Nov. 9"
+        month = MONTHS.get(groups["cmonth"].lower().rstrip("."))
+        try:
+            return date(ctx.dct.year, month or 0, int(groups["cday"]))
+        except ValueError:
+            return None
+    word = (groups.get("day") or "").lower()
     if word and ctx.dct is not None:
         if word in WEEKDAYS:
             number = WEEKDAYS[word]
