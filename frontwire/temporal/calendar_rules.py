@@ -1,25 +1,23 @@
-"""Handlers for calendar expressions: explicit dates, months, years, decades, seasons,
-quarters and holidays. Each takes the rule's match and the :class:`Context` and
-returns a :class:`Norm`, or None when the candidate is not a time expression.
+"""Handlers for calendar expressions: explicit dates, months, years, decades and seasons.
+
+Each takes the rule's match and the :class:`Context` and returns a :class:`Norm`, or
+None when the candidate is not a time expression.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from .context import Context, Norm
 from .dates import (
-    add_quarters,
     interval,
     last_season,
     month_value,
     next_season,
-    quarter_of,
     season_of,
 )
-from .grammar import MONTH
-from .lexicon import HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, SEASONS
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS, SEASONS
 
 # Words after which "May", "March" or a bare year are dates, not verbs or counts.
 TEMPORAL_PREPS = frozenset(
@@ -27,7 +25,6 @@ TEMPORAL_PREPS = frozenset(
     "mid and or between the this last next fiscal around circa spring summer autumn fall "
     "winter end beginning start middle as ended ending on year".split()
 )
-_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<month>{MONTH})", re.I)
 _AMBIGUOUS_MONTHS = frozenset(["may", "march"])
 _COUNT_NOUN = re.compile(
     r"^\s+(?:[a-z]+s|people|men|women|children|km|kg|mm|feet|metres|meters|miles|calibre|"
@@ -318,204 +315,6 @@ def _season_by_tense(ctx: Context, code: str, start: int, end: int) -> int:
     return last_season(ctx.dct, code)
 
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-
-
-def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
-    rels = [r.lower() for r in re.findall(r"[\w-]+", m.group(0)[: m.start("q") - m.start()])]
-    rels = [r for r in rels if r not in _ORD and r not in ("the", "fiscal", "year", "s", "year's")]
-    rels = [r for r in rels if not r.isdigit()]
-    ordinal = _ORD.get((m["ord"] or "").lower())
-    half = m["q"].lower() == "half"
-    if ordinal is None and not rels and not (m["the"] and not half):
-        return None
-    if (
-        ctx.text[m.end() : m.end() + 3] == " of"
-        or (half and ordinal is None)
-        or (half and ordinal and ordinal > 2)
-    ):
-        return None
-    if ctx.dct is None and not m["year"]:
-        return Norm("DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
-    year, q = _quarter_of_text(m, ctx, rels, ordinal, half)
-    value = f"{year}-H{q}" if half else f"{year}-Q{q}"
-    if not half and not ctx.probe and not any(r.startswith("year-") for r in rels):
-        ctx.last_quarter = value  # the quarter a results report is about
-    start = None
-    if m["the"] and ctx.text[m.start("q") - 1] == "-" and len(rels) == 0:
-        start = m.start("ord") if m["ord"] else None  # "the [third-quarter] results"
-    return Norm("DATE", value, *_span(value), start=start)
-
-
-def _quarter_of_text(
-    m: re.Match[str], ctx: Context, rels: list[str], ordinal: int | None, half: bool
-) -> tuple[int, int]:
-    if m["year"]:
-        return int(m["year"]), ordinal or 1
-    dct = ctx.dct
-    assert dct is not None
-    if m["pyear"] or m["prel"]:  # "the 1988 third quarter", "last year's quarter"
-        if m["pyear"]:
-            year_ = int(m["pyear"])
-        else:
-            year_ = dct.year + {"this": 0, "last": -1, "next": 1}[m["prel"].lower()]
-        return year_, ordinal or _anchor_quarter(ctx)[1]
-    if m["ofrel"]:
-        shift = {"this": 0, "last": -1, "next": 1}[m["ofrel"].lower()]
-        return dct.year + shift, ordinal or 1
-    ended = _ENDED.match(ctx.text, m.end())
-    if ended and not half and not ordinal:  # "the quarter ended Sept. 30"
-        month_ = _month_number(ended["month"]) or 1
-        year_ = _year_of(ctx, month_, None, m.start(), ended.end()) or dct.year
-        return year_, (month_ - 1) // 3 + 1
-    if half:
-        year = ctx.narrative_year(m.start()) or dct.year
-        if ordinal == 2 and dct.month <= 6 and ctx.direction(m.start(), m.end()) < 0:
-            year -= 1
-        return year, ordinal or 1
-    base_year, base_q = _anchor_quarter(ctx)
-    if any(r.startswith("year-") for r in rels):
-        return add_quarters(base_year, ordinal or base_q, -4)
-    if ordinal is not None:
-        year = ctx.narrative_year(m.start()) or dct.year
-        current = quarter_of(dct)
-        if (
-            ordinal > current
-            and ctx.direction(m.start(), m.end()) < 0
-            and not ctx.narrative_year(m.start())
-        ):
-            year -= 1
-        return year, ordinal
-    if "next" in rels or "coming" in rels:
-        return add_quarters(dct.year, quarter_of(dct), 1)
-    if "current" in rels or "this" in rels:
-        return dct.year, quarter_of(dct)
-    if any(r in rels for r in ("latest", "recent", "just-ended", "just-completed", "last")):
-        return add_quarters(dct.year, quarter_of(dct), -1)  # the last completed quarter
-    return base_year, base_q  # "the quarter", "the same quarter": the one under discussion
-
-
-def _anchor_quarter(ctx: Context) -> tuple[int, int]:
-    """The quarter under discussion: the last one named, else the last one completed."""
-    value = ctx.last_quarter or ""
-    if re.fullmatch(r"\d{4}-Q[1-4]", value):
-        return int(value[:4]), int(value[-1])
-    assert ctx.dct is not None
-    return add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
-
-
-def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
-    code = m["ord"].upper()
-    if m["ord"][0].islower():
-        return None
-    year = (
-        int(m["year"])
-        if m["year"]
-        else ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
-    )
-    value = f"{year if year else 'XXXX'}-{code}"
-    return Norm("DATE", value, *_span(value))
-
-
-def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
-    name = re.sub(r"\s+", " ", m["name"].lower())
-    if not _capitalised(m["name"]):
-        return None
-    if name in MOVABLE:
-        return _movable(name, m, ctx)
-    month_, day = HOLIDAYS[name]
-    if m["year"]:
-        y: int | None = int(m["year"])
-    elif ctx.dct is None:
-        y = None
-    else:
-        y = _holiday_year(ctx, (m["rel"] or "").lower(), month_, day, m.start(), m.end())
-    if y is None:
-        return Norm("DATE", f"XXXX-{month_:02d}-{day:02d}")
-    d = date(y, month_, day)
-    return Norm("DATE", d.isoformat(), d, d)
-
-
-MOVABLE = frozenset(["thanksgiving", "thanksgiving day", "easter", "easter sunday", "election day"])
-
-
-def _movable_date(name: str, year: int) -> date:
-    if name.startswith("thanksgiving"):  # fourth Thursday of November (US)
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name == "election day":  # US: the Tuesday after the first Monday of November
-        first = date(year, 11, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
-    return _easter(year)
-
-
-def _easter(year: int) -> date:
-    """Western Easter Sunday (anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    mm = (a + 11 * h + 22 * l_) // 451
-    month_ = (h + l_ - 7 * mm + 114) // 31
-    return date(year, month_, (h + l_ - 7 * mm + 114) % 31 + 1)
-
-
-def _movable(name: str, m: re.Match[str], ctx: Context) -> Norm:
-    if m["year"]:
-        d = _movable_date(name, int(m["year"]))
-        return Norm("DATE", d.isoformat(), d, d)
-    if ctx.dct is None:
-        return Norm("DATE", "XXXX-XX-XX")
-    rel = (m["rel"] or "").lower()
-    this_year = _movable_date(name, ctx.dct.year)
-    past = rel == "last" or (not rel and ctx.direction(m.start(), m.end()) < 0)
-    if past and this_year > ctx.dct:
-        this_year = _movable_date(name, ctx.dct.year - 1)
-    elif not past and rel != "this" and this_year < ctx.dct:
-        this_year = _movable_date(name, ctx.dct.year + 1)
-    return Norm("DATE", this_year.isoformat(), this_year, this_year)
-
-
-def the_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "the year": the year under discussion (the narrative's, else the document's)."""
-    year_ = ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
-    value = str(year_) if year_ else "XXXX"
-    return Norm("DATE", value, *_span(value))
-
-
-def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "year-earlier", "the year-ago period": the same quarter (or year) a year back."""
-    if ctx.last_quarter:
-        value = "{}-Q{}".format(
-            *add_quarters(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), -4)
-        )
-    elif ctx.dct is not None:
-        value = str(ctx.dct.year - 1)
-    else:
-        value = "XXXX"
-    return Norm("DATE", value, *_span(value))
-
-
-def _holiday_year(ctx: Context, rel: str, month_: int, day: int, start: int, end: int) -> int:
-    assert ctx.dct is not None
-    this_year = date(ctx.dct.year, month_, day)
-    if rel == "last" or (not rel and ctx.direction(start, end) < 0):
-        return ctx.dct.year if this_year <= ctx.dct else ctx.dct.year - 1
-    if rel == "next" or not rel:
-        return ctx.dct.year if this_year >= ctx.dct else ctx.dct.year + 1
-    return ctx.dct.year
-
-
 def _span(value: str) -> tuple[date | None, date | None]:
     span = interval(value)
     return (span[0], span[1]) if span else (None, None)
-
-
-def days_between(first: date, last: date) -> int:
-    return (last - first).days + 1
-
-
-def day_before(d: date) -> date:
-    return d - timedelta(days=1)

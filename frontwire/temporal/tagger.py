@@ -15,6 +15,8 @@ from typing import Any
 
 from ..model import Report, TimeExpression
 from . import calendar_rules as cal
+from . import clock_rules as clk
+from . import periods as per
 from . import relative_rules as rel
 from .context import Context, Norm
 from .dates import parse_dct
@@ -41,20 +43,20 @@ HANDLERS: dict[str, Handler] = {
     "duration": rel.duration,
     "vague_units": rel.vague_units,
     "for_units": rel.for_units,
-    "quarter": cal.quarter,
-    "q_code": cal.q_code,
+    "quarter": per.quarter,
+    "q_code": per.q_code,
     "year": cal.year,
     "short_decade": cal.short_decade,
     "season": cal.season,
-    "clock": rel.clock,
-    "clock_words": rel.clock_words,
-    "noon": rel.noon,
-    "set_every": rel.set_every,
-    "set_times": rel.set_times,
-    "set_adverb": rel.set_adverb,
-    "holiday": cal.holiday,
-    "the_year": cal.the_year,
-    "year_ago": cal.year_ago,
+    "clock": clk.clock,
+    "clock_words": clk.clock_words,
+    "noon": clk.noon,
+    "set_every": clk.set_every,
+    "set_times": clk.set_times,
+    "set_adverb": clk.set_adverb,
+    "holiday": per.holiday,
+    "the_year": per.the_year,
+    "year_ago": per.year_ago,
     "date_range": cal.date_range,
     "spelled_year": cal.spelled_year,
 }
