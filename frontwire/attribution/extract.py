@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import CueLexicon, load_cues
-from .tokens import OPEN_QUOTES, STRAIGHT, Tokens, quote_regions, region_at
+from .tokens import OPEN_QUOTES, STRAIGHT, Tokens, region_at
 
 AUX = {
     "has", "have", "had", "is", "was", "are", "were", "be", "been", "being", "will",
@@ -69,7 +69,7 @@ class Extractor:
     def __init__(self, toks: Tokens, cues: CueLexicon | None = None) -> None:
         self.t = toks
         self.cues = cues or load_cues()
-        self.regions = quote_regions(toks.doc_text)
+        self.regions = toks.regions
 
     # ---- cues -------------------------------------------------------------
     def is_cue(self, i: int) -> bool:

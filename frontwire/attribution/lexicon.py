@@ -65,6 +65,9 @@ class StanceRule:
     stance: str
     cues: frozenset[str]
     phrases: tuple[re.Pattern[str], ...]
+    # The longest word of each phrase: a text without any of them cannot match, and a
+    # set lookup is far cheaper than the regex (the stage's time budget is 10 ms).
+    anchors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -115,13 +118,13 @@ def load_stance(path: str | None = None) -> tuple[StanceRule, ...]:
         entry = data.get(stance)
         if not isinstance(entry, dict):
             raise ValueError(f"{source}: no {stance!r} section")
-        rules.append(
-            StanceRule(
-                stance,
-                frozenset(c.lower() for c in entry.get("cues", [])),
-                tuple(phrase_pattern(p) for p in entry.get("phrases", [])),
-            )
-        )
+        raw = entry.get("phrases", [])
+        phrases = [phrase_pattern(p).pattern for p in raw]
+        # One alternation per stance: a claim is checked with three searches, not ninety.
+        joined = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+        anchors = frozenset(max((w for w in p.lower().split() if w != "..."), key=len) for p in raw)
+        cues = frozenset(c.lower() for c in entry.get("cues", []))
+        rules.append(StanceRule(stance, cues, (joined,), anchors))
     return tuple(rules)
 
 

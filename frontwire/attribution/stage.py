@@ -63,9 +63,10 @@ class Attributor:
         doc = report.tokens
         if doc is None:
             raise ValueError("attribution needs report.tokens: run the nlp stage first")
-        if doc.text != report.text:
-            raise ValueError("report.tokens does not match report.text (stale spaCy Doc)")
-        toks = from_doc(doc)
+        try:
+            toks = from_doc(doc, report.text)
+        except ValueError as err:
+            raise ValueError(f"report.tokens does not match report.text: {err}") from None
         raws = Extractor(toks, load_cues(self.paths["cues"])).run()
         report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
         return report

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import ASSERTS
 from .lexicon import StanceRule, load_stance
+
+_WORD = re.compile(r"[\w'\u2019]+")
 
 
 def stance_of(
@@ -15,11 +19,14 @@ def stance_of(
     that groups may have entered" denies, even though it also hedges.
     """
     lowered = [w.lower() for w in cue_words]
+    words = [set(_WORD.findall(text.lower())) for text in texts]
     for rule in rules if rules is not None else load_stance():
         for word in lowered:
             if word in rule.cues:
                 return rule.stance, word
-        for text in texts:
+        for text, present in zip(texts, words, strict=True):
+            if rule.anchors and not rule.anchors & present:
+                continue
             for pattern in rule.phrases:
                 match = pattern.search(text)
                 if match:

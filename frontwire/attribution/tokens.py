@@ -7,6 +7,7 @@ stage has a budget of 10 ms per article (issue 5: >= 100 articles/s/core).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ class Tokens:
     sents: list[tuple[int, int]]  # token ranges [start, end) of the sentences
     quoted: list[bool]  # inside a quotation (not the marks themselves)
     doc_text: str
+    regions: list[tuple[int, int]]  # quotations, see quote_regions
 
     def __len__(self) -> int:
         return len(self.text)
@@ -39,30 +41,56 @@ class Tokens:
         return self.start[i], self.end[j - 1]
 
 
-def from_doc(doc: Any) -> Tokens:
-    """Flatten a spaCy Doc (needs POS tags and sentence boundaries)."""
-    if not hasattr(doc, "sents") or not hasattr(doc, "text"):
+def from_doc(doc: Any, text: str | None = None) -> Tokens:
+    """Flatten a spaCy Doc (needs POS tags and sentence boundaries).
+
+    text (str | None): the Doc's text when the caller has it; spaCy rebuilds
+        ``doc.text`` from the tokens on every access, which costs milliseconds.
+    """
+    from spacy.tokens import Doc
+
+    if not isinstance(doc, Doc):
         raise TypeError(f"expected a spaCy Doc, got {type(doc).__name__}")
-    text, lower, tag, pos, start, end, ent, sent = [], [], [], [], [], [], [], []
+    # One array read instead of a Python object per token and attribute (3x faster).
+    rows = doc.to_array(["IDX", "LENGTH", "TAG", "POS", "ENT_TYPE", "SENT_START"]).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {0: ""}
+    doc_text = doc.text if text is None else text
+    if rows and text is not None and not _matches(doc, rows, text):
+        raise ValueError("the spaCy Doc does not match the text (stale report.tokens?)")
+    text, tag, pos, start, end, ent, sent = [], [], [], [], [], [], []
     sents: list[tuple[int, int]] = []
-    for tok in doc:
+    for idx, length, tag_id, pos_id, ent_id, sent_start in rows:
         # A paragraph break always ends a sentence; the senter sometimes runs across.
-        if tok.is_sent_start or (text and "\n" in text[-1] and pos[-1] == "SPACE"):
-            if text:
-                sents.append((sents[-1][1] if sents else 0, len(text)))
-        text.append(tok.text)
-        lower.append(tok.lower_)
-        tag.append(tok.tag_)
-        pos.append(tok.pos_)
-        start.append(tok.idx)
-        end.append(tok.idx + len(tok.text))
-        ent.append(tok.ent_type_)
+        if text and (sent_start == 1 or (pos[-1] == "SPACE" and "\n" in text[-1])):
+            sents.append((sents[-1][1] if sents else 0, len(text)))
+        word = doc_text[idx : idx + length]
+        text.append(word)
+        tag.append(names.get(tag_id) or names.setdefault(tag_id, strings[tag_id]))
+        pos.append(names.get(pos_id) or names.setdefault(pos_id, strings[pos_id]))
+        ent.append(names.get(ent_id) or names.setdefault(ent_id, strings[ent_id]))
+        start.append(idx)
+        end.append(idx + length)
         sent.append(len(sents))
     if text:
         sents.append((sents[-1][1] if sents else 0, len(text)))
-    regions = quote_regions(doc.text)
+    lower = [w.lower() for w in text]
+    regions = quote_regions(doc_text)
     quoted = _mark_quoted(start, regions)
-    return Tokens(text, lower, tag, pos, start, end, ent, sent, sents, quoted, doc.text)
+    return Tokens(text, lower, tag, pos, start, end, ent, sent, sents, quoted, doc_text, regions)
+
+
+def _matches(doc: Any, rows: list[list[int]], text: str) -> bool:
+    """Cheap check that ``doc`` was made from ``text``: first and last token in place."""
+    (i0, n0, *_), (i1, n1, *_) = rows[0], rows[-1]
+    return (
+        text[i0 : i0 + n0] == doc[0].text
+        and text[i1 : i1 + n1] == doc[-1].text
+        and (len(text) - (i1 + n1) <= len(doc[-1].whitespace_))
+    )
+
+
+_QUOTE_MARK = re.compile("``|''|[\u201c\u201d\u00ab\u00bb\"]|\n\n")
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -73,27 +101,23 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     """
     regions: list[tuple[int, int]] = []
     opened: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        two = text[i : i + 2]
-        if two in ("``", "''"):
-            opened, i = _toggle(regions, opened, i, 2, two == "``"), i + 2
-            continue
-        if ch in "\u201c\u00ab":
+    for match in _QUOTE_MARK.finditer(text):
+        i, mark = match.start(), match.group()
+        if mark in ("``", "''"):
+            opened = _toggle(regions, opened, i, 2, mark == "``")
+        elif mark in "\u201c\u00ab":
             opened = i if opened is None else opened
-        elif ch in "\u201d\u00bb":
+        elif mark in "\u201d\u00bb":
             if opened is not None:
                 regions.append((opened, i + 1))
                 opened = None
-        elif ch == STRAIGHT:
+        elif mark == STRAIGHT:
             opened = _toggle(regions, opened, i, 1, opened is None)
-        elif ch == "\n" and text[i + 1 : i + 2] == "\n" and opened is not None:
+        elif opened is not None:  # paragraph break
             regions.append((opened, i))
             opened = None
-        i += 1
     if opened is not None:
-        regions.append((opened, n))
+        regions.append((opened, len(text)))
     return regions
 
 
