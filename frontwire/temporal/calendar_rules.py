@@ -33,15 +33,15 @@ _COUNT_NOUN = re.compile(
 _NOT_PLURAL = frozenset(["was", "is", "has", "does", "as", "its", "this", "his", "plus", "us"])
 
 
-def _month_number(word: str) -> int | None:
+def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
 
 
-def _capitalised(word: str) -> bool:
+def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
+def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
     """Year of a month (and day) written without one: narrative year, else by tense.
 
     A past-tense "in June" written in March is last June; a future "in January"
@@ -85,13 +85,13 @@ def _day_norm(year: int | None, month: int, day: int, wd: str | None = None) -> 
 
 
 def date_mdy(m: re.Match[str], ctx: Context) -> Norm | None:
-    if not _capitalised(m["month"]):
+    if not capitalised(m["month"]):
         return None
-    month = _month_number(m["month"])
+    month = month_number(m["month"])
     day = int(m["day"])
     if month is None:
         return None
-    year = int(m["year"]) if m["year"] else _year_of(ctx, month, day, m.start(), m.end())
+    year = int(m["year"]) if m["year"] else year_of(ctx, month, day, m.start(), m.end())
     return _day_norm(year, month, day)
 
 
@@ -108,14 +108,14 @@ def date_iso(m: re.Match[str], ctx: Context) -> Norm | None:
 def date_range(m: re.Match[str], ctx: Context) -> Norm | None:
     """A span of days in one month: the value is the month, begin/finish the days."""
     word = m["month1"] or m["month2"]
-    month_ = _month_number(word)
+    month_ = month_number(word)
     first, last = int(m["d1"] or m["d3"]), int(m["d2"] or m["d4"])
-    if month_ is None or not _capitalised(word) or not 1 <= first < last <= 31:
+    if month_ is None or not capitalised(word) or not 1 <= first < last <= 31:
         return None
     if m["year"]:
         year_: int | None = int(m["year"])
     else:
-        year_ = _year_of(ctx, month_, first, m.start(), m.end())
+        year_ = year_of(ctx, month_, first, m.start(), m.end())
     if year_ is None:
         return Norm("DATE", f"XXXX-{month_:02d}")
     try:
@@ -167,7 +167,7 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
         value = (19 if m["c"].lower() == "nineteen" else 20) * 100 + sum(_SPELLED[w] for w in words)
     else:
         value = 2000 + (_SPELLED[m["tail"].lower()] if m["tail"] else 0)
-    return Norm("DATE", str(value), *_span(str(value)))
+    return Norm("DATE", str(value), *value_span(str(value)))
 
 
 def date_slash(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -199,17 +199,17 @@ def _slash_rank(order: str, year: int, month: int, day: int, ctx: Context) -> tu
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    month = _month_number(m["month"])
-    if month is None or not _capitalised(m["month"]):
+    month = month_number(m["month"])
+    if month is None or not capitalised(m["month"]):
         return None
     year = int(m["year"])
-    return Norm("DATE", month_value(year, month), *_span(month_value(year, month)))
+    return Norm("DATE", month_value(year, month), *value_span(month_value(year, month)))
 
 
 def month(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["month"]
     key = word.lower()
-    if not _capitalised(word) or key in MONTH_ABBREVIATIONS:
+    if not capitalised(word) or key in MONTH_ABBREVIATIONS:
         return None
     if key in _AMBIGUOUS_MONTHS and not (m["rel"] or m["edge"]) and not _dated_context(m, ctx):
         return None
@@ -220,7 +220,7 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
             return Norm("DATE", f"XXXX-{number:02d}")
         shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         value = month_value(ctx.dct.year + shift, number)
-        return Norm("DATE", value, *_span(value))
+        return Norm("DATE", value, *value_span(value))
     if ctx.dct is None and rel:
         return Norm("DATE", f"XXXX-{number:02d}")
     if rel in ("last", "past"):
@@ -231,11 +231,11 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     elif rel == "this":
         year = ctx.dct.year  # type: ignore[union-attr]
     else:
-        year = _year_of(ctx, number, None, m.start(), m.end())  # type: ignore[assignment]
+        year = year_of(ctx, number, None, m.start(), m.end())  # type: ignore[assignment]
     if year is None:
         return Norm("DATE", f"XXXX-{number:02d}")
     value = month_value(year, number)
-    return Norm("DATE", value, *_span(value))
+    return Norm("DATE", value, *value_span(value))
 
 
 def _dated_context(m: re.Match[str], ctx: Context) -> bool:
@@ -249,7 +249,7 @@ def _dated_context(m: re.Match[str], ctx: Context) -> bool:
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
     digits = m["year"]
     if m["decade"]:
-        return Norm("DATE", digits[:3], *_span(digits[:3]))
+        return Norm("DATE", digits[:3], *value_span(digits[:3]))
     before = ctx.word_before(m.start())
     if not (m["edge"] or m["fiscal"] or before in TEMPORAL_PREPS):
         after = ctx.text[m.end() : m.end() + 40]
@@ -258,7 +258,7 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
         if before in ("no", "number", "page", "flight", "route", "resolution", "article"):
             return None
-    return Norm("DATE", digits, *_span(digits))
+    return Norm("DATE", digits, *value_span(digits))
 
 
 def short_decade(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -266,7 +266,9 @@ def short_decade(m: re.Match[str], ctx: Context) -> Norm | None:
     now = ctx.dct.year % 100 if ctx.dct else 30
     century = "20" if yy <= now else "19"
     value = f"{century}{m['yy'][0]}"
-    return Norm("DATE", value, *_span(value), start=m.start("yy") - 1 if not m["edge"] else None)
+    return Norm(
+        "DATE", value, *value_span(value), start=m.start("yy") - 1 if not m["edge"] else None
+    )
 
 
 def season(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -276,7 +278,7 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     after = ctx.text[m.end() : m.end() + 4]
     if m["year"]:
         value = f"{m['year']}-{code}"
-        return Norm("DATE", value, *_span(value))
+        return Norm("DATE", value, *value_span(value))
     if not rel and not m["edge"]:
         if word == "fall" or ctx.word_before(m.start()) not in (
             "in",
@@ -302,7 +304,7 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         y = _season_by_tense(ctx, code, m.start(), m.end())
     value = f"{y}-{code}"
-    return Norm("DATE", value, *_span(value))
+    return Norm("DATE", value, *value_span(value))
 
 
 def _season_by_tense(ctx: Context, code: str, start: int, end: int) -> int:
@@ -315,6 +317,6 @@ def _season_by_tense(ctx: Context, code: str, start: int, end: int) -> int:
     return last_season(ctx.dct, code)
 
 
-def _span(value: str) -> tuple[date | None, date | None]:
+def value_span(value: str) -> tuple[date | None, date | None]:
     span = interval(value)
     return (span[0], span[1]) if span else (None, None)

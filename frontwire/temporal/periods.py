@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .calendar_rules import _capitalised, _month_number, _span, _year_of
+from .calendar_rules import capitalised, month_number, value_span, year_of
 from .context import Context, Norm
 from .dates import add_quarters, quarter_of
 from .grammar import MONTH
@@ -41,7 +41,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     start = None
     if m["the"] and ctx.text[m.start("q") - 1] == "-" and len(rels) == 0:
         start = m.start("ord") if m["ord"] else None  # "the [third-quarter] results"
-    return Norm("DATE", value, *_span(value), start=start)
+    return Norm("DATE", value, *value_span(value), start=start)
 
 
 def _quarter_of_text(
@@ -62,8 +62,8 @@ def _quarter_of_text(
         return dct.year + shift, ordinal or 1
     ended = _ENDED.match(ctx.text, m.end())
     if ended and not half and not ordinal:  # "the quarter ended Sept. 30"
-        month_ = _month_number(ended["month"]) or 1
-        year_ = _year_of(ctx, month_, None, m.start(), ended.end()) or dct.year
+        month_ = month_number(ended["month"]) or 1
+        year_ = year_of(ctx, month_, None, m.start(), ended.end()) or dct.year
         return year_, (month_ - 1) // 3 + 1
     if half:
         year = ctx.narrative_year(m.start()) or dct.year
@@ -111,12 +111,12 @@ def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
         else ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
     )
     value = f"{year if year else 'XXXX'}-{code}"
-    return Norm("DATE", value, *_span(value))
+    return Norm("DATE", value, *value_span(value))
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = re.sub(r"\s+", " ", m["name"].lower())
-    if not _capitalised(m["name"]):
+    if not capitalised(m["name"]):
         return None
     if name in MOVABLE:
         return _movable(name, m, ctx)
@@ -179,7 +179,7 @@ def the_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "the year": the year under discussion (the narrative's, else the document's)."""
     year_ = ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
     value = str(year_) if year_ else "XXXX"
-    return Norm("DATE", value, *_span(value))
+    return Norm("DATE", value, *value_span(value))
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -192,7 +192,7 @@ def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
         value = str(ctx.dct.year - 1)
     else:
         value = "XXXX"
-    return Norm("DATE", value, *_span(value))
+    return Norm("DATE", value, *value_span(value))
 
 
 def _holiday_year(ctx: Context, rel: str, month_: int, day: int, start: int, end: int) -> int:
