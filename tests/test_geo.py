@@ -226,3 +226,20 @@ def test_lgl_gold_span_floor(shared_dir: Path) -> None:
                     hits += 1
     assert total > 300
     assert hits / total >= 0.78
+
+
+def test_plural_regions_and_border_areas(geo: Geoparser) -> None:
+    text = ("Armed groups tried to enter the Kursk and Belgorod regions on Tuesday. "
+            "Residents of several border villages were told to stay in shelters.")
+    report = geo(_report(text))
+    kursk = _place_at(report, "Kursk")
+    assert kursk is not None and kursk.geonameid == KURSK_OBLAST
+    belgorod = _place_at(report, "Belgorod")
+    assert belgorod is not None and belgorod.geonameid == BELGOROD_OBLAST
+    border = _place_at(report, "border villages")
+    assert border is not None and border.feature == "region"
+    assert border.geonameid == BELGOROD_OBLAST and border.confidence <= 0.5
+    start = text.index("Residents")
+    report.sentences = [Sentence(0, start - 1), Sentence(start, len(text))]
+    place, geo_prec, where = event_location(report, start, len(text))
+    assert place is not None and place.feature == "region" and (geo_prec, where) == (3, 5)

@@ -167,12 +167,13 @@ def auc(errors: list[float]) -> float:
 def _summary(tally: _Tally, gold_spans: bool) -> dict[str, Any]:
     errors = tally.errors
 
-    def share(values: list[bool]) -> float:
-        return round(sum(values) / len(values), 4) if values else 0.0
+    def share(values: list[bool]) -> float | None:
+        # None when the gold file has no such field (GeoVirus has no GeoNames ids).
+        return round(sum(values) / len(values), 4) if values else None
 
     result: dict[str, Any] = {
         "n": len(errors),
-        "acc_161km": share([e <= ACC_KM for e in errors]),
+        "acc_161km": share([e <= ACC_KM for e in errors]) or 0.0,
         "mean_km": round(statistics.fmean(errors), 1) if errors else 0.0,
         "median_km": round(statistics.median(errors), 1) if errors else 0.0,
         "auc": round(auc(errors), 4),
@@ -210,5 +211,6 @@ def format_report(result: dict[str, Any]) -> str:
     lines = [f"geo evaluation ({mode})"]
     for key, label in _LABELS:
         if key in result:
-            lines.append(f"  {label:<36} {result[key]}")
+            value = "n/a" if result[key] is None else result[key]
+            lines.append(f"  {label:<36} {value}")
     return "\n".join(lines)

@@ -52,7 +52,7 @@ _WATERS = re.compile(
     re.IGNORECASE,
 )
 _SPECIFICITY = {"city": 3.0, "adm2": 2.0, "adm1": 1.0, "country": 0.0, "region": -0.5}
-_WHERE_PREC = {"city": 1, "adm2": 3, "adm1": 4, "country": 6, "region": 6}
+_WHERE_PREC = {"city": 1, "adm2": 3, "adm1": 4, "country": 6, "region": 5}
 _GEO_PREC = {"city": 1, "adm2": 2, "adm1": 3, "country": 3, "region": 3}
 _LOOKBEHIND = 60
 

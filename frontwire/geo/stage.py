@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..model import Place, Report
@@ -45,8 +47,35 @@ class Geoparser:
               doc: Any = None) -> list[Place]:
         """Detected and resolved places of ``text``, in text order."""
         mentions = find_mentions(text, self.gazetteer, entities, doc)
-        places = resolve_mentions(self.gazetteer, mentions)
-        return [p for p in places if p.geonameid and p.confidence >= self.min_confidence]
+        places = [p for p in resolve_mentions(self.gazetteer, mentions) if p.geonameid]
+        places += border_areas(text, places)
+        places.sort(key=lambda p: p.start)
+        return [p for p in places if p.confidence >= self.min_confidence]
+
+
+_BORDER_AREA = re.compile(
+    r"\b(?:the\s+)?border\s+(?:areas?|regions?|districts?|villages?|zones?|settlements?)\b",
+    re.IGNORECASE,
+)
+_AREA_WINDOW = 400
+
+
+def border_areas(text: str, places: list[Place]) -> list[Place]:
+    """'border areas', 'the border villages': a vague area, placed in the region or country
+    named closest before it (within a few sentences), with feature "region"."""
+    found = []
+    areas = [p for p in places if p.feature in ("adm1", "adm2", "country")]
+    for match in _BORDER_AREA.finditer(text):
+        before = [p for p in areas if match.start() - _AREA_WINDOW <= p.end <= match.start()]
+        after = [p for p in areas if match.end() <= p.start <= match.end() + 40]
+        anchor = before[-1] if before else (after[0] if after else None)
+        if anchor is None:
+            continue
+        place = replace(anchor, start=match.start(), end=match.end(), text=match.group(),
+                        feature="region", name=f"border area of {anchor.name}",
+                        confidence=round(min(anchor.confidence, 0.5), 3), alternatives=[])
+        found.append(place)
+    return found
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]],
