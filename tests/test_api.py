@@ -283,3 +283,12 @@ def test_cli_support_token_errors(tmp_path: Path) -> None:
         cli_support.create_token(str(db), "no spaces please")
     assert cli_support._is_loopback("127.0.0.1") and cli_support._is_loopback("::1")
     assert not cli_support._is_loopback("0.0.0.0")
+
+
+def test_cli_support_get_answers_in_process(db: Path) -> None:
+    from frontwire.api.cli_support import get
+
+    status, body = get(str(db), "/api/stats")
+    assert status == 200 and '"events":3' in body.replace(" ", "")
+    status, body = get(str(db), "/api/events/FW-missing")
+    assert status == 404 and "FW-missing" in body

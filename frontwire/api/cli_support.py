@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import sys
+from typing import Any
 
 from . import auth
 
@@ -41,3 +42,48 @@ def create_token(db: str, name: str) -> str:
         from ..errors import FrontwireError
 
         raise FrontwireError(str(err)) from None
+
+
+def get(db: str, path: str) -> tuple[int, str]:
+    """Answer one GET in-process, no server (``frontwire serve --get /api/stats``).
+
+    Calls the ASGI app directly, so it needs neither a port nor an HTTP client.
+    RETURNS (tuple[int, str]): the HTTP status and the response body.
+    """
+    import asyncio
+
+    from .app import create_app
+
+    if not path.startswith("/"):
+        from ..errors import FrontwireError
+
+        raise FrontwireError(f"--get wants a path starting with '/', got {path!r}")
+    app = create_app(db)
+    try:
+        return asyncio.run(_asgi_get(app, path))
+    finally:
+        app.state.desk.close()
+
+
+async def _asgi_get(app: Any, path: str) -> tuple[int, str]:
+    raw_path, _, query = path.partition("?")
+    scope = {
+        "type": "http", "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": raw_path, "raw_path": raw_path.encode(), "query_string": query.encode(),
+        "headers": [(b"host", b"localhost")], "client": ("127.0.0.1", 0),
+        "server": ("127.0.0.1", 80), "root_path": "",
+    }  # fmt: skip
+    status, chunks = 500, []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = int(message["status"])
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks).decode("utf-8", "replace")
