@@ -44,6 +44,7 @@ class Context:
     anchor_value: str | None = None
     anchor_day: date | None = None
     anchor_end: int = -1
+    last_day: date | None = None  # the last day named anywhere before, for "the next day"
     year_shift: int | None = None
     shift_end: int = -1
     last_quarter: str | None = None  # the quarter a (financial) report is about
@@ -92,7 +93,7 @@ class Context:
         self.anchor_value = value
         self.anchor_end = end
         if span[0] == span[1]:
-            self.anchor_day = span[0]
+            self.anchor_day = self.last_day = span[0]
         year = value[:4]
         if not names_year or self.dct is None or not year.isdigit() or value[4:5] not in ("", "-"):
             return
@@ -103,10 +104,17 @@ class Context:
     def narrative_year(self, start: int) -> int | None:
         """The year the sentence moved to ("Last summer, ... in June"), if any.
 
-        Only within one sentence: across sentences news returns to the document date.
+        Only within one sentence (across sentences news returns to the document date),
+        and not against the tense: "joined in July 1997 and will meet on March 12" is
+        about the coming March 12.
         """
         if self.year_shift is None or _SENTENCE_END.search(self.text, self.shift_end, start):
             return None
+        if self.dct is not None and not self.probe:
+            tense = self.tense(start, start)
+            earlier = self.year_shift < self.dct.year
+            if (tense == FUTURE and earlier) or (tense == PAST and not earlier):
+                return None
         return self.year_shift
 
     def new_paragraph(self, start: int) -> None:

@@ -164,7 +164,7 @@ def partday(m: re.Match[str], ctx: Context) -> Norm | None:
         if ctx.dct is None:
             return Norm("TIME", f"XXXX-XX-XXT{part}")
         return _day(ctx.dct - timedelta(days=1 if rel == "last" else 0), part=part)
-    base = ctx.anchor_day
+    base = _anchor_date(ctx)
     if base is None:
         return Norm("TIME", f"XXXX-XX-XXT{part}")
     shift = 1 if rel in ("the next", "the following") else 0
@@ -231,8 +231,11 @@ def relunit(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _anchor_date(ctx: Context) -> date | None:
+    """The day an anaphor ("that day", "the next morning") refers back to."""
     if ctx.anchor_day is not None:
         return ctx.anchor_day
+    if ctx.anchor_value is None and ctx.last_day is not None:
+        return ctx.last_day
     span = interval(ctx.anchor_value) if ctx.anchor_value else None
     return span[0] if span else None
 
@@ -269,7 +272,7 @@ def _shifted(base: date, unit: str, shift: int, ctx: Context) -> str:
 
 def _day_rel(ctx: Context, rel: str, part: str) -> Norm:
     if rel in _ANCHORED or rel in ("next", "following"):
-        base = ctx.anchor_day
+        base = _anchor_date(ctx)
         shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(
             rel, 0
         )

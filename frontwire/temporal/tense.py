@@ -15,6 +15,7 @@ PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 
 _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
+    r"would\s+(?:still\s+)?be|to\s+be|"
     r"scheduled|expected\s+to|plans?\s+to|planned\s+for|aims?\s+to|intends?\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could"
 )
