@@ -239,6 +239,23 @@ def test_event_date_overnight_is_the_night_before() -> None:
     assert result["time_precision"] == 1 and result["date_prec"] == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones struck Belgorod overnight, the governor said on Monday.",
+        "On Monday, the governor said drones had attacked the region overnight.",
+    ],
+)
+def test_overnight_before_the_day_named(text: str) -> None:
+    night = next(t for t in tag(text, "2024-03-13") if t.text == "overnight")
+    assert (night.begin, night.finish) == ("2024-03-10", "2024-03-11")
+
+
+def test_narrative_year_yields_to_future_tense() -> None:
+    text = "Poland, invited to join in July 1997, will officially join on March 12."
+    assert by_text(text, "1999-02-27")["March 12"] == ("DATE", "1999-03-12")
+
+
 def test_event_date_since_runs_to_the_dct() -> None:
     report = TimeTagger()(_report(ARTICLE))
     start, end = _span(ARTICLE, "repelled several attempts to cross the frontier since Sunday")

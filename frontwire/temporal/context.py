@@ -101,6 +101,10 @@ class Context:
         self.year_shift = int(year) if int(year) != self.dct.year else None
         self.shift_end = end
 
+    def same_sentence(self, first: int, second: int) -> bool:
+        """True when no sentence ends between offsets ``first`` and ``second``."""
+        return 0 <= first <= second and not _SENTENCE_END.search(self.text, first, second)
+
     def narrative_year(self, start: int) -> int | None:
         """The year the sentence moved to ("Last summer, ... in June"), if any.
 

@@ -179,7 +179,7 @@ def overnight(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["wd"] and m["wd"][:1].isupper():
         number = WEEKDAYS[m["wd"].lower()]
         end = weekday_near(ctx.dct, number, 0 if number == ctx.dct.isoweekday() else -1)
-    elif ctx.anchor_day is not None and 0 <= m.start() - ctx.anchor_end < 40:
+    elif ctx.anchor_day is not None and ctx.same_sentence(ctx.anchor_end, m.start()):
         end = ctx.anchor_day  # "on Tuesday ... overnight": the night into that day
     begin = end - timedelta(days=1)
     return Norm("TIME", f"{begin.isoformat()}TNI", begin, end)

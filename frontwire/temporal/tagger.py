@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -187,7 +188,29 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
         )
         if norm.type in ("DATE", "TIME"):
             ctx.remember(norm.value, e, _names_year(name, m))
+    _nights_before_named_days(out, ctx)
     return out
+
+
+def _nights_before_named_days(out: list[TimeExpression], ctx: Context) -> None:
+    """ "Drones struck overnight, the governor said on Monday": the night into Monday."""
+    for i, t in enumerate(out):
+        if not (t.text.lower() == "overnight" and t.begin and t.finish):
+            continue
+        if i and out[i - 1].begin and ctx.same_sentence(out[i - 1].end, t.start):
+            continue  # already the night into the day named before it
+        for later in out[i + 1 :]:
+            if not ctx.same_sentence(t.end, later.start):
+                break
+            if later.type == "DATE" and later.begin and later.begin == later.finish:
+                day = date.fromisoformat(later.begin)
+                before = day - timedelta(days=1)
+                t.value, t.begin, t.finish = (
+                    f"{before.isoformat()}TNI",
+                    before.isoformat(),
+                    later.begin,
+                )
+                break
 
 
 def _is_relative(name: str, m: re.Match[str]) -> bool:
