@@ -150,6 +150,9 @@ def test_correction_wins_over_machine_and_survives_remerge(client, db, auth) -> 
     assert {(a["who"], a["field"], a["old"], a["new"]) for a in audit} >= {
         ("analyst.one", "set:fatalities", None, 4)
     }
+    # A text match found by the ledger in the report text survives an unrelated correction.
+    found = client.get("/api/events", params={"text": "pushed back an assault"}).json()
+    assert [e["location"] for e in found["events"]] == ["Pokrovsk"]
     # Filters see the corrected type, not the machine one.
     types = {"Battles": set(), "Violence against civilians": {"Pokrovsk"}}
     for etype, expected in types.items():

@@ -112,7 +112,7 @@ class Desk:
                 out.append(row)
                 continue
             ev = self._reviewed_summary(rid, row, merged)
-            if matches(ev, active):
+            if matches(ev, _touched(ev, active)):
                 out.append(ev)
                 out.extend(self._split_rows(rid))
         if offset == 0:
@@ -257,6 +257,17 @@ def _absorb(ev: dict[str, Any], other: dict[str, Any]) -> None:
 
 
 _TYPE_KEYS = ("event_type", "sub_event_type")
+
+
+def _touched(ev: dict[str, Any], active: dict[str, Any]) -> dict[str, Any]:
+    """The filters a human correction of ``ev`` could change (the ledger checked the rest)."""
+    corrected = set((ev.get("review") or {}).get("corrected", {}))
+    # Free text also matched the report texts, which no correction changes: keep that match.
+    return {
+        k: v
+        for k, v in active.items()
+        if k != "text" and corrected & set(FILTER_FIELDS.get(k, ()))
+    }
 
 
 def matches(ev: dict[str, Any], f: dict[str, Any]) -> bool:

@@ -708,6 +708,7 @@ async function main() {
   $("#clear-filters").addEventListener("click", () => { $("#filters").reset(); load(); });
   $("#tiles").addEventListener("change", toggleTiles);
   $("#f-background").addEventListener("change", () => { refresh(); drawTimeline(); });
+  $("#attribution").textContent = "outline: Natural Earth";
   await initMap();
   await loadStats();
   await load();
