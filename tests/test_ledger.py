@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from frontwire.store.synthetic import (
     make_place,
     make_report,
     sample_reports,
+    synthetic_report,
 )
 
 
@@ -322,3 +324,50 @@ def test_partial_dates_become_intervals(value: str, first: str, last: str) -> No
     assert to_ordinal(value) == date.fromisoformat(first).toordinal()
     assert to_ordinal(value, end=True) == date.fromisoformat(last).toordinal()
     assert to_ordinal("2024-W11") is None and to_ordinal("") is None
+
+
+def _snapshot(led: Ledger) -> dict[str, tuple]:
+    rows = led.conn.execute(
+        "SELECT ledger_event_id, doc_id, event_id FROM ledger_event_reports"
+    ).fetchall()
+    reports: dict[str, list] = {}
+    for lid, doc, ev in rows:
+        reports.setdefault(lid, []).append((doc, ev))
+    return {
+        e["id"]: (sorted(reports[e["id"]]), e["fatalities"], e["contradicted"], e["date_start"])
+        for e in led.events(limit=None)
+    }
+
+
+def test_incremental_merges_stay_consistent_with_a_full_rebuild(ledger_path: Path) -> None:
+    rng = random.Random(5)
+    reports = [synthetic_report(i, rng, days=60) for i in range(240)]
+    with Ledger(ledger_path) as led:
+        for start in range(0, 240, 60):
+            for report in reports[start : start + 60]:
+                led.add_report(report)
+            result = led.merge()
+            assert result["mode"] == "incremental" and result["rebuilt_events"] > 0
+        assert led.merge()["rebuilt_events"] == 0  # nothing new: nothing rebuilt
+        incremental = _snapshot(led)
+        assert led.merge(full=True)["mode"] == "full"
+        full = _snapshot(led)
+    # Every report sits in exactly one event, and the local re-merges end close to (on
+    # this data: exactly at) what clustering everything at once gives.
+    keys = [key for reports_, *_ in incremental.values() for key in reports_]
+    assert len(keys) == len(set(keys)) == 240
+    assert incremental == full
+
+
+def test_a_later_report_joins_its_incident_and_keeps_the_id(ledger_path: Path) -> None:
+    kyiv, wire, *_ = sample_reports()
+    with Ledger(ledger_path) as led:
+        led.add_report(kyiv)
+        led.merge()
+        (first,) = led.events(country="UA", limit=None, contradicted=True)
+        assert first["n_reports"] == 1  # contradicted already: the ministry's denial
+        led.add_report(wire)
+        assert led.merge()["rebuilt_events"] == 1
+        (joined,) = led.events(country="UA", limit=None, contradicted=True)
+    assert joined["id"] == first["id"] and joined["n_reports"] == 2
+    assert joined["fatalities"] == 3 and joined["updated_at"] >= first["updated_at"]

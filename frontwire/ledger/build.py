@@ -8,6 +8,7 @@ them; ``updated_at`` only moves when an event's fields change.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import sqlite3
@@ -16,7 +17,7 @@ from typing import Any
 
 from ..store import now_iso
 from .aggregate import Incident, aggregate
-from .merge import cluster
+from .merge import DATE_SLACK_DAYS, Item, cluster
 from .stored import load_items, load_reports
 
 _JSON_FIELDS = ("fatality_figures", "stance_summary", "source_stances")
@@ -81,42 +82,141 @@ def _insert(conn: sqlite3.Connection, ledger_id: str, incident: Incident,
     )
 
 
-def rebuild(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Cluster every event report into ledger events and rewrite the ledger tables.
+def _windows(new: list[Item]) -> dict[tuple[bool, str], list[tuple[int, int]]]:
+    """Per (background, country): the merged day ranges a new report could reach."""
+    spans: dict[tuple[bool, str], list[tuple[int, int]]] = {}
+    for item in new:
+        if item.start is not None and item.end is not None and item.country_code:
+            reach = DATE_SLACK_DAYS + 1
+            spans.setdefault((item.background, item.country_code), []).append(
+                (item.start - reach, item.end + reach))
+    for block, ranges in spans.items():
+        ranges.sort()
+        joined = [ranges[0]]
+        for lo, hi in ranges[1:]:
+            if lo <= joined[-1][1]:
+                joined[-1] = (joined[-1][0], max(hi, joined[-1][1]))
+            else:
+                joined.append((lo, hi))
+        spans[block] = joined
+    return spans  # fmt: skip
 
-    Clustering sees every report in a small form; the full reports and claims are then
-    read a batch of incidents at a time. The caller owns the transaction (Ledger.merge
-    runs this inside one).
-    RETURNS (dict): counts of event reports, ledger events, merged reports, contradicted
-        events, claim relations, and the seconds it took.
+
+def _in(windows: list[tuple[int, int]], item: Item) -> bool:
+    assert item.start is not None and item.end is not None
+    at = bisect.bisect_right(windows, (item.end, float("inf"))) - 1
+    # Windows are disjoint and sorted: only the last one starting before item.end can overlap.
+    return at >= 0 and windows[at][1] >= item.start
+
+
+def _chosen(items: list[Item], merged: dict[tuple[str, str], str]) -> list[Item]:
+    """The reports to re-cluster after an ingest.
+
+    The new reports, every report of the same country (and kind) whose dates come within
+    reach of a new one, and all reports of the ledger events those already belong to
+    (so an event is rebuilt whole or not at all). Incidents elsewhere keep their events
+    untouched; ``merge(full=True)`` re-clusters everything.
+    """
+    new = [it for it in items if it.key not in merged]
+    if not new:
+        return []
+    windows = _windows(new)
+    keys = {it.key for it in new}
+    for item in items:
+        block = windows.get((item.background, item.country_code))
+        if block and item.start is not None and item.end is not None and _in(block, item):
+            keys.add(item.key)
+    stale = {merged[key] for key in keys if key in merged}
+    keys |= {key for key, lid in merged.items() if lid in stale}
+    return [it for it in items if it.key in keys]
+
+
+def _delete(conn: sqlite3.Connection, ledger_ids: list[str]) -> None:
+    for start in range(0, len(ledger_ids), 500):
+        chunk = ledger_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for table in _LEDGER_TABLES:
+            column = "id" if table == "ledger_events" else "ledger_event_id"
+            conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)  # noqa: S608
+
+
+def rebuild(conn: sqlite3.Connection, full: bool = False) -> dict[str, Any]:
+    """Cluster event reports into ledger events and rewrite the ledger tables.
+
+    full (bool): re-cluster everything. Otherwise only the neighbourhood of the new
+        reports is re-clustered (see ``_chosen``), so merging after a small ingest stays
+        fast on a big ledger.
+    Clustering sees the reports in a small form; full reports and claims are then read a
+    batch of incidents at a time. The caller owns the transaction.
+    RETURNS (dict): totals (event_reports, events, merged_reports, contradicted,
+        relations), what this merge rebuilt, and the seconds it took.
     """
     began = time.perf_counter()
+    if not full and not _unmerged(conn):
+        return {**_totals(conn), "mode": "incremental", "rebuilt_events": 0,
+                "seconds": round(time.perf_counter() - began, 3)}  # fmt: skip
     items = load_items(conn)
-    groups = cluster(items)
-    previous = dict(conn.execute("SELECT fingerprint, updated_at FROM ledger_events").fetchall())
-    for table in _LEDGER_TABLES:
-        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+    merged = {(d, e): lid for d, e, lid in conn.execute(
+        "SELECT doc_id, event_id, ledger_event_id FROM ledger_event_reports")}  # fmt: skip
+    chosen = items if full else _chosen(items, merged)
+    stale = sorted({merged[it.key] for it in chosen if it.key in merged})
+    previous = _fingerprints(conn, stale if not full else None)
+    if full:
+        for table in _LEDGER_TABLES:
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+    else:
+        _delete(conn, stale)
+    taken = {row[0] for row in conn.execute("SELECT id FROM ledger_events")}
+    groups = cluster(chosen)
     stamp = now_iso()
-    taken: set[str] = set()
-    contradicted = relations = 0
     for start in range(0, len(groups), BATCH):
         batch = groups[start : start + BATCH]
-        doc_ids = sorted({item.doc_id for group in batch for item in group})
-        stored = load_reports(conn, doc_ids)
+        stored = load_reports(conn, sorted({item.doc_id for group in batch for item in group}))
         for group in batch:
             ledger_id = event_id(group[0].key[0], group[0].key[1], taken)
             taken.add(ledger_id)
-            incident = aggregate([stored[item.key] for item in group])
-            _insert(conn, ledger_id, incident, previous, stamp)
-            contradicted += incident.fields["contradicted"]
-            relations += len(incident.relations)
+            _insert(conn, ledger_id, aggregate([stored[it.key] for it in group]), previous, stamp)
     conn.execute("DELETE FROM ledger_meta WHERE key = 'merged_at'")
     conn.execute("INSERT INTO ledger_meta (key, value) VALUES ('merged_at', ?)", (stamp,))
     return {
-        "event_reports": len(items),
-        "events": len(groups),
-        "merged_reports": len(items) - len(groups),
-        "contradicted": contradicted,
-        "relations": relations,
+        **_totals(conn),
+        "mode": "full" if full else "incremental",
+        "rebuilt_events": len(groups),
         "seconds": round(time.perf_counter() - began, 3),
+    }
+
+
+def _fingerprints(conn: sqlite3.Connection, ledger_ids: list[str] | None) -> dict[str, str]:
+    """fingerprint -> updated_at of the events about to be rebuilt (all when None)."""
+    if ledger_ids is None:
+        return dict(conn.execute("SELECT fingerprint, updated_at FROM ledger_events").fetchall())
+    out: dict[str, str] = {}
+    for start in range(0, len(ledger_ids), 500):
+        chunk = ledger_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        out.update(conn.execute(
+            f"SELECT fingerprint, updated_at FROM ledger_events WHERE id IN ({marks})", chunk
+        ).fetchall())  # fmt: skip
+    return out
+
+
+def _unmerged(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM event_reports er WHERE NOT EXISTS (SELECT 1 FROM ledger_event_reports l"
+        " WHERE l.doc_id = er.doc_id AND l.event_id = er.event_id) LIMIT 1"
+    ).fetchone() is not None
+
+
+def _totals(conn: sqlite3.Connection) -> dict[str, int]:
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    reports, events = one("SELECT count(*) FROM event_reports"), one(
+        "SELECT count(*) FROM ledger_events")  # fmt: skip
+    return {
+        "event_reports": reports,
+        "events": events,
+        "merged_reports": reports - events,
+        "contradicted": one("SELECT count(*) FROM ledger_events WHERE contradicted = 1"),
+        "relations": one("SELECT count(*) FROM claim_relations"),
     }

@@ -108,14 +108,18 @@ class Ledger:
             insert_report(conn, report)
         return True
 
-    def merge(self) -> dict[str, Any]:
-        """(Re)build ledger events from every stored event report.
+    def merge(self, full: bool = False) -> dict[str, Any]:
+        """(Re)build ledger events from the stored event reports.
 
-        Idempotent: the same reports give the same events with the same ids.
-        RETURNS (dict): event_reports, events, merged_reports, contradicted, relations, seconds.
+        Idempotent: the same reports give the same events with the same ids. Unless
+        ``full``, only reports near the new ones (same country, dates within reach) and
+        the events they belong to are re-clustered.
+        full (bool): re-cluster every report (after a change of the merge rules).
+        RETURNS (dict): totals (event_reports, events, merged_reports, contradicted,
+            relations), mode, rebuilt_events, seconds.
         """
         with self._write("merging the ledger") as conn:
-            return rebuild(conn)
+            return rebuild(conn, full=full)
 
     # ----------------------------------------------------------------- reading
 

@@ -14,7 +14,7 @@ still open.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -174,9 +174,13 @@ class _Clusters:
         del self.span[rj]
 
 
+def _sort_key(items: Sequence[Item]) -> Callable[[int], tuple[int, tuple[int, int]]]:
+    return lambda i: (items[i].start or 0, items[i].order)
+
+
 def _sweep(indices: list[int], items: Sequence[Item], clusters: _Clusters) -> None:
     """Compare each report with the earlier ones whose interval is still open."""
-    indices.sort(key=lambda i: (items[i].start, items[i].order))
+    indices.sort(key=_sort_key(items))
     active: list[int] = []
     for i in indices:
         item = items[i]
@@ -188,19 +192,27 @@ def _sweep(indices: list[int], items: Sequence[Item], clusters: _Clusters) -> No
         active.append(i)
 
 
+def _blocks(items: Sequence[Item]) -> tuple[dict[tuple[bool, str], list[int]], list[int]]:
+    """Indices by (background, country), and the reports that cannot be matched at all."""
+    blocks: dict[tuple[bool, str], list[int]] = {}
+    loners = []
+    for i, item in enumerate(items):
+        if item.start is None or item.end is None or not item.country_code:
+            loners.append(i)  # no date or no place: stays its own incident
+        else:
+            blocks.setdefault((item.background, item.country_code), []).append(i)
+    return blocks, loners
+
+
 def cluster(items: Sequence[Item]) -> list[list[Item]]:
     """Group event reports into incidents.
 
-    items (Sequence[Item]): every event report of the ledger.
+    items (Sequence[Item]): the event reports to cluster (all of them, or whole segments).
     RETURNS (list[list[Item]]): clusters, each sorted earliest report first, and the
         clusters ordered by their earliest report (so ids are assigned deterministically).
     """
     clusters = _Clusters(items)
-    blocks: dict[tuple[bool, str], list[int]] = {}
-    for i, item in enumerate(items):
-        if item.start is None or item.end is None or not item.country_code:
-            continue  # cannot be matched on date or place: stays its own incident
-        blocks.setdefault((item.background, item.country_code), []).append(i)
+    blocks, _ = _blocks(items)
     for indices in blocks.values():
         _sweep(indices, items, clusters)
     groups: dict[int, list[Item]] = {}
