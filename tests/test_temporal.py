@@ -251,6 +251,18 @@ def test_overnight_before_the_day_named(text: str) -> None:
     assert (night.begin, night.finish) == ("2024-03-10", "2024-03-11")
 
 
+def test_telegram_style_report() -> None:
+    text = (
+        "As of 22:00 on 13.03.2024, 78 combat clashes were recorded. Water should be "
+        "restored by Friday. Schools stay closed until the end of the week."
+    )
+    found = by_text(text, "2024-03-14")
+    assert found["22:00"] == ("TIME", "2024-03-13T22:00")  # the date written after it
+    assert found["13.03.2024"] == ("DATE", "2024-03-13")
+    assert found["Friday"] == ("DATE", "2024-03-15")
+    assert found["the end of the week"] == ("DATE", "2024-W11")
+
+
 def test_narrative_year_yields_to_future_tense() -> None:
     text = "Poland, invited to join in July 1997, will officially join on March 12."
     assert by_text(text, "1999-02-27")["March 12"] == ("DATE", "1999-03-12")

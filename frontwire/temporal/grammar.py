@@ -111,6 +111,11 @@ RULES: dict[str, str] = {
         r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|fiscal\s+year|"
         rf"decade|century|(?P<season>{SEASON})){_E}"
     ),
+    # "the end of the week", "the rest of the year": the current one (or the narrative's)
+    "edge_unit": (
+        r"(?<![\w-])(?P<edge>the\s+(?:end|beginning|start|middle|rest|remainder))\s+of\s+"
+        r"the\s+(?P<unit>week|month|year|decade)(?![\w-])"
+    ),
     "the_year": r"(?<![\w-])the\s+(?:(?:full|whole|entire|fiscal)\s+)?year(?![\w-])",
     "year_ago": r"(?<![\w-])(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?(?![\w-])",
     "the_weekend": rf"{_B}(?P<the>the)\s+weekend{_E}",
@@ -286,6 +291,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "reference": (("ref",), 2),
     "relunit": (("unit", "part", "season"), 6),
     "the_year": (("unit",), 3),
+    "edge_unit": (("unit",), 5),
     "year_ago": (("unit",), 1),
     "the_weekend": (("unit",), 1),
     "anaphor_day": (("unit",), 1),

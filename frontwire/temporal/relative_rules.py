@@ -301,6 +301,19 @@ def _season_rel(m: re.Match[str], ctx: Context, rel: str, code: str) -> Norm | N
     return Norm("DATE", value, *(span or (None, None)))
 
 
+def edge_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = m["unit"].lower()
+    base = ctx.dct
+    if base is None:
+        return Norm("DATE", _unknown(unit))
+    year = ctx.narrative_year(m.start())
+    if year is not None and unit == "year":
+        base = date(year, 6, 30)
+    value = _shifted(base, unit, 0, ctx)
+    span = interval(value)
+    return Norm("DATE", value, *(span or (None, None)))
+
+
 def anaphor_day(m: re.Match[str], ctx: Context) -> Norm | None:
     base = _anchor_date(ctx)
     unit = m["unit"].lower()

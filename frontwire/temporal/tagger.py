@@ -39,6 +39,7 @@ HANDLERS: dict[str, Handler] = {
     "reference": rel.reference,
     "relunit": rel.relunit,
     "the_weekend": rel.the_weekend,
+    "edge_unit": rel.edge_unit,
     "anaphor_day": rel.anaphor_day,
     "ago": rel.ago,
     "duration": rel.duration,
@@ -189,7 +190,22 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
         if norm.type in ("DATE", "TIME"):
             ctx.remember(norm.value, e, _names_year(name, m))
     _nights_before_named_days(out, ctx)
+    _clock_dates_after(out, ctx)
     return out
+
+
+_ON_LINK = re.compile(r",?\s*(?:on\s+|of\s+)?$")
+
+
+def _clock_dates_after(out: list[TimeExpression], ctx: Context) -> None:
+    """ "As of 22:00 on 13.03.2024": the clock time takes the date written after it."""
+    for t, after in zip(out, out[1:], strict=False):
+        if t.type != "TIME" or ":" not in t.value[10:] or not after.begin:
+            continue
+        if after.begin != after.finish or not _ON_LINK.match(ctx.text[t.end : after.start]):
+            continue
+        t.value = after.begin + t.value[t.value.index("T") :]
+        t.begin = t.finish = after.begin
 
 
 def _nights_before_named_days(out: list[TimeExpression], ctx: Context) -> None:

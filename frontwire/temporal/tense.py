@@ -17,7 +17,8 @@ _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
     r"would\s+(?:still\s+)?be|to\s+be|"
     r"scheduled|expected\s+to|plans?\s+to|planned\s+for|aims?\s+to|intends?\s+to|"
-    r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could"
+    r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could|should|must|can|cannot|"
+    r"need\s+to|has\s+to|have\s+to"
 )
 _STRONG_PAST = r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
 _WEAK_FUTURE = r"would|next|upcoming|coming|expected|expects?|plans?|planned|planning|hopes?"
