@@ -15,6 +15,7 @@ from . import learn
 from .rules import decide
 from .taxonomy import event_type_of
 
+MARGIN_SCALE = 5.0
 _OVERRIDE: list[Any] = []  # a model set by ``using_model`` (eval runs), innermost last
 _CACHE: dict[str, Any] = {}
 
@@ -53,7 +54,9 @@ def active_model_name() -> str:
 
 def _margin_confidence(margins: Any) -> float:
     """A 0..1 confidence from SVM margins (softmax over the class scores)."""
-    values = [float(v) for v in margins]
+    # SVM margins sit around -1..1; scaling them before the softmax keeps a clear
+    # winner near 1 instead of spreading mass over 25 classes.
+    values = [MARGIN_SCALE * float(v) for v in margins]
     top = max(values)
     total = sum(math.exp(v - top) for v in values)
     return round(1.0 / total, 3)

@@ -48,16 +48,33 @@ class Candidate:
 
 
 def _sentences(report: Report) -> list[Sentence]:
-    if report.sentences:
-        return report.sentences
-    # No nlp stage ran: split on sentence-final punctuation so the stage still works.
-    spans, start = [], 0
-    for m in re.finditer(r"[.!?](?=\s+[A-Z\"“])|\n\s*\n", report.text):
-        spans.append(Sentence(start, m.end()))
-        start = m.end()
-    if start < len(report.text.rstrip()):
-        spans.append(Sentence(start, len(report.text)))
-    return [s for s in spans if report.text[s.start:s.end].strip()]
+    """Sentences, never across a line break (a headline or a paragraph ends there), trimmed."""
+    base = report.sentences
+    if not base:  # no nlp stage ran: split on sentence-final punctuation
+        base, start = [], 0
+        for m in re.finditer(r"[.!?](?=\s+[A-Z\"“])", report.text):
+            base.append(Sentence(start, m.end()))
+            start = m.end()
+        base.append(Sentence(start, len(report.text)))
+    out = []
+    for sent in base:
+        for line in re.finditer(r"[^\n]+", report.text[sent.start:sent.end]):
+            text = line.group(0)
+            if text.strip():
+                lead = len(text) - len(text.lstrip())
+                out.append(Sentence(sent.start + line.start() + lead,
+                                    sent.start + line.start() + len(text.rstrip())))
+    return out
+
+
+def _context(report: Report, sentences: list[Sentence], first: int) -> int:
+    """Start of up to two sentences before sentence ``first`` within its paragraph."""
+    start = sentences[first].start
+    for prev in (first - 1, first - 2):
+        if prev < 0 or "\n\n" in report.text[sentences[prev].end:start]:
+            break
+        start = sentences[prev].start
+    return start
 
 
 def _happened(text: str, trigger_start: int) -> tuple[bool, bool]:
@@ -72,6 +89,13 @@ def _happened(text: str, trigger_start: int) -> tuple[bool, bool]:
     if NEGATION.search(text[max(0, trigger_start - 40):trigger_start]):
         return False, True
     return True, False
+
+
+def _denies_before(claim: Any, text: str, trigger: int) -> bool:
+    """The denial words come before the event word: "denied that its jets bombed ..."
+    ("there was an exchange of fire, but no breakthrough" denies something else)."""
+    cue = (claim.stance_cue or "").strip().lower()
+    return not cue or cue in text[:trigger].lower()
 
 
 def _claims_in(report: Report, start: int, end: int) -> list[Any]:
@@ -93,7 +117,8 @@ def find_candidates(report: Report) -> tuple[list[Candidate], list[Candidate]]:
                          sentences=[i])
         real, negated = _happened(text, decision.trigger[0])
         claims = _claims_in(report, sent.start, sent.end)
-        if claims and all(c.stance == DENIES for c in claims):
+        if claims and all(c.stance == DENIES for c in claims) and any(
+                _denies_before(c, text, decision.trigger[0]) for c in claims):
             real, negated = False, True
         if real:
             cand.background = bool(BACKGROUND_CUE.search(text))
@@ -136,9 +161,15 @@ def locate(report: Report, start: int, end: int) -> tuple[Any, int, int]:
     """Place, ACLED geo_precision and UCDP where_prec from the geo stage (or a fallback)."""
     try:
         from ..geo import event_location
-    except ImportError:
+    except Exception as err:  # noqa: BLE001 - geo missing or broken: fall back, and say so
+        _warn(report, f"events: geo.event_location unavailable ({err}); using report.places")
         return _place_in_span(report, start, end)
     return event_location(report, start, end)  # type: ignore[no-any-return]
+
+
+def _warn(report: Report, message: str) -> None:
+    if message not in report.warnings:
+        report.warnings.append(message)
 
 
 FEATURE_RANK = {"city": 0, "adm2": 1, "region": 2, "adm1": 3, "country": 4}
@@ -164,7 +195,8 @@ def date_of(report: Report, start: int, end: int) -> dict[str, Any]:
     """Event dates from the time stage; without it, the report's date at week precision."""
     try:
         from ..temporal import event_date
-    except ImportError:
+    except Exception as err:  # noqa: BLE001 - time stage missing or broken: fall back
+        _warn(report, f"events: temporal.event_date unavailable ({err}); using the report date")
         dct = report.dct
         return {"date_start": dct, "date_end": dct, "time_precision": 2, "date_prec": 2,
                 "date_text": ""}
@@ -209,16 +241,19 @@ class EventCoder:
             if model is not None:  # the user's model types the event; the rules detect it
                 _, cand.sub_event_type, cand.confidence = classify(
                     [report.text[cand.start:cand.end]])[0]
-            if cand.confidence < self.min_confidence:
+            if cand.confidence < self.min_confidence and not self.one_event:
                 continue
             events.append(self._code(report, cand, f"e{len(events) + 1}", model_name))
-        report.events = events
         _link_claims(report, events, denied)
+        report.events = _same_incident(report, events)
         return report
 
     def _code(self, report: Report, cand: Candidate, event_id: str, model_name: str) -> Event:
         sub = cand.sub_event_type
         place, geo_precision, where_prec = locate(report, cand.start, cand.end)
+        context = _context(report, _sentences(report), cand.sentences[0])
+        if place is None and context < cand.start:  # "There was an exchange of fire."
+            place, geo_precision, where_prec = locate(report, context, cand.end)
         dates = date_of(report, cand.start, cand.end)
         event = Event(
             id=event_id, event_type=event_type_of(sub), sub_event_type=sub,
@@ -237,6 +272,8 @@ class EventCoder:
         country = actor_lib.load_actors().country_name(
             getattr(place, "country", "") or None, getattr(place, "country_code", "") or None)
         assign_actors(event, report.text, country)
+        if (event.actor1 is None or event.actor1.start is None) and context < cand.start:
+            assign_actors(event, report.text, country, context)
         _fill_counts(event, report)
         return event
 
@@ -259,14 +296,20 @@ def _generic(template: str, country: str | None, inter: int, words: str = "") ->
     return Actor(name=name, inter=inter, text=words)
 
 
-def assign_actors(event: Event, text: str, country: str | None) -> None:
-    """actor1 (who acted), actor2 (on whom) and associated actors, ACLED style."""
-    span = text[event.start:event.end]
-    found = actor_lib.load_actors().find(span, event.start, country, event.date_start)
+def assign_actors(event: Event, text: str, country: str | None, start: int | None = None
+                  ) -> None:
+    """actor1 (who acted), actor2 (on whom) and associated actors, ACLED style.
+
+    start (int): read actors from here (earlier context) instead of the event's start.
+    """
+    begin = event.start if start is None else start
+    event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2 = None, None, [], []
+    span = text[begin:event.end]
+    found = actor_lib.load_actors().find(span, begin, country, event.date_start)
     by_at = re.search(r"\bby\s+(?:the\s+)?", span)
     agents = [m for m in found if m.inter not in (actor_lib.CIVILIANS,)]
     if by_at:  # passive voice: "was shelled by Russian forces" names the actor after "by"
-        after = [m for m in agents if m.start >= event.start + by_at.start()]
+        after = [m for m in agents if m.start >= begin + by_at.start()]
         agents = after[:1] + [m for m in agents if m not in after[:1]]
     civilians = [m for m in found if m.inter == actor_lib.CIVILIANS]
     sub, kind = event.sub_event_type, event.event_type
@@ -338,10 +381,70 @@ def _link_claims(report: Report, events: list[Event], denied: list[Candidate]) -
             continue
         for claim in _claims_in(report, cand.start, cand.end):
             _link(target, claim)
+    _link_stray_denials(report, events)
     for event in events:  # doubt from the sources lowers confidence
         stances = [c.stance for c in report.claims if c.id in event.claim_ids]
         if stances and all(s in (HEDGED, UNCONFIRMED, DENIES) for s in stances):
             event.confidence = round(event.confidence * 0.7, 3)
+
+
+INCURSION_WORDS = re.compile(r"\b(?:enter(?:ed)?|cross(?:ed|ing)?|penetrat\w*|incursions?|"
+                             r"break ?through|violate|infiltrat\w*|attack\w*)\b", re.I)
+
+
+def _link_stray_denials(report: Report, events: list[Event]) -> None:
+    """A denial with no event of its own ("denied that armed groups had entered the
+    region") speaks about the nearest current event of the kind it names."""
+    current = [e for e in events if not e.background]
+    for claim in report.claims:
+        if claim.stance != DENIES or claim.event_ids or not current:
+            continue
+        decision = decide(claim.content)
+        if max(decision.scores.values(), default=0) >= 1:
+            kind = event_type_of(decision.sub_event_type)
+        elif INCURSION_WORDS.search(claim.content):
+            kind = "Battles"
+        else:
+            continue
+        pool = [e for e in current if e.event_type == kind] or current
+        _link(min(pool, key=lambda e: abs(e.start - claim.content_start)), claim)
+
+
+def _incident_key(event: Event) -> tuple[Any, ...] | None:
+    place = event.place
+    if place is None or place.feature not in ("city", "adm2"):
+        return None  # a region or a country is too coarse to call two mentions one incident
+    return (event.event_type, place.geonameid or place.name, event.date_start, event.background)
+
+
+def _same_incident(report: Report, events: list[Event]) -> list[Event]:
+    """Events of one type at one town on one day are one incident told twice: keep the
+    first mention, gather the claims, and number the survivors e1, e2, ..."""
+    kept: list[Event] = []
+    first: dict[tuple[Any, ...], Event] = {}
+    into: dict[str, Event] = {}  # every old id -> the event that survives for it
+    for event in events:
+        key = _incident_key(event)
+        target = first.get(key) if key is not None else None
+        if target is not None:
+            target.fatalities = max(target.fatalities, event.fatalities)
+            target.claim_ids += [c for c in event.claim_ids if c not in target.claim_ids]
+            names = {a.name for a in target.assoc_actor_1}
+            target.assoc_actor_1 += [a for a in event.assoc_actor_1 if a.name not in names]
+            target.actor2 = target.actor2 or event.actor2
+            into[event.id] = target
+            continue
+        if key is not None:
+            first[key] = event
+        into[event.id] = event
+        kept.append(event)
+    new_ids = {event.id: f"e{i}" for i, event in enumerate(kept, 1)}
+    mapping = {old: new_ids[target.id] for old, target in into.items()}
+    for event in kept:
+        event.id = new_ids[event.id]
+    for claim in report.claims:
+        claim.event_ids = list(dict.fromkeys(mapping.get(e, e) for e in claim.event_ids))
+    return kept
 
 
 def _link(event: Event, claim: Any) -> None:
