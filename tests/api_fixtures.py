@@ -196,20 +196,34 @@ _DEMO_PLACES = [
     ("Shebekino", 50.4, 36.9, "Russia", "RU", "Belgorod Oblast"),
     ("Tetkino", 51.2813, 34.2938, "Russia", "RU", "Kursk Oblast"),
 ]
-_DEMO_KINDS = [
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     "Artillery fire hit {place} on {day}, killing {n} people, {src} said.", "{src}"),
-    ("Explosions/Remote violence", "Air/drone strike",
-     "A drone struck an industrial site in {place} on {day}; {n} people died, {src} reported.",
-     "{src}"),
-    ("Battles", "Armed clash",
-     "Fighting broke out on the outskirts of {place} on {day}, with {n} soldiers killed, "
-     "{src} said.", "{src}"),
-    ("Violence against civilians", "Attack",
-     "Gunmen fired on a bus near {place} on {day}, killing {n} passengers, {src} said.", "{src}"),
-    ("Protests", "Peaceful protest",
-     "Several hundred people rallied in central {place} on {day} to demand news of missing "
-     "soldiers, {src} reported.", "{src}"),
+_DEMO_KINDS = [  # (event type, sub-event type, report template)
+    (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "Artillery fire hit {place} on {day}, killing {n} people, {src} said.",
+    ),
+    (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "A drone struck an industrial site in {place} on {day}; {n} people died, {src} reported.",
+    ),
+    (
+        "Battles",
+        "Armed clash",
+        "Fighting broke out on the outskirts of {place} on {day}, with {n} soldiers killed, "
+        "{src} said.",
+    ),
+    (
+        "Violence against civilians",
+        "Attack",
+        "Gunmen fired on a bus near {place} on {day}, killing {n} passengers, {src} said.",
+    ),
+    (
+        "Protests",
+        "Peaceful protest",
+        "Several hundred people rallied in central {place} on {day} to demand news of missing "
+        "soldiers, {src} reported.",
+    ),
 ]
 _DEMO_SOURCES = ["the regional governor", "local police", "the military administration",
                  "emergency services", "the defence ministry"]  # fmt: skip
@@ -224,7 +238,7 @@ def demo_reports(n: int = 60, seed: int = 7) -> list[Report]:
     out = []
     for i in range(n):
         name, lat, lon, country, cc, admin1 = rng.choice(_DEMO_PLACES)
-        etype, sub, template, _ = rng.choice(_DEMO_KINDS)
+        etype, sub, template = rng.choice(_DEMO_KINDS)
         day = date(2026, 2, 1) + timedelta(days=rng.randrange(40))
         deaths = 0 if etype == "Protests" else rng.choice([0, 1, 1, 2, 3, 5, 8, 14])
         src = rng.choice(_DEMO_SOURCES)

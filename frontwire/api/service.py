@@ -264,9 +264,7 @@ def _touched(ev: dict[str, Any], active: dict[str, Any]) -> dict[str, Any]:
     corrected = set((ev.get("review") or {}).get("corrected", {}))
     # Free text also matched the report texts, which no correction changes: keep that match.
     return {
-        k: v
-        for k, v in active.items()
-        if k != "text" and corrected & set(FILTER_FIELDS.get(k, ()))
+        k: v for k, v in active.items() if k != "text" and corrected & set(FILTER_FIELDS.get(k, ()))
     }
 
 
