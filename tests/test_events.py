@@ -20,7 +20,9 @@ def _fake_location(report: Report, start: int, end: int):
     for name, country in COUNTRY_OF.items():
         at = report.text.find(name, start, end)
         if at >= 0:
-            return Place(at, at + len(name), name, name=name, country=country), 1, 1
+            place = Place(at, at + len(name), name, name=name, country=country, feature="city",
+                          geonameid=name)
+            return place, 1, 1
     return None, 3, 6
 
 
@@ -175,6 +177,44 @@ def test_several_events_in_one_report_get_their_own_ids():
                     "Peaceful protest"]
     assert [e.id for e in report.events] == ["e1", "e2", "e3"]
     assert report.events[0].civilian_targeting is True
+
+
+def test_one_incident_told_twice_is_one_event():
+    report = code("Russian forces shelled Vovchansk overnight, killing two residents. The mayor "
+                  "said power was cut. Schools stayed closed. Repairs will take weeks. In "
+                  "Vovchansk, the shelling also damaged a hospital, officials said.")
+    [event] = report.events
+    assert event.id == "e1" and event.fatalities == 2
+
+
+def test_a_denial_without_its_own_event_joins_the_event_it_denies():
+    first = "Gunmen attacked a police checkpoint near Kherson, killing one officer."
+    text = first + " The Interior Ministry denied that any attack had taken place."
+    at = text.index("any attack")
+    claims = [Claim(id="c1", content_start=0, content_end=len(first) - 1,
+                    content=first[:-1], stance=ASSERTS),
+              Claim(id="c2", content_start=at, content_end=len(text) - 1,
+                    content=text[at:-1], stance=DENIES, stance_cue="denied")]
+    report = code(text, claims)
+    [event] = report.events
+    assert event.sub_event_type == "Armed clash" and event.claim_ids == ["c1", "c2"]
+    assert claims[1].event_ids == ["e1"]
+
+
+def test_headline_and_body_are_separate_sentences():
+    report = code("Drone strike hits Belgorod\n\nResidents of Kherson held a peaceful rally "
+                  "on Sunday to demand the return of prisoners of war.")
+    assert [e.sub_event_type for e in report.events] == ["Air/drone strike",
+                                                         "Peaceful protest"]
+    assert report.events[0].end == len("Drone strike hits Belgorod")
+
+
+def test_place_comes_from_the_sentence_before_when_the_event_sentence_has_none():
+    report = code("The governor said saboteurs tried to enter Tyotkino before dawn. There was "
+                  "an exchange of fire, but no breakthrough.")
+    [event] = report.events
+    assert event.sub_event_type == "Armed clash" and event.place.name == "Tyotkino"
+    assert event.actor1.name == "Unidentified Armed Group (Russia)"
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -414,11 +414,12 @@ def _incident_key(event: Event) -> tuple[Any, ...] | None:
     place = event.place
     if place is None or place.feature not in ("city", "adm2"):
         return None  # a region or a country is too coarse to call two mentions one incident
-    return (event.event_type, place.geonameid or place.name, event.date_start, event.background)
+    return (event.sub_event_type, place.geonameid or place.name, event.date_start,
+            event.background)
 
 
 def _same_incident(report: Report, events: list[Event]) -> list[Event]:
-    """Events of one type at one town on one day are one incident told twice: keep the
+    """Events of one sub-type at one town on one day are one incident told twice: keep the
     first mention, gather the claims, and number the survivors e1, e2, ..."""
     kept: list[Event] = []
     first: dict[tuple[Any, ...], Event] = {}
