@@ -227,8 +227,12 @@ def summarise(fields: dict[str, Any]) -> str:
 
 
 def _search_text(fields: dict[str, Any], reports: Sequence[StoredEvent]) -> str:
-    parts = [fields["summary"], fields["location"], fields["admin1"], fields["sources"]]
+    """What the text filter searches: titles, event spans, claims and sources, each once
+    (a claim usually lies inside its event's span, and retellings repeat titles)."""
+    parts = [fields["summary"], fields["admin2"], fields["sources"]]
     for report in reports:
-        parts += [report.row["title"] or "", report.row["span_text"] or ""]
-        parts += [c.content for c in report.claims] + [c.source for c in report.claims]
-    return " ".join(p for p in parts if p).casefold()
+        span = report.row["span_text"] or ""
+        parts += [report.row["title"] or "", span]
+        parts += [c.content for c in report.claims if c.content not in span]
+        parts += [c.source for c in report.claims]
+    return " | ".join(dict.fromkeys(p.casefold() for p in parts if p))
