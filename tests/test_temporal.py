@@ -149,6 +149,8 @@ def test_narrative_year_needs_words_that_name_it() -> None:
     assert found["the summer"] == ("DATE", "2024-SU")
     found = by_text("In 2022, the town was shelled in June.", "2024-03-14")
     assert found["June"] == ("DATE", "2022-06")
+    text = "Under a plan agreed by the allies in 2022 that set no limits, 40 tanks arrived in May."
+    assert by_text(text, "2024-06-14")["May"] == ("DATE", "2024-05")  # a side clause
 
 
 def test_quarters_from_results_reporting() -> None:

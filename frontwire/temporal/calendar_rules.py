@@ -55,13 +55,13 @@ def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> 
     dct = ctx.dct
     if day is None:
         ahead = (month - dct.month) / 1.0
-        limit = 2.0
     else:
         try:
             ahead = (date(dct.year, month, day) - dct).days / 30.0
         except ValueError:
             ahead = (month - dct.month) / 1.0
-        limit = 1.5
+    # Weak cues ("unspecified", "planned") only move dates that are far on the wrong side.
+    limit = (2.0 if day is None else 1.5) if ctx.strong_tense(start, end) else 2.5
     direction = ctx.direction(start, end, default=0)
     if direction > 0:
         return dct.year + 1 if ahead <= -limit else dct.year

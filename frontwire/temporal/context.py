@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import interval
-from .tense import FUTURE, PAST, PRESENT, tense_at
+from .tense import FUTURE, PAST, PRESENT, tense_and_strength, tense_at
 
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)\W*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
@@ -47,12 +47,17 @@ class Context:
     last_day: date | None = None  # the last day named anywhere before, for "the next day"
     year_shift: int | None = None
     shift_end: int = -1
+    shift_frames: bool = False  # the shift opened its sentence, so it frames all of it
     last_quarter: str | None = None  # the quarter a (financial) report is about
     probe: bool = False  # validation pass: anchors are not yet known
     seen: list[str] = field(default_factory=list)
 
     def tense(self, start: int, end: int) -> str:
         return tense_at(self.text, start, end)
+
+    def strong_tense(self, start: int, end: int) -> bool:
+        """True when an auxiliary or reporting verb, not a weak cue, set the tense."""
+        return not self.probe and tense_and_strength(self.text, start, end)[1]
 
     def direction(self, start: int, end: int, default: int = -1, present: int | None = None) -> int:
         """-1 past, +1 future, from the verbs around the span; ``default`` when no cue,
@@ -81,7 +86,7 @@ class Context:
             return self.anchor_day
         return None
 
-    def remember(self, value: str, end: int, names_year: bool = True) -> None:
+    def remember(self, value: str, end: int, names_year: bool = True, start: int = -1) -> None:
         """Make ``value`` the anchor for the following expressions of the paragraph.
 
         ``names_year``: the words themselves set the year ("in 2022", "last summer"),
@@ -100,6 +105,16 @@ class Context:
         # Only a move away from the document's year shifts the narrative.
         self.year_shift = int(year) if int(year) != self.dct.year else None
         self.shift_end = end
+        self.shift_frames = start >= 0 and self._opens_sentence(start)
+
+    def _opens_sentence(self, start: int) -> bool:
+        """True for a sentence-opening adverbial ("Last summer, ...", "In 2022, ...")."""
+        head = self.text[max(0, start - 40) : start]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(head)), default=-1)
+        if cut < 0 and start > 40 and "\n" not in head:
+            return False
+        head = head[max(cut, head.rfind("\n") + 1, 0) :]
+        return len(head.split()) <= 2
 
     def same_sentence(self, first: int, second: int) -> bool:
         """True when no sentence ends between offsets ``first`` and ``second``."""
@@ -114,6 +129,8 @@ class Context:
         """
         if self.year_shift is None or _SENTENCE_END.search(self.text, self.shift_end, start):
             return None
+        if not self.shift_frames and start - self.shift_end > 40:
+            return None  # "a program approved in 1987 ... bought shares through Sept. 29"
         if self.dct is not None and not self.probe:
             tense = self.tense(start, start)
             earlier = self.year_shift < self.dct.year

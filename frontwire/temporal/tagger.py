@@ -188,7 +188,7 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
             )
         )
         if norm.type in ("DATE", "TIME"):
-            ctx.remember(norm.value, e, _names_year(name, m))
+            ctx.remember(norm.value, e, _names_year(name, m), start=s)
     _nights_before_named_days(out, ctx)
     _clock_dates_after(out, ctx)
     return out

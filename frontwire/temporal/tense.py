@@ -21,7 +21,7 @@ _STRONG_FUTURE = (
     r"need\s+to|has\s+to|have\s+to"
 )
 _STRONG_PAST = r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
-_WEAK_FUTURE = r"would|next|upcoming|coming|expected|expects?|plans?|planned|planning|hopes?"
+_WEAK_FUTURE = r"would|next|upcoming|coming"
 _WEAK_PAST = (
     r"been|came|went|took|made|began|fell|rose|saw|met|held|left|hit|struck|shot|killed|won|"
     r"lost|fled|fought|died|ran|drove|broke|blew|brought|caught|sent|spent|led|paid|kept|"
@@ -44,12 +44,18 @@ _WINDOW = 60  # characters on each side, cut at the sentence boundary
 
 def tense_at(text: str, start: int, end: int) -> str:
     """``PAST``, ``FUTURE``, ``PRESENT`` or ``NONE`` for the expression at ``text[start:end]``."""
+    return tense_and_strength(text, start, end)[0]
+
+
+def tense_and_strength(text: str, start: int, end: int) -> tuple[str, bool]:
+    """The tense and whether an auxiliary or reporting verb ("will", "said") showed it,
+    rather than a weak cue such as a word in -ed."""
     left = text[max(0, start - _WINDOW) : start]
     cuts = list(_BOUNDARY.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
     found = _decide([m.lastgroup or "" for m in _CUE.finditer(left)][::-1])
-    if found:
+    if found[0]:
         return found
     right = text[end : end + _WINDOW]
     stop = _BOUNDARY.search(right)
@@ -58,10 +64,11 @@ def tense_at(text: str, start: int, end: int) -> str:
     return _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
 
 
-def _decide(kinds: list[str]) -> str:
+def _decide(kinds: list[str]) -> tuple[str, bool]:
     """Nearest strong cue, else nearest weak cue (``kinds`` nearest first)."""
     for group in (("fs", "ps", "ns"), ("fw", "pw")):
         for kind in kinds:
             if kind in group:
-                return FUTURE if kind[0] == "f" else PAST if kind[0] == "p" else PRESENT
-    return NONE
+                tense = FUTURE if kind[0] == "f" else PAST if kind[0] == "p" else PRESENT
+                return tense, kind[1] == "s"
+    return NONE, False
