@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint setup clean
+.PHONY: run test bench lint setup web clean
 
 setup: $(STAMP)
 
@@ -15,10 +15,16 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) web
 	$(BIN)/frontwire --db frontwire.db run examples/ --exports exports/
+	@echo "browse it: $(BIN)/frontwire serve   (then open http://127.0.0.1:8000/)"
 
-test: $(STAMP)
+# The page's libraries come from npm (package-lock.json) into frontwire/static/vendor/.
+# Without npm the page still serves, with no map; its browser tests then skip.
+web:
+	@bash scripts/build_web.sh >/dev/null 2>&1 || echo "note: npm unavailable, web page assets not built"
+
+test: $(STAMP) web
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-STAGES = ("ingest", "geo", "time", "attribution", "events", "store", "pipeline")
+STAGES = ("ingest", "geo", "time", "attribution", "events", "store", "api", "pipeline")
 
 
 def main() -> None:

@@ -539,6 +539,46 @@ def train_events_cli(data: str, output: str | None) -> None:
     )
 
 
+# --------------------------------------------------------------------------- web
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--get", "get_path", default=None, help="Answer one GET in-process and exit.")
+@click.pass_context
+def serve_cli(ctx: click.Context, host: str, port: int, get_path: str | None) -> None:
+    """Serve the JSON API (OpenAPI at /api/openapi.json) and the analyst page.
+
+    \b
+    Example:
+      frontwire serve                      # then open http://127.0.0.1:8000/
+      frontwire serve --get /api/stats     # one request, no server
+    """
+    from .api.cli_support import get, serve
+
+    if get_path:
+        status, body = get(ctx.obj["db"], get_path)
+        click.echo(body)
+        ctx.exit(0 if status < 400 else 1)
+    serve(ctx.obj["db"], host, port)
+
+
+@cli.group("token")
+def token_group() -> None:
+    """API tokens: every write to the API needs one."""
+
+
+@token_group.command("create")
+@click.argument("name")
+@click.pass_context
+def token_create_cli(ctx: click.Context, name: str) -> None:
+    """Create a token for reviewer NAME (shown once, stored hashed)."""
+    from .api.cli_support import create_token
+
+    click.echo(create_token(ctx.obj["db"], name))
+
+
 @cli.group("pipeline")
 def pipeline_group() -> None:
     """Inspect the analysis pipeline."""
