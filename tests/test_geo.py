@@ -243,3 +243,10 @@ def test_plural_regions_and_border_areas(geo: Geoparser) -> None:
     report.sentences = [Sentence(0, start - 1), Sentence(start, len(text))]
     place, geo_prec, where = event_location(report, start, len(text))
     assert place is not None and place.feature == "region" and (geo_prec, where) == (3, 5)
+
+
+def test_named_regions_outside_geonames(geo: Geoparser) -> None:
+    report = geo(_report("Shelling intensified across the Donbas as talks in the EU stalled."))
+    donbas = _place_at(report, "Donbas")
+    assert donbas is not None and donbas.feature == "region" and donbas.country_code == "UA"
+    assert donbas.geonameid is None and donbas.lat is not None

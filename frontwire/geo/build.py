@@ -187,8 +187,18 @@ def build_tables() -> Tables:
     _place_admins(tables, points, subs)
     _place_countries(tables, points)
     _add_continents(tables)
+    _add_regions(tables)
     _mark_capitals(tables)
     return tables
+
+
+def _add_regions(tables: Tables) -> None:
+    """Our own short list of named regions missing from the packaged data (regions.json)."""
+    path = Path(__file__).with_name("regions.json")
+    for rec in json.loads(path.read_text(encoding="utf-8"))["regions"]:
+        # Not GeoNames entries: gid 0 marks "no GeoNames id".
+        entry = tables.add(0, rec["name"], float(rec["lat"]), float(rec["lon"]), REGION, rec["cc"])
+        tables.add_names(entry, [rec["name"], *rec["aliases"]], [])
 
 
 def _mark_capitals(tables: Tables) -> None:

@@ -85,7 +85,7 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
 
 def _places(report: Report) -> list[Place]:
     if report.places or not report.text:
-        return [p for p in report.places if p.geonameid]
+        return [p for p in report.places if p.lat is not None]
     from .stage import Geoparser
 
     parser = Geoparser()
@@ -138,11 +138,12 @@ def _main_place(places: list[Place]) -> Place | None:
     """Most often named place, ties broken by specificity then first mention."""
     if not places:
         return None
-    counts: dict[str | None, int] = {}
+    counts: dict[str, int] = {}
     for place in places:
-        counts[place.geonameid] = counts.get(place.geonameid, 0) + 1
-    return max(places, key=lambda p: (counts[p.geonameid], _SPECIFICITY.get(p.feature, 0.0),
-                                      -p.start))
+        key = place.geonameid or place.name
+        counts[key] = counts.get(key, 0) + 1
+    return max(places, key=lambda p: (counts[p.geonameid or p.name],
+                                      _SPECIFICITY.get(p.feature, 0.0), -p.start))
 
 
 def _precision(place: Place, near: bool, part: bool, border: bool) -> tuple[int, int]:

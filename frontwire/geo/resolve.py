@@ -232,7 +232,8 @@ def to_place(gaz: Gazetteer, mention: Mention, ranked: list[Candidate]) -> Place
     if not ranked:
         return place
     top = ranked[0].entry
-    place.geonameid = str(int(gaz.gid[top]))
+    gid = int(gaz.gid[top])
+    place.geonameid = str(gid) if gid > 0 else None  # our own regions have no GeoNames id
     place.name = gaz.name(top)
     place.lat, place.lon = float(gaz.lat[top]), float(gaz.lon[top])
     place.feature = gaz.feature_name(top)
@@ -254,7 +255,7 @@ def _confidence(ranked: list[Candidate]) -> float:
 
 def _alternative(gaz: Gazetteer, cand: Candidate) -> dict[str, object]:
     return {
-        "geonameid": str(int(gaz.gid[cand.entry])),
+        "geonameid": str(int(gaz.gid[cand.entry])) if gaz.gid[cand.entry] > 0 else None,
         "name": gaz.name(cand.entry),
         "lat": float(gaz.lat[cand.entry]),
         "lon": float(gaz.lon[cand.entry]),

@@ -47,7 +47,7 @@ class Geoparser:
               doc: Any = None) -> list[Place]:
         """Detected and resolved places of ``text``, in text order."""
         mentions = find_mentions(text, self.gazetteer, entities, doc)
-        places = [p for p in resolve_mentions(self.gazetteer, mentions) if p.geonameid]
+        places = [p for p in resolve_mentions(self.gazetteer, mentions) if p.lat is not None]
         places += border_areas(text, places)
         places.sort(key=lambda p: p.start)
         return [p for p in places if p.confidence >= self.min_confidence]
@@ -85,7 +85,8 @@ def resolve_spans(text: str, spans: list[tuple[int, int]],
     text (str): the document.
     spans (list[tuple[int, int]]): character offsets of the toponyms.
     entities: unused today; accepted so callers can pass spaCy entities.
-    RETURNS (list[Place]): a Place per span; ``geonameid`` is None when unresolved.
+    RETURNS (list[Place]): a Place per span; ``lat``/``lon`` are None when unresolved
+        (``geonameid`` is also None for the few named regions that are not GeoNames entries).
     """
     del entities  # resolution with gold spans needs no NER
     gaz = get_gazetteer()
