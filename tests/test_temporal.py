@@ -103,6 +103,10 @@ def test_false_positives(text: str) -> None:
         ),
         ("The ceasefire ended on Christmas Day.", ("Christmas Day", "DATE", "2023-12-25")),
         ("Residents fled in mid-June.", ("mid-June", "DATE", "2023-06")),
+        (
+            "Both sides observed an Orthodox Easter truce.",
+            ("Orthodox Easter", "DATE", "2023-04-16"),
+        ),
     ],
 )
 def test_expression_normalisation(text: str, expected: tuple[str, str, str]) -> None:

@@ -268,7 +268,17 @@ _add("quarter", ["quarter", "quarters", "half"])
 _add("qcode", ["q1", "q2", "q3", "q4", "h1", "h2"])
 _add(
     "holiday",
-    ["christmas", "thanksgiving", "easter", "halloween", "valentine", "victory", "election", "new"],
+    [
+        "christmas",
+        "thanksgiving",
+        "easter",
+        "halloween",
+        "valentine",
+        "victory",
+        "election",
+        "new",
+        "orthodox",
+    ],
 )
 _add("noon", ["noon", "midnight", "midday"])
 _add("overnight", ["overnight"])

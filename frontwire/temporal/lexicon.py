@@ -189,12 +189,14 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "valentine's day": (2, 14),
     "halloween": (10, 31),
     "victory day": (5, 9),
-    # Movable feasts: the month/day here is unused, calendar_rules computes them.
+    "orthodox christmas": (1, 7),
+    # Movable feasts: the month/day here is unused, periods.py computes them.
     "thanksgiving": (11, 0),
     "thanksgiving day": (11, 0),
     "easter": (4, 0),
     "easter sunday": (4, 0),
     "election day": (11, 0),
+    "orthodox easter": (4, 0),
 }
 
 SET_ADVERBS: dict[str, str] = {

@@ -133,7 +133,16 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", d.isoformat(), d, d)
 
 
-MOVABLE = frozenset(["thanksgiving", "thanksgiving day", "easter", "easter sunday", "election day"])
+MOVABLE = frozenset(
+    [
+        "thanksgiving",
+        "thanksgiving day",
+        "easter",
+        "easter sunday",
+        "election day",
+        "orthodox easter",
+    ]
+)
 
 
 def _movable_date(name: str, year: int) -> date:
@@ -143,7 +152,19 @@ def _movable_date(name: str, year: int) -> date:
     if name == "election day":  # US: the Tuesday after the first Monday of November
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if name == "orthodox easter":
+        return _orthodox_easter(year)
     return _easter(year)
+
+
+def _orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus, moved to the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month_, day = divmod(d + e + 114, 31)
+    julian_gap = year // 100 - year // 400 - 2  # 13 days in 1900-2099
+    return date(year, month_, day + 1) + timedelta(days=julian_gap)
 
 
 def _easter(year: int) -> date:
