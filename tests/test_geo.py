@@ -250,3 +250,17 @@ def test_named_regions_outside_geonames(geo: Geoparser) -> None:
     donbas = _place_at(report, "Donbas")
     assert donbas is not None and donbas.feature == "region" and donbas.country_code == "UA"
     assert donbas.geonameid is None and donbas.lat is not None
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontwire.geo import gazetteer as gz
+
+    good = gz.cache_path()
+    path = tmp_path / "gazetteer-test.npz"
+    path.write_bytes(b"not an npz file")
+    calls = []
+    monkeypatch.setattr(gz, "build_arrays", lambda: calls.append(1) or gz._read(good))
+    gaz = gz.load_gazetteer(path)
+    assert calls == [1] and len(gaz) > 200_000
+    assert gz._read(path) is not None  # rewritten atomically, no temp files left
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

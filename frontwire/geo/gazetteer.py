@@ -13,6 +13,7 @@ import hashlib
 import os
 import tempfile
 import threading
+import warnings
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -161,12 +162,17 @@ def cache_path() -> Path:
     return cache_dir() / f"gazetteer-{digest}.npz"
 
 
-def build_cache(path: Path) -> None:
-    """Build the index from the packaged sources and write it atomically to ``path``."""
+def build_arrays() -> dict[str, np.ndarray]:
+    """Build the index arrays from the packaged sources (about 15 s)."""
     try:
-        arrays = to_arrays(build_tables())
+        return to_arrays(build_tables())
     except (ModuleNotFoundError, FileNotFoundError) as err:
         raise GazetteerError(f"gazetteer source data missing: {err}") from err
+
+
+def build_cache(path: Path, arrays: dict[str, np.ndarray] | None = None) -> None:
+    """Write the index atomically to ``path`` (building it first unless given)."""
+    arrays = arrays if arrays is not None else build_arrays()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
@@ -186,22 +192,28 @@ def _remove_stale(current: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Load the cached index, building it first when absent or stale."""
-    path = path or cache_path()
-    if not path.exists():
-        build_cache(path)
+def _read(path: Path) -> dict[str, np.ndarray] | None:
     try:
         with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-    except (OSError, ValueError, KeyError) as err:
-        # A corrupt cache is rebuilt once rather than failing every later run.
-        path.unlink(missing_ok=True)
-        build_cache(path)
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-        if not arrays:
-            raise GazetteerError(f"cannot read gazetteer index {path}: {err}") from err
+            return {name: data[name] for name in data.files}
+    except (OSError, ValueError, KeyError, EOFError):
+        return None
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load the cached index, building (and caching) it first when absent, stale or corrupt.
+
+    A cache folder that cannot be written is not fatal: the index is then built in
+    memory for this process only.
+    """
+    path = path or cache_path()
+    arrays = _read(path) if path.exists() else None
+    if arrays is None or "capital" not in arrays:
+        arrays = build_arrays()
+        try:
+            build_cache(path, arrays)
+        except OSError as err:
+            warnings.warn(f"gazetteer cache not written ({err}); built in memory", stacklevel=2)
     return Gazetteer(arrays)
 
 
