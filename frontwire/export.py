@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from .errors import FrontwireError
+from .ledger.countries import REGION_OF
 
 Exporter = Callable[[Any, Iterator[dict[str, Any]], TextIO], int]
 EXPORTERS: dict[str, Exporter] = {}
@@ -27,31 +28,6 @@ ACLED_COLUMNS = (
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
 )  # fmt: skip
-
-# ACLED's region of each country (ISO 3166-1 alpha-2), as ACLED groups them.
-_REGIONS = {
-    "Northern Africa": "DZ EG LY MA SD TN EH",
-    "Western Africa": "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH",
-    "Middle Africa": "AO CM CF TD CG CD GQ GA ST",
-    "Eastern Africa": "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS TZ UG ZM ZW",
-    "Southern Africa": "BW SZ LS NA ZA",
-    "Middle East": "BH IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
-    "Caucasus and Central Asia": "AM AZ GE KZ KG TJ TM UZ",
-    "South Asia": "AF BD BT IN MV NP PK LK",
-    "Southeast Asia": "BN KH ID LA MY MM PH SG TH TL VN",
-    "East Asia": "CN HK MO TW JP KP KR MN",
-    "Europe": "AL AD AT BY BE BA BG HR CY CZ DK EE FI FR DE GR HU IS IE IT XK LV LI LT LU MT"
-    " MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SE CH UA GB VA GI FO IM JE GG AX SJ",
-    "North America": "US CA BM GL PM",
-    "Central America": "BZ CR SV GT HN MX NI PA",
-    "Caribbean": "AG BS BB CU DM DO GD HT JM KN LC VC TT PR AW CW KY TC VG VI AI MS BQ SX MF"
-    " BL GP MQ",
-    "South America": "AR BO BR CL CO EC FK GF GY PY PE SR UY VE",
-    "Oceania": "AU NZ PG FJ SB VU NC PF WS TO KI FM MH PW NR TV GU MP AS CK NU TK WF PN NF",
-    "Antarctica": "AQ",
-}
-REGION_OF = {code: region for region, codes in _REGIONS.items() for code in codes.split()}
-
 
 class ExportError(FrontwireError, ValueError):
     """An unknown export format or unusable export options."""

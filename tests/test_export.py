@@ -13,6 +13,7 @@ import pytest
 
 from frontwire.export import ACLED_COLUMNS, EXPORTERS, ExportError, export, interaction
 from frontwire.ledger import Ledger
+from frontwire.ledger.countries import REGION_OF, acled_country, iso_numeric
 from frontwire.model import Event, Report
 from frontwire.store.synthetic import make_report, sample_reports
 
@@ -130,3 +131,21 @@ def test_unknown_format_and_new_exporters(ledger: Ledger, tmp_path: Path) -> Non
             assert export(ledger, "ids", out, country="Russia") == 1
     finally:
         del EXPORTERS["ids"]
+
+
+@pytest.mark.parametrize(
+    ("code", "gazetteer", "name", "region", "iso"),
+    [
+        ("RU", "Russian Federation", "Russia", "Europe", 643),
+        ("PS", "Palestine, State of", "Palestine", "Middle East", 275),
+        ("SD", "Sudan", "Sudan", "Northern Africa", 729),
+        ("CD", "DR Congo", "Democratic Republic of Congo", "Middle Africa", 180),
+        ("XK", "Kosovo", "Kosovo", "Europe", 0),
+        ("", "Somewhere", "Somewhere", "", 0),
+    ],
+)
+def test_acled_country_names_regions_and_codes(
+    code: str, gazetteer: str, name: str, region: str, iso: int
+) -> None:
+    assert acled_country(code, gazetteer) == name
+    assert REGION_OF.get(code, "") == region and iso_numeric(code) == iso

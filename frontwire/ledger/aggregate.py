@@ -6,10 +6,10 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..model import ASSERTS, STANCES, Claim
+from .countries import acled_country, iso_numeric
 from .relations import CONTRADICTS, judges, reason
 from .stored import StoredEvent, fallback_date
 
@@ -25,17 +25,6 @@ class Incident:
     actors: list[str]
     stances: dict[str, int]
     relations: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
-
-
-@lru_cache(maxsize=512)
-def iso_numeric(country_code: str) -> int:
-    """ISO 3166-1 numeric code of an alpha-2 code (0 when unknown, as ACLED does for Kosovo)."""
-    if not country_code:
-        return 0
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=country_code.upper())
-    return int(country.numeric) if country else 0
 
 
 def majority(values: Sequence[str]) -> str:
@@ -190,7 +179,8 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
         "date_end": when["date_end"] or fallback_date(when),
         "time_precision": min(r["time_precision"] for r in rows),
         "location": place["location"], "lat": place["lat"], "lon": place["lon"],
-        "geonameid": place["geonameid"], "country": place["country"],
+        "geonameid": place["geonameid"],
+        "country": acled_country(place["country_code"], place["country"]),
         "country_code": place["country_code"], "iso": iso_numeric(place["country_code"]),
         "admin1": place["admin1"], "admin2": place["admin2"],
         "geo_precision": place["geo_precision"],
