@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,25 @@ def test_a_second_connection_reads_what_the_writer_committed(ledger_path: Path) 
     with Ledger(ledger_path) as writer, Ledger(ledger_path) as reader:
         writer.add_report(sample_reports()[4])
         assert reader.has_document("nation-nairobi-0625")
+
+
+def test_processes_opening_a_new_ledger_at_once_migrate_it_once(ledger_path: Path) -> None:
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            Ledger(ledger_path).close()
+        except BaseException as err:  # noqa: BLE001 - collected and asserted below
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Ledger(ledger_path) as ledger:
+        versions = [r[0] for r in ledger.conn.execute("SELECT version FROM schema_version")]
+    assert versions == list(range(1, SCHEMA_VERSION + 1))

@@ -86,12 +86,38 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> in
     return schema_version(conn)
 
 
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, split where SQLite says a statement is complete."""
+    out, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()
+    ):
+        raise StoreError(f"incomplete SQL statement in migration: {buffer.strip()[:60]!r}")
+    return out
+
+
 def _apply(conn: sqlite3.Connection, version: int, script: str) -> None:
-    """Run one migration script and record it, all or nothing."""
-    record = f"INSERT INTO schema_version (version, applied_at) VALUES ({version}, '{now_iso()}');"
+    """Run one migration script and record it, all or nothing.
+
+    The version is re-read under the write lock, so two processes opening a new ledger
+    at once do not both migrate it.
+    """
     try:
-        # executescript runs statement by statement inside our explicit BEGIN ... COMMIT.
-        conn.executescript(f"BEGIN;\n{script}\n{record}\nCOMMIT;")
+        conn.execute("BEGIN IMMEDIATE")
+        done = conn.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,))
+        if done.fetchone() is None:
+            for statement in statements(script):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                (version, now_iso()),
+            )
+        conn.execute("COMMIT")
     except sqlite3.DatabaseError as err:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
