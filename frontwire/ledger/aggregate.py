@@ -99,13 +99,18 @@ def claim_relations(
                 why = f"fatalities {fa['fatalities']} vs {fb['fatalities']}"
                 key = (fa["doc_id"], fa["claim_id"], fb["doc_id"], fb["claim_id"])
                 found[key] = (CONTRADICTS, why)
-    return [(*key, rel, reason) for key, (rel, reason) in found.items()]
+    return [(*key, relation, why) for key, (relation, why) in found.items()]
 
 
 def _best_place(reports: Sequence[StoredEvent]) -> StoredEvent:
     return min(
         reports,
-        key=lambda r: (r.row["geo_precision"], r.row["lat"] is None, -(r.row["confidence"] or 0)),
+        key=lambda r: (
+            not r.row["country_code"],  # a report that placed the event at all comes first
+            r.row["geo_precision"],
+            r.row["lat"] is None,
+            -(r.row["confidence"] or 0),
+        ),
     )
 
 

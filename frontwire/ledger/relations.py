@@ -83,10 +83,14 @@ def fallback_compare(a: Claim, b: Claim) -> str | None:
 
 def reason(a: Claim, b: Claim, relation: str) -> str:
     """A short why for a relation, shown beside it ("asserts vs denies", "fatalities 3 vs 5")."""
+    if relation == CORROBORATES:
+        return f"both {a.stance}" if a.stance == b.stance else f"{a.stance} and {b.stance}"
+    if a.stance != b.stance:
+        return f"{a.stance} vs {b.stance}"
     toll_a, toll_b = death_toll(a.content), death_toll(b.content)
-    if relation == CONTRADICTS and a.stance == b.stance and toll_a != toll_b:
+    if toll_a is not None and toll_b is not None and toll_a != toll_b:
         return f"fatalities {toll_a} vs {toll_b}"
-    return f"{a.stance} vs {b.stance}"
+    return "figures differ"
 
 
 def fallback_origins(claims: Sequence[Claim]) -> int:
