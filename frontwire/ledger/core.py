@@ -50,7 +50,10 @@ class Ledger:
         """One IMMEDIATE transaction; any error rolls everything back."""
         with self._lock:
             conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as err:  # another writer held on past busy_timeout
+                raise StoreError(f"{what} failed, the ledger is busy: {err}") from err
             try:
                 yield conn
             except sqlite3.Error as err:
