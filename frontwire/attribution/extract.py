@@ -45,6 +45,15 @@ HEARER_VERBS = {
     "assured", "urged", "urges", "urging", "warned", "warns", "warning", "reminded",
     "promised", "briefed", "accused", "accuses", "accusing",
 }  # fmt: skip
+# Verbs that put their source after them: '"...," said the governor.'
+INVERTIBLE = {
+    "said", "says", "say", "added", "adds", "wrote", "writes", "asked", "asks", "noted",
+    "notes", "explained", "continued", "insisted", "argued", "recalled", "replied",
+    "responded", "declared", "stated", "warned", "concluded", "observed", "remarked",
+    "claimed", "reported", "reports", "tweeted", "posted", "quipped", "joked",
+    "acknowledged", "admitted", "conceded", "predicted", "suggested", "complained",
+    "announced", "cautioned", "countered", "emphasized", "stressed", "went",
+}  # fmt: skip
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
@@ -132,6 +141,11 @@ class Extractor:
             k = i - 1
             if self._np_token(k) or t.tag[k] in ("POS", "HYPH", "PRP$") or t.text[k] == "'s":
                 i = k
+            elif t.pos[k] == "SPACE" and "\n" not in t.text[k]:
+                i = k
+            elif t.text[k] == ")" and (opening := self._paren_open(k, s0)) is not None:
+                i = opening  # 'Rep. Steve Israel (D-N.Y.) said'
+
             elif t.tag[k] in ("VBN", "VBG") and k - 1 >= s0 and t.tag[k - 1] == "HYPH":
                 i = k  # 'state-run', 'Kremlin-backed'
             elif t.tag[k] in ("VBN", "VBG") and t.pos[i] == "PROPN" and t.pos[k - 1] == "DET":
@@ -152,6 +166,13 @@ class Extractor:
             i += 1
         return i if i <= j else None
 
+    def _paren_open(self, close: int, s0: int) -> int | None:
+        t = self.t
+        for k in range(close - 1, max(s0, close - 8) - 1, -1):
+            if t.text[k] == "(":
+                return k if k - 1 >= s0 and t.pos[k - 1] == "PROPN" else None
+        return None
+
     def _np_token(self, k: int) -> bool:
         t = self.t
         if t.quoted[k]:
@@ -162,11 +183,11 @@ class Extractor:
         """'Andriy Yusov, spokesman for the agency, told', 'X, which ..., said' and
         'Jason Sims — a teacher — says': walk back over delimited segments to a name.
 
-        As in PolNeAR, the source keeps its appositives and their closing delimiter but
-        not a trailing relative clause.
+        The source keeps its appositives and their closing delimiter (as PolNeAR
+        annotates) but not a trailing relative clause.
         """
         t = self.t
-        end = delim + 1  # source end (exclusive), closing delimiter included
+        end = delim + 1  # source end (exclusive): PolNeAR keeps the closing delimiter
         p = delim
         for _ in range(4):
             k = p - 1
@@ -178,7 +199,8 @@ class Extractor:
             if seg[0] >= seg[1]:
                 return None
             head = self._np_left(p - 1, seg[0])
-            if k < s0 or t.text[k] not in DELIMITERS:
+            after_quote = k - 1 >= s0 and t.text[k - 1] in ("\u201d", '"', "''", "'")
+            if k < s0 or t.text[k] not in DELIMITERS or after_quote:
                 # Reached the sentence start: the segment must be the head noun phrase.
                 if head is not None and self._clean_left(head, s0) and head <= seg[0] + 1:
                     return (head, end)
@@ -228,10 +250,16 @@ class Extractor:
         if not (self._np_token(g1) and t.pos[g1] in ("PROPN", "NOUN", "DET", "ADJ", "NUM")):
             return None
         k = g1
+        relative = False
         while k < s1 and k - g1 < MAX_SOURCE_TOKENS:
             low = t.lower[k]
-            if t.text[k] in OPEN_QUOTES or t.text[k] == STRAIGHT or low in ("who", "which"):
+            if t.text[k] in OPEN_QUOTES or t.text[k] == STRAIGHT:
                 break
+            if low in ("who", "whose") and k > g1:
+                relative = True  # 'said Biden, who served as a senator for 36 years'
+            if relative:
+                k += 1
+                continue
             if (
                 low == ","
                 and k + 1 < s1
@@ -241,7 +269,7 @@ class Extractor:
             if t.pos[k] in ("VERB", "AUX") and k > g1:
                 break
             k += 1
-        while k > g1 and t.text[k - 1] in CONTENT_END_PUNCT | {",", "."}:
+        while k > g1 and (t.text[k - 1] in CONTENT_END_PUNCT or t.pos[k - 1] == "SPACE"):
             k -= 1
         if k == g1 or not any(t.pos[x] in ("PROPN", "NOUN", "PRON") for x in range(g1, k)):
             return None
@@ -302,9 +330,11 @@ class Extractor:
     def _new_phrase(self, k: int) -> bool:
         """Does a new noun phrase start at ``k`` ('on Tuesday | its air defences')?"""
         t = self.t
-        if (t.pos[k] == "DET" or t.tag[k] == "PRP$") and t.pos[k - 1] in ("NOUN", "PROPN", "NUM"):
-            return True
-        return t.ent[k - 1] in ("DATE", "TIME") and t.ent[k] not in ("DATE", "TIME")
+        return (t.pos[k] == "DET" or t.tag[k] == "PRP$") and t.pos[k - 1] in (
+            "NOUN",
+            "PROPN",
+            "NUM",
+        )
 
     def _trim_end(self, a: int, b: int) -> int:
         """Character end of content ending before ``b``: drop the final period or comma,
@@ -358,10 +388,47 @@ class Extractor:
         t = self.t
         found: list[RawAttribution] = []
         for number, (s0, s1) in enumerate(t.sents):
+            speaker = self._speaker_line(number, s0, s1)
+            if speaker is not None:
+                found.append(speaker)
+                continue
             cues = self._sentence_cues(s0, s1)
             found.extend(self._sentence(number, s0, s1, cues))
         self._continue_quotes(found)
         return found
+
+    def _speaker_line(self, number: int, s0: int, s1: int) -> RawAttribution | None:
+        """'Kasich: "We are going all the way"' and transcript turns 'TAPPER: ...': a
+        short name opening a line, a colon, then the words (to the end of the line)."""
+        t = self.t
+        text = t.doc_text
+        while s0 < s1 and t.pos[s0] == "SPACE":
+            s0 += 1
+        if s0 >= s1 or (t.start[s0] > 0 and text[t.start[s0] - 1] != "\n"):
+            return None
+        colon = next((k for k in range(s0, min(s1, s0 + 7)) if t.text[k] == ":"), None)
+        if colon is None or colon == s0 or colon + 1 >= s1:
+            return None
+        name = range(s0, colon)
+        if not all(t.pos[k] in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for k in name):
+            return None
+        if not any(t.pos[k] == "PROPN" for k in name) or t.text[colon - 1] in ("-", "\u2014"):
+            return None
+        a = t.start[colon + 1]
+        line_end = text.find("\n", a)
+        b = self._trim_end(a, len(text) if line_end < 0 else line_end)
+        a = self._trim_start(a, b)
+        if b <= a:
+            return None
+        return RawAttribution(
+            cue=t.chars(colon, colon + 1),
+            source=t.chars(s0, colon),
+            content=[(a, b)],
+            sentence=number,
+            kind="speaker",
+            cue_tokens=(colon, colon + 1),
+            source_tokens=(s0, colon),
+        )
 
     def _sentence_cues(self, s0: int, s1: int) -> list[tuple[str, int]]:
         t = self.t
@@ -429,7 +496,7 @@ class Extractor:
             src = self.appositive_left(src)
             content = self._content_with_left_source(src, g1, s0, s1, nxt)
         else:
-            inverted = t.tag[i] != "VBG" and self._content_before(s0, g0)
+            inverted = t.lower[i] in INVERTIBLE and self._content_before(s0, g0)
             right = self.right_source(g1, s1) if inverted else None
             if right is not None:
                 src = right
@@ -486,9 +553,15 @@ class Extractor:
             return None
         if t.pos[k] == "PRON" and t.lower[k] in SUBJECT_PRONOUNS:
             return (k, k + 1)
-        end = self._skip_np(k, limit)
-        if end > k and end < limit and (t.tag[end].startswith("VB") or t.tag[end] == "MD"):
-            if any(t.pos[x] in ("PROPN", "NOUN") for x in range(k, end)):
+        verb = next((x for x in range(k, limit) if t.tag[x] in FINITE), None)
+        if verb is None or verb - k > MAX_SOURCE_TOKENS:
+            return None
+        end = verb
+        while end > k and (t.pos[end - 1] in ("SPACE", "ADV") or t.text[end - 1] in DELIMITERS):
+            end -= 1
+        words = range(k, end)
+        if end > k and any(t.pos[x] in ("PROPN", "NOUN") for x in words):
+            if all(t.pos[x] != "VERB" or t.tag[x] in ("VBN", "VBG") for x in words):
                 return (k, end)
         return None
 

@@ -89,11 +89,15 @@ def load_cues(path: str | None = None) -> CueLexicon:
     """Cue verbs from ``cues.txt`` (or ``path``), every inflected form, lower case."""
     strong: set[str] = set()
     weak: set[str] = set()
+    removed: set[str] = set()
     for line in _data_lines(Path(path) if path else DATA_DIR / "cues.txt"):
+        if line.startswith("~"):
+            removed.update(line[1:].lower().split())
+            continue
         target = weak if line.startswith("!") else strong
         fields = line.lstrip("!").lower().split()
         target |= inflect(fields)
-    return CueLexicon(frozenset(strong), frozenset(weak - strong))
+    return CueLexicon(frozenset(strong - removed), frozenset(weak - strong - removed))
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
