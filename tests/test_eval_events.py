@@ -162,7 +162,7 @@ def test_eval_acled_with_a_train_split(tmp_path, monkeypatch, data_home):
     assert split["n"] + split["trained_on"] == 20 and split["model"].startswith("trained on")
     assert not (data_home / "frontwire" / "events-model").exists()  # nothing saved
     assert "event type accuracy" in acled_eval.format_report(split)
-    with pytest.raises(ValueError):
+    with pytest.raises(EvalDataError, match="between 0 and 1"):
         acled_eval.evaluate(path, train_fraction=1.5)
 
 

@@ -123,7 +123,7 @@ def evaluate(path: str, limit: int | None = None, train_fraction: float | None =
     from ..model import Document
 
     if train_fraction is not None and not 0.0 < train_fraction < 1.0:
-        raise ValueError("train_fraction must be between 0 and 1")
+        raise EvalDataError(f"train fraction {train_fraction} must be between 0 and 1")
     rows = load_rows(path)
     model, model_name, trained_on = None, active_model_name(), 0
     if train_fraction is not None:
