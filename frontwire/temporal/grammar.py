@@ -241,6 +241,12 @@ def _add(cls: str, words: object) -> None:
 _add("month", [m for m in MONTHS])
 _add("weekday", list(WEEKDAYS) + [w + "s" for w in WEEKDAYS])
 _add("unit", _UNIT_WORDS + [u + "s" for u in _UNIT_WORDS] + ["centuries"])
+_add("unit_sg", _UNIT_WORDS)
+_add("unit_pl", [u + "s" for u in _UNIT_WORDS] + ["centuries"])
+_add("u_year", ["year"])
+_add("u_weekend", ["weekend"])
+_add("u_anaphor", ["day", "week", "year", "month"])
+_add("u_edge", ["week", "month", "year", "decade"])
 _add("part", list(PARTS_OF_DAY) + [p + "s" for p in PARTS_OF_DAY])
 _add("relday", ["today", "yesterday", "tomorrow", "tonight"])
 _add(
@@ -299,16 +305,16 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "partday": (("part",), 2),
     "overnight": (("overnight",), 0),
     "reference": (("ref",), 2),
-    "relunit": (("unit", "part", "season"), 6),
-    "the_year": (("unit",), 3),
-    "edge_unit": (("unit",), 5),
-    "year_ago": (("unit",), 1),
-    "the_weekend": (("unit",), 1),
-    "anaphor_day": (("unit",), 1),
-    "ago": (("unit",), 8),
-    "duration": (("unit",), 9),
-    "vague_units": (("unit",), 4),
-    "for_units": (("unit",), 0),
+    "relunit": (("unit_sg", "part", "season"), 5),
+    "the_year": (("u_year",), 3),
+    "edge_unit": (("u_edge",), 4),
+    "year_ago": (("u_year",), 1),
+    "the_weekend": (("u_weekend",), 1),
+    "anaphor_day": (("u_anaphor",), 1),
+    "ago": (("unit",), 6),
+    "duration": (("unit",), 6),
+    "vague_units": (("unit_pl",), 3),
+    "for_units": (("unit_pl",), 0),
     "quarter": (("quarter",), 6),
     "q_code": (("qcode",), 0),
     "year": (("year4",), 5),
@@ -316,14 +322,56 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "short_decade": (("decade",), 3),
     "season": (("season",), 3),
     "clock": (("clock",), 2),
-    "clock_words": (("part", "oclock"), 6),
+    "clock_words": (("part", "oclock"), 5),
     "noon": (("noon",), 0),
     "set_every": (("unit", "weekday", "part", "season"), 4),
-    "set_times": (("unit",), 5),
+    "set_times": (("unit_sg",), 4),
     "set_adverb": (("setadv",), 0),
     "holiday": (("holiday",), 1),
 }
 assert set(RULE_TRIGGERS) == set(RULES), set(RULES) ^ set(RULE_TRIGGERS)
+
+# The words a rule's match can begin with ("#" stands for any number): a cheap filter that
+# spares most match attempts at the word starts before a trigger.
+_NUM_FIRST = (
+    "# a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred dozen couple few several many some number numerous dozens hundreds"
+).split()
+_MOD_FIRST = "around approximately roughly nearly some more less no fewer at up over under well the"
+_REL_FIRST = (
+    "the last next this coming past previous preceding following current latest same that prior "
+    "recent early late mid earlier later"
+)
+_MONTH_FIRST = " ".join(MONTHS)
+_WEEKDAY_FIRST = " ".join(WEEKDAYS)
+FIRST_WORDS: dict[str, frozenset[str]] = {
+    rule: frozenset(" ".join(parts).split())
+    for rule, parts in {
+        "duration": [
+            _MOD_FIRST,
+            " ".join(_NUM_FIRST),
+            "past last next coming first final previous following remaining initial latest "
+            "same entire whole full further additional another",
+        ],
+        "ago": [_MOD_FIRST, " ".join(_NUM_FIRST)],
+        "set_times": ["once twice thrice", " ".join(_NUM_FIRST)],
+        "set_every": ["every each"],
+        "relunit": [_REL_FIRST],
+        "vague_units": ["the past last next coming several many recent few upcoming"],
+        "edge_unit": ["the"],
+        "the_year": ["the"],
+        "clock_words": [
+            "around approximately # one two three four five six seven eight nine ten eleven twelve"
+        ],
+        "date_mdy": [_WEEKDAY_FIRST, _MONTH_FIRST, "early late mid the"],
+        "date_dmy": [_WEEKDAY_FIRST, "the #"],
+        "date_range": [_MONTH_FIRST, "the overnight #"],
+        "month": [_MONTH_FIRST, "early late mid the last next this coming past"],
+        "month_year": [_MONTH_FIRST, "early late mid the"],
+        "quarter": [_REL_FIRST, "year fiscal final just first second third fourth # quarter half"],
+    }.items()
+}
 
 # class -> [(rule, lookback)], the inverse of RULE_TRIGGERS
 CLASS_RULES: dict[str, list[tuple[str, int]]] = {}

@@ -21,7 +21,7 @@ from . import periods as per
 from . import relative_rules as rel
 from .context import Context, Norm
 from .dates import parse_dct
-from .grammar import CLASS_RULES, COMPILED, TOKEN, TRIGGER, WORD_CLASSES
+from .grammar import CLASS_RULES, COMPILED, FIRST_WORDS, TOKEN, TRIGGER, WORD_CLASSES
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 
@@ -106,14 +106,18 @@ def _candidates(text: str) -> list[Candidate]:
         kind = hit.lastgroup or ""
         rules, back = _rules_for(hit.group() if kind == "word" else "#" + kind)
         pos = hit.start()
-        before = (
-            [m.start() for m in TOKEN.finditer(text, max(0, pos - 12 * back), pos)] if back else []
-        )
+        words = [(pos, hit.group() if kind == "word" else "#")]
+        if back:
+            before = TOKEN.finditer(lowered, max(0, pos - 12 * back), pos)
+            words[:0] = [(m.start(), "#" if (w := m.group())[0] <= "9" else w) for m in before]
         for rule, lookback in rules:
             bucket = starts.setdefault(rule, set())
-            bucket.add(pos)
-            if lookback:
-                bucket.update(before[-lookback:])
+            allowed = FIRST_WORDS.get(rule)
+            for start, word in words[-1 - lookback :]:
+                if allowed is None or word in allowed:
+                    bucket.add(start)
+            if kind == "decade":
+                bucket.add(pos)  # the '90s: the match starts at the apostrophe
     found: list[Candidate] = []
     for rule, positions in starts.items():
         pattern = COMPILED[rule]
@@ -135,22 +139,22 @@ def _rules_for(key: str) -> tuple[tuple[tuple[str, int], ...], int]:
 def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, Norm]]:
     """Longest valid candidates first; a rejected one leaves room for shorter ones."""
     candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(ctx.text) + 1)  # 1 where a chosen expression lies
     chosen: list[tuple[Candidate, Norm]] = []
     probe = Context(
         text=ctx.text, dct=ctx.dct, order=ctx.order, order_known=ctx.order_known, probe=True
     )
     for cand in candidates:
         start, end, name, m = cand
-        if any(start < e and s < end for s, e in taken):
+        if taken.find(1, start, end) >= 0:
             continue
         norm = HANDLERS[name](m, probe)
         if norm is None:
             continue
         s, e = _span(cand, norm)
-        if any(s < e2 and s2 < e for s2, e2 in taken):
+        if taken.find(1, s, e) >= 0:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append((cand, norm))
     chosen.sort(key=lambda item: item[0][0])
     return chosen
