@@ -289,6 +289,17 @@ def test_event_date_prefers_the_framing_date() -> None:
     assert result["date_start"] == "2024-03-12" and result["date_text"] == "Tuesday"
 
 
+def test_event_date_skips_earlier_reference_points() -> None:
+    text = "The town has been shelled since 2014. On Tuesday a drone hit the market."
+    report = _report(text)
+    start, end = _span(text, "a drone hit the market")
+    result = event_date(report, start, end)
+    assert result["date_start"] == "2024-03-12" and result["date_text"] == "Tuesday"
+    text = "The town has been shelled since 2014. A drone hit the market."
+    start, end = _span(text, "A drone hit the market")
+    assert event_date(_report(text), start, end)["date_text"] == ""  # the DCT, not 2014
+
+
 def test_event_date_uses_earlier_expression_of_paragraph() -> None:
     report = TimeTagger()(_report(ARTICLE))
     start, end = _span(ARTICLE, "the worst of them")

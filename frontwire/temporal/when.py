@@ -26,8 +26,9 @@ _SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+)?$", re.I)
 def event_date(report: Report, start: int, end: int) -> dict[str, Any]:
     """Date of the event told in ``report.text[start:end]``.
 
-    Uses the time expressions inside the span (the narrowest one), else the nearest
-    earlier one in the same paragraph, else the document date with precision 2
+    Uses the time expressions inside the span (one that frames the event before one
+    that is a reference point, like "since 2014"; then the narrowest), else the nearest
+    earlier framing one in the same paragraph, else the document date with precision 2
     (news reports events of the day before or so). "Since Sunday" runs to the DCT.
 
     report (Report): the analysed report; its ``times`` are tagged here if empty.
@@ -48,7 +49,8 @@ def event_date(report: Report, start: int, end: int) -> dict[str, Any]:
     if inside:
         return _from_expression(min(inside, key=lambda t: _rank(t, text)), text, dct)
     paragraph = text.rfind("\n", 0, start) + 1
-    before = [t for t in dated if paragraph <= t.start and t.end <= start]
+    # Reference points ("the worst since 2014") frame nothing that follows them.
+    before = [t for t in dated if paragraph <= t.start and t.end <= start and not _rank(t, text)[0]]
     if before:
         return _from_expression(before[-1], text, dct)
     return _from_dct(dct)
