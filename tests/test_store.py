@@ -12,7 +12,13 @@ from frontwire.errors import StoreError
 from frontwire.ledger import Ledger
 from frontwire.model import Claim
 from frontwire.store import MIGRATIONS, SCHEMA_VERSION, claim_links, connect, insert_report, migrate
-from frontwire.store.synthetic import make_claim, make_report, sample_reports
+from frontwire.store.synthetic import (
+    make_claim,
+    make_event,
+    make_place,
+    make_report,
+    sample_reports,
+)
 
 TABLES = ("documents", "removed_lines", "sentences", "places", "claims", "event_reports",
           "claim_events")  # fmt: skip
@@ -172,3 +178,24 @@ def test_processes_opening_a_new_ledger_at_once_migrate_it_once(ledger_path: Pat
     with Ledger(ledger_path) as ledger:
         versions = [r[0] for r in ledger.conn.execute("SELECT version FROM schema_version")]
     assert versions == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_an_unlinked_denial_goes_to_the_event_it_talks_about() -> None:
+    text = (
+        "Russian artillery shelled residential districts of Kherson on Monday, wounding four"
+        " people. Separately, drones struck port infrastructure in Odesa overnight. Moscow"
+        " denied shelling residential districts of Kherson, saying it hit military targets."
+    )
+    report = make_report("digest-0506", text, "Ukrinform", "2024-05-06")
+    kherson = make_place(text, "Kherson", "Kherson", 46.6354, 32.6169, "UA", "Ukraine", "Kherson")
+    odesa = make_place(text, "Odesa", "Odesa", 46.4775, 30.7326, "UA", "Ukraine", "Odesa")
+    report.events = [
+        make_event(text, "e1", "Russian artillery shelled residential districts of Kherson",
+                   "Explosions/Remote violence", "Shelling/artillery/missile attack", kherson,
+                   "2024-05-06"),
+        make_event(text, "e2", "drones struck port infrastructure in Odesa",
+                   "Explosions/Remote violence", "Air/drone strike", odesa, "2024-05-06"),
+    ]  # fmt: skip
+    report.claims = [make_claim(text, "c1", "shelling residential districts of Kherson",
+                                stance="denies", source="Moscow", cue="denied")]  # fmt: skip
+    assert claim_links(report) == [("c1", "e1", "topic")]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..model import ASSERTS, DENIES, Claim
+from ..store.topics import content_keys
 
 CONTRADICTS = "contradicts"
 CORROBORATES = "corroborates"
@@ -33,13 +34,6 @@ _TOLL_PATTERNS = [
     re.compile(r"(?:killed|killing|killing of|death toll (?:rose to|of|at))\s+(?:at least\s+)?"
                + _NUM, re.I),
 ]
-_STOP = frozenset(
-    "that this with from have were been their there they said says would could about after"
-    " into over than which while when where what also some more most such only other being"
-    " them these those because against during reports report reported according".split()
-)
-
-
 @lru_cache(maxsize=65536)
 def death_toll(text: str) -> int | None:
     """The first death figure a claim states ("12 people were killed" -> 12), if any."""
@@ -49,13 +43,6 @@ def death_toll(text: str) -> int | None:
             raw = match.group(1).lower().replace(",", "")
             return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
     return None
-
-
-@lru_cache(maxsize=65536)
-def content_keys(text: str) -> frozenset[str]:
-    """Crude stems of a claim's content words, to tell whether two claims share a topic."""
-    words = re.findall(r"[^\W\d_]{4,}", text.lower())
-    return frozenset(w[:5] for w in words if w not in _STOP)
 
 
 def source_key(claim: Claim) -> str:

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Event, Place, Report, Timestamp, to_dict
+from ..model import Claim, Event, Place, Report, Timestamp, to_dict
 from .db import now_iso
+from .topics import content_keys
 
 
 def dumps(value: Any) -> str:
@@ -157,9 +158,11 @@ def _insert_events(conn: sqlite3.Connection, report: Report) -> None:
 def claim_links(report: Report) -> list[tuple[str, str, str]]:
     """(claim id, event id, via) for every claim that speaks about an event of the report.
 
-    Explicit links from either side win. A claim with none is linked to the events whose
-    span it overlaps, else to the document's only current (non-background) event: most
-    reports tell one incident, and a denial is often a separate paragraph.
+    Explicit links from either side win ("claim", "event"). A claim with none is linked to
+    the events whose span it overlaps ("span"), else to the document's only current
+    (non-background) event ("sole-event"): most reports tell one incident, and a denial is
+    often a separate paragraph. With several current events, it goes to the one whose
+    words it shares most, if it shares at least two ("topic").
     """
     events = {e.id: e for e in report.events}
     links: dict[tuple[str, str], str] = {}
@@ -175,17 +178,25 @@ def claim_links(report: Report) -> list[tuple[str, str, str]]:
     linked = {claim_id for claim_id, _ in links}
     current = [e for e in report.events if not e.background]
     for claim in report.claims:
-        if claim.id in linked:
-            continue
-        hits = [
-            e for e in report.events
-            if claim.content_start < e.end and e.start < claim.content_end
-        ]  # fmt: skip
-        for event in hits:
-            links[(claim.id, event.id)] = "span"
-        if not hits and len(current) == 1:
-            links[(claim.id, current[0].id)] = "sole-event"
+        if claim.id not in linked:
+            for event_id, via in _infer(report, claim, current):
+                links[(claim.id, event_id)] = via
     return [(c, e, via) for (c, e), via in links.items()]
+
+
+def _infer(report: Report, claim: Claim, current: list[Event]) -> list[tuple[str, str]]:
+    """Events an unlinked claim is about, with how that was decided."""
+    hits = [
+        e.id for e in report.events if claim.content_start < e.end and e.start < claim.content_end
+    ]
+    if hits:
+        return [(event_id, "span") for event_id in hits]
+    if len(current) == 1:
+        return [(current[0].id, "sole-event")]
+    words = content_keys(claim.content)
+    scored = [(len(words & content_keys(report.text[e.start : e.end])), e.id) for e in current]
+    best = max(scored, default=(0, ""))
+    return [(best[1], "topic")] if best[0] >= 2 else []
 
 
 def _insert_links(conn: sqlite3.Connection, report: Report) -> None:
