@@ -60,6 +60,8 @@ COUNTRY_ALIASES = {
 # geographic centre: the US point (38, -97) lies 230 km from the centre of the
 # contiguous states near Lebanon, Kansas, which is what gazetteers and readers use.
 COUNTRY_POINTS = {"US": (39.83, -98.58)}
+# Other first-level abbreviations common in English-language news, by ISO 3166-2 code.
+ADMIN1_ABBREVIATIONS = {"AU-NSW": ["NSW", "N.S.W."], "AU-QLD": ["Qld"], "CA-BC": ["B.C."]}
 # Abbreviations of US states in news style ("Paris, Tenn."), our own list.
 US_STATE_ABBREVIATIONS = {
     "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
@@ -265,6 +267,7 @@ def _add_subdivisions(tables: Tables, loc: Path, countries: dict[int, int]) -> d
             aliases = _split(row[5])
             if level == "1" and row[1].startswith("US-"):
                 aliases += US_STATE_ABBREVIATIONS.get(row[1][3:], [])
+            aliases += ADMIN1_ABBREVIATIONS.get(row[1], []) if level == "1" else []
             short = [s for name in [row[0], *aliases] for s in _admin_short_names(name)]
             tables.add_names(entry, [row[0]], aliases + short)
     return by_row

@@ -211,7 +211,7 @@ def _attach_hint(text: str, tokens: list[Token], j: int, mention: Mention) -> No
     word = tokens[j].text.lower()
     if word in _ADM1_WORDS or word in _ADM2_WORDS:
         mention.hint = ADM1 if word in _ADM1_WORDS else ADM2
-        if not word.endswith("s") or word == "districts":
+        if not word.endswith("s"):
             mention.end = tokens[j].end
             mention.text = text[mention.start:mention.end]
         if word.endswith("s"):
