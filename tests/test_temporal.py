@@ -67,6 +67,8 @@ def test_intervals_of_calendar_values() -> None:
         "Aid will be sent as soon as the road reopens.",
         "The brigade lost 2000 rounds of ammunition.",
         "The crossing handles 700 trucks a week.",
+        "The Security Council passed Resolution 2401 unanimously.",
+        "Shells landed near 2031 Monument Ave. in the old town.",
         "The army spends $2 million a day on fuel.",
     ],
 )
@@ -166,6 +168,15 @@ def test_quarters_from_results_reporting() -> None:
     assert found["the quarter"] == ("DATE", "2023-Q3")  # from the month it ended in
     assert found["a year earlier"] == ("DATE", "2022-Q3")
     assert found["the 2022 third quarter"] == ("DATE", "2022-Q3")
+
+
+def test_weekday_fixes_the_year_of_a_date() -> None:
+    # 17 March fell on a Tuesday in 2009, not in 2010.
+    found = by_text(
+        "Talks will be held on Tuesday, March 17 at 10 a.m. at the embassy.", "2009-06-15"
+    )
+    assert found["Tuesday, March 17"] == ("DATE", "2009-03-17")
+    assert found["10 a.m."] == ("TIME", "2009-03-17T10:00")  # " at" is not a time zone
 
 
 def test_without_dct_relative_values_stay_unresolved() -> None:

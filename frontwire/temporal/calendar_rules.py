@@ -17,7 +17,7 @@ from .dates import (
     next_season,
     season_of,
 )
-from .lexicon import MONTH_ABBREVIATIONS, MONTHS, SEASONS
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS, SEASONS, WEEKDAYS
 
 # Words after which "May", "March" or a bare year are dates, not verbs or counts.
 TEMPORAL_PREPS = frozenset(
@@ -29,6 +29,14 @@ _AMBIGUOUS_MONTHS = frozenset(["may", "march"])
 _COUNT_NOUN = re.compile(
     r"^\s+(?:[a-z]+s|people|men|women|children|km|kg|mm|feet|metres|meters|miles|calibre|"
     r"caliber|rounds|tonnes|tons|hectares)\b"
+)
+_NOT_YEAR_BEFORE = frozenset(
+    "no number page flight route resolution article fm highway hwy road room suite box unit "
+    "interstate bus train regiment brigade battalion division squad".split()
+)
+_STREET_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|"
+    r"Lane|Ln|Way|Place|Pl|Court|Ct)\b"
 )
 _NOT_PLURAL = frozenset(["was", "is", "has", "does", "as", "its", "this", "his", "plus", "us"])
 
@@ -92,10 +100,23 @@ def date_mdy(m: re.Match[str], ctx: Context) -> Norm | None:
     if month is None:
         return None
     year = int(m["year"]) if m["year"] else year_of(ctx, month, day, m.start(), m.end())
+    if m["wd"] and not m["year"] and year is not None:
+        year = _year_of_weekday(year, month, day, WEEKDAYS[m["wd"].lower()])
     return _day_norm(year, month, day)
 
 
 date_dmy = date_mdy
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year near ``year`` in which month/day falls on ``weekday`` ("Tuesday, March 17")."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def date_iso(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -256,8 +277,8 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
         follow = _COUNT_NOUN.match(after)
         if follow and follow.group(0).strip() not in _NOT_PLURAL:
             return None
-        if before in ("no", "number", "page", "flight", "route", "resolution", "article"):
-            return None
+        if before in _NOT_YEAR_BEFORE or _STREET_AFTER.match(after):
+            return None  # "Resolution 2334", "FM 2071", "2031 Monument Ave."
     return Norm("DATE", digits, *value_span(digits))
 
 

@@ -178,10 +178,10 @@ RULES: dict[str, str] = {
     ),
     "clock": (
         r"(?<![\w:.$])(?:(?P<mod>around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
-        r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[A-Z]{1,4}T|GMT|UTC|ET|CT|PT|MT)\b)?"
+        r"(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>(?-i:[A-Z]{1,4}T|GMT|UTC|ET|CT|PT|MT))\b)?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|yesterday|tomorrow)|"
         rf"(?P<cmonth>{MONTH})\.?\s+(?P<cday>[0-3]?\d)(?!\d)){_E})?"
-        r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>GMT|UTC|[A-Z]{1,4}T|"
+        r"|(?<![\w:.$])(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s+(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,4}T)|"
         r"local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time))?(?![\w:.]\d)"
         r"|(?<![\w:.$])(?P<hm>[0-2]\d[0-5]\d)\s+(?P<tzm>GMT|UTC|hours|hrs|local\s+time)\b"
     ),
