@@ -199,7 +199,8 @@ def _add_regions(tables: Tables) -> None:
     path = Path(__file__).with_name("regions.json")
     for rec in json.loads(path.read_text(encoding="utf-8"))["regions"]:
         # Not GeoNames entries: gid 0 marks "no GeoNames id".
-        entry = tables.add(0, rec["name"], float(rec["lat"]), float(rec["lon"]), REGION, rec["cc"])
+        entry = tables.add(0, rec["name"], float(rec["lat"]), float(rec["lon"]), REGION, rec["cc"],
+                           pop=int(rec["pop"]))
         tables.add_names(entry, [rec["name"], *rec["aliases"]], [])
 
 
@@ -267,9 +268,9 @@ def _add_subdivisions(tables: Tables, loc: Path, countries: dict[int, int]) -> d
             aliases = _split(row[5])
             if level == "1" and row[1].startswith("US-"):
                 aliases += US_STATE_ABBREVIATIONS.get(row[1][3:], [])
-            aliases += ADMIN1_ABBREVIATIONS.get(row[1], []) if level == "1" else []
+            abbreviations = ADMIN1_ABBREVIATIONS.get(row[1], []) if level == "1" else []
             short = [s for name in [row[0], *aliases] for s in _admin_short_names(name)]
-            tables.add_names(entry, [row[0]], aliases + short)
+            tables.add_names(entry, [row[0], *abbreviations], aliases + short)
     return by_row
 
 
