@@ -116,6 +116,7 @@ class TimeExpression:
     begin: str | None = None  # ISO date the expression starts (for DATE/TIME), if known
     finish: str | None = None  # ISO date the expression ends (inclusive)
     anchor: str = ""  # what it was resolved against: "dct" or a previous expression's value
+    mod: str = ""  # TIMEX3 mod: START | MID | END | APPROX | BEFORE | AFTER ...
 
 
 @dataclass
