@@ -264,3 +264,23 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert calls == [1] and len(gaz) > 200_000
     assert gz._read(path) is not None  # rewritten atomically, no temp files left
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_event_location_outskirts_and_airspace(spacy_nlp) -> None:
+    text = "Clashes broke out on the outskirts of Avdiivka in the Donetsk region."
+    place, geo_prec, where = _event(text, text, spacy_nlp)
+    assert place is not None and place.text == "Avdiivka"
+    assert place.admin1 == "Donetska oblast" and (geo_prec, where) == (2, 2)
+    sky = "A Russian fighter jet intercepted a US drone over the Black Sea on Tuesday."
+    place, _, where = _event(sky, sky, spacy_nlp)
+    assert place is None and where == 7
+
+
+def test_region_named_like_a_city_elsewhere(geo: Geoparser) -> None:
+    # "Donetsk" is also a town in Rostov oblast (Russia): the region is Ukraine's oblast.
+    report = geo(_report("Shelling was reported across the Donetsk region on Friday."))
+    region = _place_at(report, "Donetsk region")
+    assert region is not None and region.feature == "adm1" and region.country_code == "UA"
+    report = geo(_report("Israeli strikes hit Rafah in the southern Gaza Strip overnight."))
+    rafah = _place_at(report, "Rafah")
+    assert rafah is not None and rafah.feature == "city" and rafah.country_code == "PS"

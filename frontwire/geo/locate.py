@@ -24,7 +24,7 @@ import re
 from ..model import Place, Report
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|inside|into|on|hit|struck|shelled|attacked|targeted|across)"
+    r"(?:\b(?:in|at|inside|into|on|over|hit|struck|shelled|attacked|targeted|across)"
     r"|\b(?:village|town|city|settlement|hamlet|district|area|suburb|outskirts|region)s?\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -71,6 +71,8 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     places = _places(report)
     window = text[start:end]
     chosen = _best_in(text, places, start, end)
+    if _at_sea(text, window, chosen, start):
+        return None, 3, 7
     fallback = 0
     if chosen is None:
         chosen, fallback = _fallback(report, places, start)
@@ -81,6 +83,18 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     if fallback:
         geo, where = max(geo, 2), max(where, 2)
     return place, geo, where
+
+
+def _at_sea(text: str, window: str, chosen: tuple[Place, bool, bool] | None,
+            start: int) -> bool:
+    """'intercepted a US drone over the Black Sea': waters named, no place with a locative cue."""
+    if not _WATERS.search(window):
+        return False
+    if chosen is None:
+        return True
+    place = chosen[0]
+    before = text[max(start, place.start - _LOOKBEHIND):place.start]
+    return not (_LOCATIVE.search(before) or chosen[1])
 
 
 def _places(report: Report) -> list[Place]:

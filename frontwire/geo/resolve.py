@@ -79,7 +79,11 @@ def _skeleton_candidates(gaz: Gazetteer, text: str) -> dict[int, Candidate]:
 
 
 def _add_admin_parents(gaz: Gazetteer, found: dict[int, Candidate], hint: int) -> None:
-    """'the Belgorod region': the region around the city of that name is a candidate too."""
+    """'the Belgorod region': the region around the city of that name is a candidate too,
+    unless the name itself already names an area of that level ('Donetsk' is an alias of
+    Donetsk Oblast; the Donetsk in Rostov oblast must not bring Rostov oblast in)."""
+    if any(gaz.feature[c.entry] == hint for c in found.values()):
+        return
     for cand in list(found.values()):
         if gaz.feature[cand.entry] != CITY:
             continue
@@ -192,7 +196,7 @@ def _prefer_city_over_its_region(gaz: Gazetteer, pool: list[Candidate],
         for other in pool:
             if (gaz.feature[other.entry] == CITY and gaz.adm1[other.entry] == cand.entry
                     and int(gaz.pop[other.entry]) >= 0.3 * region_pop
-                    and other.name_score >= cand.name_score):
+                    and other.name_score >= cand.name_score - 0.3):
                 values[k] -= 2.0
                 break
 
