@@ -36,7 +36,9 @@ CLEAN_LEFT = {
     "and", "but", "or", "that", "while", "as", "because", "when", "although", "so",
     ":", ";", "\u2014", "\u2013", "-", "(", "\u201c", '"', "\u201d", "``", "''",
 }  # fmt: skip
-CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013")
+CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013\u00a0")
+# Tokens that can open a quotation (news wires also open with '' or a single quote).
+QUOTE_START = OPEN_QUOTES | {STRAIGHT, "''", "'", "\u2018"}
 MAX_SOURCE_TOKENS = 30
 DELIMITERS = {",", "\u2014", "\u2013", "--"}
 # Verbs whose first object is the hearer: 'told Ukrainian media that ...'.
@@ -54,6 +56,14 @@ INVERTIBLE = {
     "acknowledged", "admitted", "conceded", "predicted", "suggested", "complained",
     "announced", "cautioned", "countered", "emphasized", "stressed", "went",
 }  # fmt: skip
+_CALL = {"for", "on"}
+_POINT = {"to", "out"}
+# Verb + particle cues; the particle belongs to the cue.
+PHRASAL = {
+    "call": _CALL, "calls": _CALL, "called": _CALL, "calling": _CALL,
+    "point": _POINT, "points": _POINT, "pointed": _POINT, "pointing": _POINT,
+}  # fmt: skip
+CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
@@ -88,6 +98,9 @@ class Extractor:
             return False
         if low in self.cues.strong:
             return not self._attributive(i)
+        if low in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[low]:
+            return True  # 'called for a ceasefire', 'pointed to the losses'
+
         if low in self.cues.weak:
             nxt = self._skip_adverbials(i + 1, t.sents[t.sent[i]][1])
             return nxt < len(t) and (t.lower[nxt] == "that" or t.text[nxt] in OPEN_QUOTES)
@@ -111,7 +124,8 @@ class Extractor:
             or (t.lower[j - 1] in GROUP_ADVERBS and t.pos[j - 1] in ("ADV", "PART"))
         ):
             j -= 1
-        # Keep adverbs only when they lead to the verb: "he also said", not "also, said".
+        if t.lower[i] in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[t.lower[i]]:
+            return j, i + 2
         return j, i + 1
 
     # ---- sources ----------------------------------------------------------
@@ -346,7 +360,7 @@ class Extractor:
 
     def _trim_start(self, a: int, b: int) -> int:
         text = self.t.doc_text
-        while a < b and text[a] in " \n\t,:\u2014\u2013-":
+        while a < b and text[a] in " \n\t,:\u2014\u2013-\u00a0":
             a += 1
         return a
 
@@ -357,6 +371,7 @@ class Extractor:
         k = self._skip_adverbials(k, s1)
         if k >= end_tok:
             return None
+        end_tok = self._clause_end(k, end_tok)
         a = t.start[k]
         b = t.end[end_tok - 1]
         region = region_at(self.regions, a) if t.text[k] in OPEN_QUOTES | {STRAIGHT} else None
@@ -366,6 +381,15 @@ class Extractor:
         if region and region[1] >= b:
             b = region[1]
         return (a, b) if b > a else None
+
+    def _clause_end(self, k: int, end_tok: int) -> int:
+        """Reported words end before ', but ...', ', while ...': the narrator's own
+        clause that follows is not part of them."""
+        t = self.t
+        for x in range(k + 2, end_tok - 1):
+            if t.text[x] == "," and not t.quoted[x] and t.lower[x + 1] in CLAUSE_BREAK:
+                return x
+        return end_tok
 
     def content_left(self, s0: int, stop: int) -> tuple[int, int] | None:
         """Content from the sentence start (or the quote it lies in) to token ``stop``."""
@@ -611,10 +635,10 @@ class Extractor:
         before = t.doc_text[max(0, t.start[src[0]] - 3) : t.start[src[0]]]
         quoted_left = any(q in before for q in ("\u201d", '"', "''"))
         left_ok = src[0] > s0 and t.text[src[0] - 1] in (",", "\u201d", '"', "''", "\u2014")
-        if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in OPEN_QUOTES)):
+        if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
             return [left] if left else []
-        if left_ok and quoted_left and rest and t.text[k] in OPEN_QUOTES | {STRAIGHT}:
+        if left_ok and quoted_left and rest and t.text[k] in QUOTE_START:
             left = self.content_left(s0, src[0])
             right = self.content_right(k, s1, right_end)
             return [c for c in (left, right) if c]
@@ -647,7 +671,7 @@ class Extractor:
         t = self.t
         while k < s1 and t.text[k] in (",", ":") or (k < s1 and t.pos[k] == "SPACE"):
             k += 1
-        if k < s1 and t.text[k] in OPEN_QUOTES | {STRAIGHT}:
+        if k < s1 and t.text[k] in QUOTE_START:
             span = self.content_right(k, s1, s1)
             return [span] if span else []
         return []
@@ -706,7 +730,9 @@ class Extractor:
         cue_sentences = {a.sentence for a in found}
         for att in found:
             last = att.content[-1]
-            if t.doc_text[last[1] - 1 : last[1]] not in ('"', "\u201d", "'"):
+            quoted = t.doc_text[last[1] - 1 : last[1]] in ('"', "\u201d", "'")
+            # 'He said: "..."' across a paragraph break also continues.
+            if not quoted and not t.doc_text[last[1] : last[1] + 2].lstrip().startswith(":"):
                 continue
             nxt = att.sentence + 1
             while nxt < len(t.sents) and nxt not in cue_sentences:

@@ -94,6 +94,9 @@ def load_cues(path: str | None = None) -> CueLexicon:
         if line.startswith("~"):
             removed.update(line[1:].lower().split())
             continue
+        if line.startswith("="):
+            strong.update(line[1:].lower().split())  # exact forms, no inflection
+            continue
         target = weak if line.startswith("!") else strong
         fields = line.lstrip("!").lower().split()
         target |= inflect(fields)
