@@ -77,6 +77,9 @@ def test_metrics():
     assert acled_eval.haversine_km(50.0, 36.23, 50.0, 36.23) == 0.0
     assert acled_eval.haversine_km(50.0, 36.0, 50.1, 36.0) == pytest.approx(11.1, abs=0.1)
     assert acled_eval.norm_name("Protesters (Côte d'Ivoire)") == "protesters (cote d ivoire)"
+    assert acled_eval.admin_match("Western Province", "Western")
+    assert acled_eval.admin_match("Kurskaya oblast'", "Kurskaya")
+    assert not acled_eval.admin_match("Kent", "Kentucky")
 
 
 def _training_csv(path: Path) -> str:
