@@ -284,3 +284,11 @@ def test_region_named_like_a_city_elsewhere(geo: Geoparser) -> None:
     report = geo(_report("Israeli strikes hit Rafah in the southern Gaza Strip overnight."))
     rafah = _place_at(report, "Rafah")
     assert rafah is not None and rafah.feature == "city" and rafah.country_code == "PS"
+
+
+def test_district_named_after_its_town_and_acronyms(geo: Geoparser) -> None:
+    report = geo(_report("Shelling hit the Glushkovo district of the Kursk region on Monday."))
+    district = _place_at(report, "Glushkovo district")
+    assert district is not None and district.geonameid == GLUSHKOVSKY
+    report = geo(_report("The UN said aid convoys to the city were blocked by the FSB."))
+    assert report.places == []

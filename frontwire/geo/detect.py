@@ -347,6 +347,8 @@ def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int,
             penalty -= 0.5
         if word.isupper() and len(word) > 3:
             penalty -= 0.5
+        if word.isupper() and len(word) <= 3 and not strong:
+            penalty -= 2.0  # acronyms: UN, AP, FSB are not the towns Un, Ap, ...
     inside_name = 0.5 if strong else 1.5
     if j < len(tokens) and _continues_name(text, tokens[j - 1], tokens[j]):
         penalty -= inside_name

@@ -66,6 +66,7 @@ class Gazetteer:
         self._skel_hash = arrays["skel_hash"]
         self._skel_entry = arrays["skel_entry"]
         self._memo: dict[str, tuple[Hit, ...]] = {}
+        self._by_region: dict[int, list[int]] | None = None
         self._country_entry = {
             self.codes[int(self.cc_ix[i])]: int(i) for i in np.flatnonzero(self.feature == COUNTRY)
         }
@@ -111,6 +112,25 @@ class Gazetteer:
             if sim >= min_similarity:
                 found.append((hit.entry, sim))
         return found
+
+    def districts_named_after(self, city: int) -> list[int]:
+        """Second-level areas in the city's region named after it (Glushkovo: Glushkovskiy
+        Rayon; Kharkiv: Kharkivskyi Raion), for "the Glushkovo district"."""
+        region = int(self.adm1[city])
+        if region < 0:
+            return []
+        stem = translit_form(self._names[city])
+        stem = stem[:-1] if len(stem) > 4 and stem[-1] in "aeiou" else stem
+        return [d for d in self._districts().get(region, [])
+                if translit_form(self._names[d]).startswith(stem)]
+
+    def _districts(self) -> dict[int, list[int]]:
+        if self._by_region is None:
+            table: dict[int, list[int]] = {}
+            for entry in np.flatnonzero(self.feature == ADM2):
+                table.setdefault(int(self.adm1[entry]), []).append(int(entry))
+            self._by_region = table
+        return self._by_region
 
     # -- entry fields -----------------------------------------------------------------------
     def name(self, entry: int) -> str:

@@ -90,6 +90,9 @@ def _add_admin_parents(gaz: Gazetteer, found: dict[int, Candidate], hint: int) -
         parent = int(gaz.adm1[cand.entry]) if hint == ADM1 else int(gaz.adm2[cand.entry])
         if parent >= 0 and parent not in found:
             found[parent] = Candidate(parent, cand.name_score * 0.95)
+        elif parent < 0 and hint == ADM2:
+            for district in gaz.districts_named_after(cand.entry):
+                found.setdefault(district, Candidate(district, cand.name_score * 0.9))
 
 
 def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set[int]) -> float:
