@@ -289,7 +289,7 @@ def _ent_start(ents: list[tuple[int, int, str]], start: int) -> int:
 def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
     """'Paris, Texas' / 'Tetkino, Kursk': a comma and a region or country name after."""
     rest = text[mention.end:mention.end + 40]
-    m = re.match(r",\s+((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
+    m = re.match(r"(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
     if not m:
         return 0.0
     words = m.group(1).strip().split()
