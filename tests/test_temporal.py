@@ -350,3 +350,27 @@ def test_seed_report(seed_text: str) -> None:
     assert found["June"] == "2023-06"
     assert found["12/03/24"] == "2024-03-12"
     assert "May 24, 2023" in found and "three days" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militias have held the pass for more than three years.", ("P3Y", "MORE_THAN")),
+        ("The siege ended in early 2023, officials said.", ("2023", "START")),
+        ("Refugees returned in mid-March.", ("2024-03", "MID")),
+        ("The dam was mined in late June, engineers said.", ("2023-06", "END")),
+        ("The camp was cleared about two years ago.", ("2022", "APPROX")),
+        ("Talks dragged on for nearly five months.", ("P5M", "LESS_THAN")),
+        ("The curfew will last at least three days.", ("P3D", "EQUAL_OR_MORE")),
+        ("The militia seized the mine more than a decade ago.", ("2014", "BEFORE")),
+        ("Sirens sounded at around 5 a.m. in the port.", ("2024-03-12T05:00", "APPROX")),
+        ("Convoys will resume by the end of the week.", ("2024-W11", "END")),
+    ],
+)
+def test_timex_mod(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.value, t.mod) for t in tag(text, DCT)]
+
+
+def test_no_mod_for_prepositions() -> None:
+    found = [(t.text, t.mod) for t in tag("Over the weekend, shelling hit the port.", DCT)]
+    assert found == [("the weekend", "")]

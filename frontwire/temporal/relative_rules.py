@@ -384,9 +384,21 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if n is not None and m["frac"]:
         n += 0.5
     start = m.start("the") if m["the"] else None
+    if m["rel"] and not m["the"] and (m["mod"] or _verb_last(m, ctx)):
+        start = m.start("mod") if m["mod"] else m.start("num")  # "will last (at least) 3 days"
     if start is not None and not m["rel"] and ctx.text[m.end("num") : m.start("unit")] == "-":
         start = m.start("mod") if m["mod"] else m.start("num")  # "the [eight-year] truce"
     return Norm("DURATION", duration_value(n, unit), start=start)
+
+
+_AUXILIARIES = frozenset(
+    "will would could can may might must should shall to not n't does did do wo".split()
+)
+
+
+def _verb_last(m: re.Match[str], ctx: Context) -> bool:
+    """ "the talks will last two days": "last" is the verb, not "the last two days"."""
+    return m["rel"].lower() == "last" and ctx.word_before(m.start()) in _AUXILIARIES
 
 
 _RATE_WORDS = frozenset(["million", "billion", "thousand", "hundred", "percent", "times", "twice"])

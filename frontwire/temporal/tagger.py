@@ -22,6 +22,7 @@ from . import relative_rules as rel
 from .context import Context, Norm
 from .dates import parse_dct
 from .grammar import CLASS_RULES, COMPILED, FIRST_WORDS, TOKEN, TRIGGER, WORD_CLASSES
+from .mods import timex_mod
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 
@@ -189,6 +190,7 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
                 begin=norm.begin.isoformat() if norm.begin else None,
                 finish=norm.finish.isoformat() if norm.finish else None,
                 anchor=anchor if _is_relative(name, m) else "",
+                mod=timex_mod(text, s, e, norm.type),
             )
         )
         if norm.type in ("DATE", "TIME"):
