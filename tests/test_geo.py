@@ -292,3 +292,11 @@ def test_district_named_after_its_town_and_acronyms(geo: Geoparser) -> None:
     assert district is not None and district.geonameid == GLUSHKOVSKY
     report = geo(_report("The UN said aid convoys to the city were blocked by the FSB."))
     assert report.places == []
+
+
+def test_names_in_other_scripts(geo: Geoparser) -> None:
+    report = geo(_report("Обстріл: загинули двоє людей у Харків, повідомив голова ОВА."))
+    kharkiv = _place_at(report, "Харків")
+    assert kharkiv is not None and kharkiv.name == "Kharkiv" and kharkiv.country_code == "UA"
+    report = geo(_report("قصف على حلب"))
+    assert [p.name for p in report.places] == ["Aleppo"]

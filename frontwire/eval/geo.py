@@ -208,7 +208,7 @@ _LABELS = (
     ("auc", "AUC of log error (lower is better)"),
     ("exact", "exact GeoNames id"),
     ("country_acc", "country accuracy"),
-    ("admin1_acc", "admin1 accuracy (below country level)"),
+    ("admin1_acc", "admin1 accuracy (sub-country)"),
     ("detection_p", "detection precision"),
     ("detection_r", "detection recall"),
     ("detection_f1", "detection F1"),

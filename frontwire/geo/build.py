@@ -30,9 +30,6 @@ COUNTRY, ADM1, ADM2, CITY, REGION = 0, 1, 2, 3, 4
 FEATURES = ("country", "adm1", "adm2", "city", "region")
 # Posting kinds: how a key was derived from the entry's names.
 PRIMARY, ALTERNATE, DEMONYM = 0, 1, 2
-# Unicode below Armenian covers Latin, Greek and Cyrillic: other scripts' romanised
-# keys (anyascii of CJK, Arabic) are noise for English text.
-_MAX_SCRIPT = 0x0530
 
 # Our own short list of English short forms GeoNames lacks or buries among aliases.
 COUNTRY_ALIASES = {
@@ -125,14 +122,14 @@ class Tables:
 
 def _usable_name(raw: str, kind: int) -> bool:
     """Skip alternate names that only add noise: codes, 1-2 letters, other scripts."""
-    if not raw or any(ord(ch) >= _MAX_SCRIPT for ch in raw):
+    if not raw:
         return False
     if kind == PRIMARY:
         return True
-    if len(raw) <= 2 or raw[0].islower():
+    if (len(raw) <= 2 and raw.isascii()) or raw[0].islower():
         return False
     # All-caps short alternates are airport or postal codes (IEV, KBP).
-    return not (raw.isupper() and len(raw) <= 4 and raw.isalpha())
+    return not (raw.isupper() and len(raw) <= 4 and raw.isalpha() and raw.isascii())
 
 
 def package_data(package: str) -> Path:

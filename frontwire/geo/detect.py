@@ -111,7 +111,7 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].text[0].isupper():
+        if tokens[i].text[0].islower():
             i += 1
             continue
         mention, used = _longest_match(text, tokens, i, gaz)
@@ -153,7 +153,7 @@ def _is_person(text: str, tokens: list[Token], i: int, people: set[str]) -> bool
 def _longest_match(text: str, tokens: list[Token], i: int,
                    gaz: Gazetteer) -> tuple[Mention | None, int]:
     first = tokens[i].text
-    if not first[0].isupper():
+    if first[0].islower():  # scripts without case (Arabic, CJK) count as capitalised
         return None, 0
     for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
@@ -185,14 +185,14 @@ def _fuzzy_match(text: str, tokens: list[Token], i: int,
 
 def _joinable(text: str, tokens: list[Token], i: int, n: int) -> bool:
     """Tokens i..i+n-1 form one name: single spaces between, capitalised ends."""
-    if n > 1 and not tokens[i + n - 1].text[0].isupper():
+    if n > 1 and tokens[i + n - 1].text[0].islower():
         return False
     for k in range(i + 1, i + n):
         gap = text[tokens[k - 1].end:tokens[k].start]
         if gap not in (" ", "-"):
             return False
         word = tokens[k].text
-        if not word[0].isupper() and word.lower() not in _CONNECTORS:
+        if word[0].islower() and word.lower() not in _CONNECTORS:
             return False
     return True
 

@@ -42,8 +42,17 @@ ADMIN_WORDS = frozenset(
 )
 
 
+# Latin, Greek and Cyrillic (below Armenian) fold to ASCII keys; names in other scripts
+# keep their own letters, so their romanisations (anyascii of CJK or Arabic) cannot
+# collide with English words.
+OTHER_SCRIPT = 0x0530
+_OTHER_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
 def name_key(text: str) -> str:
     """ASCII-folded, lower-case key with punctuation collapsed to single spaces."""
+    if any(ord(ch) >= OTHER_SCRIPT for ch in text):
+        return "~" + _OTHER_PUNCT.sub(" ", text.lower()).strip()
     folded = anyascii(text).lower().replace("'", "").replace("`", "")
     return _NON_ALNUM.sub(" ", folded).strip()
 
@@ -51,6 +60,8 @@ def name_key(text: str) -> str:
 def skeleton_key(text: str) -> str:
     """Vowel-free key that survives transliteration variants ("" for short names)."""
     key = name_key(text).replace(" ", "")
+    if key.startswith("~"):
+        return ""
     if len(key) < 4:
         return ""
     for old, new in _DIGRAPHS:
