@@ -10,6 +10,7 @@ first pass (no context) gives the document context for the second.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Place
@@ -20,6 +21,7 @@ from .names import ADMIN_WORDS, name_key
 
 MAX_CANDIDATES = 60
 PASSES = 3
+MAX_VOTERS = 80
 # Weights of the scoring terms (chosen on the LGL dev file as whole-corpus settings).
 W_POP = 0.5
 W_COUNTRY = 1.5
@@ -221,10 +223,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
     # Each pass re-scores every candidate with the support of the other names as the
     # previous pass scored them; repeats of the same name are left out, so a wrong
     # first guess for "Dublin" cannot vote for itself.
+    # Long documents: the most repeated names carry the context (bounds the work).
+    voters = {k for k, _ in Counter(keys).most_common(MAX_VOTERS)}
     for _ in range(PASSES):
         support: dict[str, Support] = {}
         for key, pool in zip(keys, pools, strict=True):
-            if pool and key not in support:
+            if pool and key not in support and key in voters:
                 support[key] = _support(gaz, pool)
         for key, pool, values in zip(keys, pools, base, strict=True):
             others = [s for k, s in support.items() if k != key]
