@@ -30,22 +30,24 @@ GROUP_ADVERBS = {
 }  # fmt: skip
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
 NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
-NP_INNER_ADP = {"of", "for", "in", "from", "at", "with", "on"}
+NP_INNER_ADP = {"of", "for", "in", "from", "at", "with", "on", "by"}
+# Words that may open a quantified noun phrase: 'about half of voters'.
+QUANT_ADV = {"about", "nearly", "almost", "roughly", "approximately", "around", "some"}
 # Words after which a subject noun phrase may start (else an appositive guess is undone).
 CLEAN_LEFT = {
     "and", "but", "or", "that", "while", "as", "because", "when", "although", "so",
-    ":", ";", "\u2014", "\u2013", "-", "(", "\u201c", '"', "\u201d", "``", "''",
+    ":", ";", "\u2014", "\u2013", "\u2015", "-", "(", "\u201c", '"', "\u201d", "``", "''",
 }  # fmt: skip
 CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013\u00a0")
 # Tokens that can open a quotation (news wires also open with '' or a single quote).
 QUOTE_START = OPEN_QUOTES | {STRAIGHT, "''", "'", "\u2018"}
 MAX_SOURCE_TOKENS = 30
-DELIMITERS = {",", "\u2014", "\u2013", "--"}
+DELIMITERS = {",", "\u2014", "\u2013", "\u2015", "--"}
 # Verbs whose first object is the hearer: 'told Ukrainian media that ...'.
 HEARER_VERBS = {
     "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "informed",
     "assured", "urged", "urges", "urging", "warned", "warns", "warning", "reminded",
-    "promised", "briefed", "accused", "accuses", "accusing",
+    "promised", "briefed",
 }  # fmt: skip
 # Verbs that put their source after them: '"...," said the governor.'
 INVERTIBLE = {
@@ -136,6 +138,8 @@ class Extractor:
         j = g0 - 1
         if j < s0:
             return None
+        if t.pos[j] == "ADV" and j - 1 >= s0 and t.pos[j - 1] in ("PROPN", "NOUN", "PRON"):
+            j -= 1  # 'Carter however said'
         if t.lower[j] in SUBJECT_PRONOUNS and t.pos[j] == "PRON":
             return (j, j + 1)
         if t.text[j] in DELIMITERS:
@@ -172,7 +176,10 @@ class Extractor:
                 and k - 1 >= s0
                 and t.pos[k - 1] in ("NOUN", "PROPN")
                 and t.pos[i] in NP_POS
+                and t.ent[i] not in ("DATE", "TIME")
             ):
+                i = k
+            elif t.lower[k] in QUANT_ADV and t.pos[i] in ("NUM", "DET", "NOUN", "ADJ"):
                 i = k
             else:
                 break
@@ -220,7 +227,7 @@ class Extractor:
                     return (head, end)
                 return None
             if t.lower[seg[0]] in ("who", "which"):
-                end = k + 1 if end == p + 1 else end
+                end = k if end == p + 1 else end  # 'Barkley, who said ..., said
             elif (
                 head == seg[0]
                 and self._has_name(seg)
@@ -272,6 +279,8 @@ class Extractor:
             if low in ("who", "whose") and k > g1:
                 relative = True  # 'said Biden, who served as a senator for 36 years'
             if relative:
+                if low == "," and k + 1 < s1 and t.tag[k + 1] == "VBG":
+                    break  # '..., who supports Trump, asking for anonymity'
                 k += 1
                 continue
             if (
@@ -402,9 +411,16 @@ class Extractor:
             a = region[0]
         b = t.start[stop]
         text = t.doc_text
-        while b > a and text[b - 1] in " \n\t,\u2014\u2013-(":
+        while b > a and text[b - 1] in " \n\t,\u2014\u2013-(\u00a0":
             b -= 1
         a = self._trim_start(a, b)
+        while a > 0 and text[a - 1] in "'\"\u201c\u2018`":
+            a -= 1  # the senter sometimes leaves an opening '' in the sentence before
+        # '..., the day before, "You'd have to be insane," he said': the quote is the content.
+        if b > a and text[b - 1] in "\u201d\"'":
+            quote = region_at(self.regions, b - 1)
+            if quote and a < quote[0] and quote[1] == b:
+                a = quote[0]
         return (a, b) if b > a else None
 
     # ---- the walk ---------------------------------------------------------
@@ -529,7 +545,8 @@ class Extractor:
             else:
                 content = [c for c in [self._right(g1, s1, nxt, i)] if c]
                 if g0 > s0 and (
-                    (t.text[g0 - 1] == "," and t.tag[i] == "VBG") or t.lower[g0 - 1] == "and"
+                    (t.text[g0 - 1] == "," and t.tag[i] == "VBG")
+                    or t.lower[g0 - 1] in ("and", "but")
                 ):
                     # ', saying ...' and '... and said ...' speak for the clause's subject.
                     same = [b for b in before if b.source_tokens]

@@ -104,7 +104,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for match in _QUOTE_MARK.finditer(text):
         i, mark = match.start(), match.group()
         if mark in ("``", "''"):
-            opened = _toggle(regions, opened, i, 2, mark == "``")
+            # Some wires open with '' as well as close with it: an unopened '' opens.
+            opened = _toggle(regions, opened, i, 2, mark == "``" or opened is None)
         elif mark in "\u201c\u00ab":
             opened = i if opened is None else opened
         elif mark in "\u201d\u00bb":
