@@ -1,10 +1,13 @@
 """Resolve toponym mentions to gazetteer entries using priors and document context.
 
-Each mention's candidates are scored on name match, population, feature level,
-an admin-word hint ("Kursk region" wants a region), a comma qualifier
-("Dublin, Ohio") and the rest of the document: countries and regions that other
-mentions resolve to, and closeness to other places. Resolution runs twice: the
-first pass (no context) gives the document context for the second.
+Each mention's candidates get a base score from the mention alone: name match
+(primary name, alternate, transliteration variant), population, feature level,
+national capital, an admin-word hint ("Kursk region" wants a region) and a
+qualifier ("Dublin, Ohio", "Tetkino (Kursk region)"). Then, over a few passes,
+each candidate gains from the other names of the document that can be read as
+lying in the same country, first-level region or district (soft support: a
+plausible second reading counts too, so "Paris" and "Henry County" settle on
+Tennessee together). A name never supports itself.
 """
 
 from __future__ import annotations
