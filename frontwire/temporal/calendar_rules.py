@@ -181,14 +181,18 @@ _SPELLED = {
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """Years said in words, as in broadcast transcripts: "nineteen ninety-six"."""
-    if _COUNT_NOUN.match(ctx.text[m.end() : m.end() + 40]):
-        return None  # "two thousand people"
+    follow = _COUNT_NOUN.match(ctx.text[m.end() : m.end() + 40])
+    if follow and follow.group(0).strip() not in _NOT_PLURAL:
+        return None  # "two thousand people", but not "the year two thousand has ..."
+    value = _spelled_value(m)
+    return Norm("DATE", str(value), *value_span(str(value)))
+
+
+def _spelled_value(m: re.Match[str]) -> int:
     if m["c"]:
         words = re.split(r"[\s-]+", m["rest"].lower())
-        value = (19 if m["c"].lower() == "nineteen" else 20) * 100 + sum(_SPELLED[w] for w in words)
-    else:
-        value = 2000 + (_SPELLED[m["tail"].lower()] if m["tail"] else 0)
-    return Norm("DATE", str(value), *value_span(str(value)))
+        return (19 if m["c"].lower() == "nineteen" else 20) * 100 + sum(_SPELLED[w] for w in words)
+    return 2000 + (_SPELLED[m["tail"].lower()] if m["tail"] else 0)
 
 
 def date_slash(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -223,7 +227,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     month = month_number(m["month"])
     if month is None or not capitalised(m["month"]):
         return None
-    year = int(m["year"])
+    year = int(m["year"]) if m["year"] else _spelled_value(m)  # "January nineteen ninety-seven"
     return Norm("DATE", month_value(year, month), *value_span(month_value(year, month)))
 
 

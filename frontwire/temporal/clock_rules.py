@@ -9,7 +9,15 @@ from datetime import date, timedelta
 
 from .context import Context, Norm
 from .dates import weekday_near
-from .lexicon import MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SET_ADVERBS, WEEKDAYS
+from .lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_ADVERBS,
+    WEEKDAYS,
+)
 from .relative_rules import duration_value, parse_number
 
 
@@ -98,6 +106,10 @@ def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
     if unit in SEASONS:
         return Norm("SET", f"XXXX-{SEASONS[unit]}")
+    if unit in MONTHS:  # "each July"
+        if not m["unit"][:1].isupper() or unit in MONTH_ABBREVIATIONS:
+            return None
+        return Norm("SET", f"XXXX-{MONTHS[unit]:02d}")
     n = parse_number(m["num"]) if m["num"] else 1.0
     if m["other"]:
         n = 2.0
@@ -114,8 +126,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Rates that TimeML marks even as adjectives ("his daily life", "the weekly address");
+# "the quarterly dividend" or "annual report" name a kind of thing instead.
+_ADJECTIVE_SETS = frozenset(["daily", "weekly", "nightly", "hourly"])
+
+
 def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["word"].lower()
+    if re.match(r" (?:[A-Z]|newspapers?\b|papers?\b)", ctx.text[m.end() : m.end() + 12]):
+        return None  # a newspaper: "the Communist Party daily Granma"
     after = re.match(r" ([a-z]+)\b", ctx.text[m.end() : m.end() + 20])
-    if after and after.group(1) not in _FUNCTION_WORDS:
-        return None  # an adjective: "the quarterly dividend", "a daily newspaper"
-    return Norm("SET", SET_ADVERBS[m["word"].lower()])
+    if after and after.group(1) not in _FUNCTION_WORDS and word not in _ADJECTIVE_SETS:
+        return None  # an adjective: "the quarterly dividend"
+    return Norm("SET", SET_ADVERBS[word])

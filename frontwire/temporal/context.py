@@ -44,6 +44,7 @@ class Context:
     anchor_value: str | None = None
     anchor_day: date | None = None
     anchor_end: int = -1
+    anchor_start: int = -1
     last_day: date | None = None  # the last day named anywhere before, for "the next day"
     year_shift: int | None = None
     shift_end: int = -1
@@ -97,6 +98,7 @@ class Context:
             return
         self.anchor_value = value
         self.anchor_end = end
+        self.anchor_start = start
         if span[0] == span[1]:
             self.anchor_day = self.last_day = span[0]
         year = value[:4]
@@ -143,6 +145,7 @@ class Context:
         self.anchor_value = None
         self.anchor_day = None
         self.anchor_end = -1
+        self.anchor_start = -1
         self.year_shift = None
 
 

@@ -51,6 +51,19 @@ SET_ADVERB = _alt(SET_ADVERBS)
 _B = r"(?<![\w$£€#])"  # left word boundary that also refuses money and ids
 _E = r"(?![\w])"
 
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-six".
+SPELLED_YEAR = (
+    r"(?:(?P<c>nineteen|twenty)[\s-]+(?P<rest>"
+    + _TENS
+    + r"(?:[\s-]+"
+    + _UNITS_1_9
+    + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?P<tail>"
+    + _UNITS_1_9
+    + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty))?)"
+)
+
 RULES: dict[str, str] = {
     # Explicit calendar dates.
     "date_mdy": (
@@ -79,7 +92,8 @@ RULES: dict[str, str] = {
         r"(?P<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)"
     ),
     "month_year": (
-        rf"{_B}(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>{YEAR}){_E}"
+        rf"{_B}(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH})\.?,?\s+(?:of\s+)?"
+        rf"(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})){_E}"
     ),
     "month": (
         rf"{_B}(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
@@ -102,7 +116,18 @@ RULES: dict[str, str] = {
     "reference": (
         rf"{_B}(?P<word>now|currently|at\s+present|these\s+days|nowadays|"
         r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
-        r"the\s+past|the\s+near\s+future|the\s+future|(?<=\bin\s)future)(?![\w-])"
+        r"the\s+past|the\s+near\s+future|the\s+future|future|"
+        r"(?:most\s+)?recent(?=\s+[a-z])|current(?=\s+[a-z]))(?![\w-])"
+    ),
+    # "the week of March 6"
+    "week_of": (
+        rf"{_B}the\s+week\s+of\s+(?P<month>{MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<year>{YEAR}))?{_E}"
+    ),
+    # "the 20th century", "the eleventh century"
+    "century": (
+        r"(?<![\w-])(?:(?P<the>the)\s+)?(?P<n>[12]?\d(?:st|nd|rd|th)|(?:twenty[\s-]+)?[a-z]+)"
+        r"[\s-]+century(?![\w-])"
     ),
     "relunit": (
         rf"{_B}(?:(?P<edge>{EDGE}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:(?P<the>the)\s+)?"
@@ -154,17 +179,7 @@ RULES: dict[str, str] = {
         rf"(?:\s+of\s+(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<year>{YEAR})|(?P<ofrel>this|last|next)\s+year))?(?![\w-])"
     ),
     "q_code": rf"{_B}(?P<ord>Q[1-4]|H[12])(?:\s+(?P<year>{YEAR}))?{_E}",
-    "spelled_year": (
-        r"(?<![\w-])(?:(?P<the>the\s+year)\s+)?(?:(?P<c>nineteen|twenty)[\s-]+(?P<rest>"
-        + _TENS
-        + r"(?:[\s-]+"
-        + _UNITS_1_9
-        + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-        r"sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?P<tail>"
-        + _UNITS_1_9
-        + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-        r"eighteen|nineteen|twenty))?)(?![\w-])"
-    ),
+    "spelled_year": r"(?<![\w-])(?:(?P<the>the\s+year)\s+)?" + SPELLED_YEAR + r"(?![\w-])",
     "year": (
         rf"(?<![\w$£€#.,/-])(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
         rf"(?P<year>{YEAR})(?P<decade>'?s)?(?![\w%]|[.,/]\d|-\d)"
@@ -198,7 +213,7 @@ RULES: dict[str, str] = {
     ),
     "set_every": (
         rf"{_B}(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
-        rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART}|{SEASON}){_E}"
+        rf"(?P<unit>{UNIT}|{WEEKDAY}|{PART}|{SEASON}|{MONTH}){_E}"
     ),
     "set_times": (
         rf"{_B}(?P<times>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
@@ -244,6 +259,8 @@ _add("unit", _UNIT_WORDS + [u + "s" for u in _UNIT_WORDS] + ["centuries"])
 _add("unit_sg", _UNIT_WORDS)
 _add("unit_pl", [u + "s" for u in _UNIT_WORDS] + ["centuries"])
 _add("u_year", ["year"])
+_add("u_weekof", ["week"])
+_add("u_century", ["century"])
 _add("u_weekend", ["weekend"])
 _add("u_anaphor", ["day", "week", "year", "month"])
 _add("u_edge", ["week", "month", "year", "decade"])
@@ -254,6 +271,7 @@ _add(
     [
         "now",
         "currently",
+        "current",
         "present",
         "days",
         "nowadays",
@@ -307,6 +325,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "reference": (("ref",), 2),
     "relunit": (("unit_sg", "part", "season"), 5),
     "the_year": (("u_year",), 3),
+    "week_of": (("u_weekof",), 1),
+    "century": (("u_century",), 3),
     "edge_unit": (("u_edge",), 4),
     "year_ago": (("u_year",), 1),
     "the_weekend": (("u_weekend",), 1),
@@ -324,7 +344,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "clock": (("clock",), 2),
     "clock_words": (("part", "oclock"), 5),
     "noon": (("noon",), 0),
-    "set_every": (("unit", "weekday", "part", "season"), 4),
+    "set_every": (("unit", "weekday", "part", "season", "month"), 4),
     "set_times": (("unit_sg",), 4),
     "set_adverb": (("setadv",), 0),
     "holiday": (("holiday",), 1),

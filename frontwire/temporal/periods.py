@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 from .calendar_rules import capitalised, month_number, value_span, year_of
 from .context import Context, Norm
-from .dates import add_quarters, quarter_of
+from .dates import add_quarters, quarter_of, week_value
 from .grammar import MONTH
-from .lexicon import HOLIDAYS
+from .lexicon import HOLIDAYS, ORDINAL_WORDS
 
 _ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<month>{MONTH})", re.I)
 
@@ -203,6 +203,22 @@ def the_year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", value, *value_span(value))
 
 
+def week_of(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    month_ = month_number(m["month"])
+    if month_ is None or not capitalised(m["month"]):
+        return None
+    day = int(m["day"])
+    year_ = int(m["year"]) if m["year"] else year_of(ctx, month_, day, m.start(), m.end())
+    if year_ is None:
+        return Norm("DATE", "XXXX-WXX")
+    try:
+        value = week_value(date(year_, month_, day))
+    except ValueError:
+        return None
+    return Norm("DATE", value, *value_span(value))
+
+
 def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "year-earlier", "the year-ago period": the same quarter (or year) a year back."""
     if ctx.last_quarter:
@@ -224,3 +240,13 @@ def _holiday_year(ctx: Context, rel: str, month_: int, day: int, start: int, end
     if rel == "next" or not rel:
         return ctx.dct.year if this_year >= ctx.dct else ctx.dct.year + 1
     return ctx.dct.year
+
+
+def century(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the 20th century": TIMEX3 writes the century's first two digits, ``19``."""
+    word = re.sub(r"\s+", " ", m["n"].lower())
+    number = int(word[:-2]) if word[:1].isdigit() else ORDINAL_WORDS.get(word)
+    if not number or number > 21:
+        return None
+    value = f"{number - 1:02d}"
+    return Norm("DATE", value, *value_span(value), start=m.start("n"))

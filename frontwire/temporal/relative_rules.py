@@ -122,21 +122,43 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         d = ctx.dct  # published on a Tuesday, "on Tuesday" is that day
     else:
         # Present tense with a weekday is a schedule: "the vote opens on Friday".
-        d = weekday_near(ctx.dct, number, ctx.direction(m.start(), m.end(), present=1))
+        d = weekday_near(ctx.dct, number, _weekday_direction(m, ctx))
     # TimeBank types "Friday night" a DATE (the day), keeping the part in the value.
     if part:
         return Norm("DATE", f"{d.isoformat()}T{part}", d, d)
     return _day(d)
 
 
+def _weekday_direction(m: re.Match[str], ctx: Context) -> int:
+    """Past or future for a weekday other than the DCT's own, from the verbs around it.
+
+    Present tense with a weekday is a schedule ("the vote opens on Friday"), but a
+    possessive names something that already happened ("follows Tuesday's ruling").
+    """
+    if ctx.text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
+        return ctx.direction(m.start(), m.end(), default=-1, present=-1)
+    return ctx.direction(m.start(), m.end(), present=1)
+
+
 _RANGE_LINK = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 
 def _range_end(m: re.Match[str], ctx: Context) -> bool:
-    """True for the second weekday of "from Friday to Sunday"."""
+    """True for the second weekday of "from Friday to Sunday" (or "between Friday and
+    Sunday"), when the first day is within a week of the DCT; "made Friday and Thursday"
+    is a list and "from Sept. 14 to Thursday" ends at the latest Thursday."""
     if ctx.anchor_day is None or not 0 <= m.start() - ctx.anchor_end <= 12:
         return False
-    return bool(_RANGE_LINK.match(ctx.text[ctx.anchor_end : m.start()]))
+    if ctx.dct is not None and abs((ctx.anchor_day - ctx.dct).days) > 7:
+        return False
+    link = _RANGE_LINK.match(ctx.text[ctx.anchor_end : m.start()])
+    if link is None:
+        return False
+    if link.group().strip() == "and":
+        first = ctx.anchor_start if ctx.anchor_start >= 0 else ctx.anchor_end
+        return bool(_BETWEEN.search(ctx.text, max(0, first - 12), first))
+    return True
 
 
 def relday(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -191,7 +213,21 @@ def reference(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if word == "soon" and ctx.word_before(m.start()) == "as":
         return None  # "as soon as": a conjunction
+    last = m["word"].split()[-1]
+    if last[:1].isupper() and (last != m["word"] or not _opens_sentence(ctx, m.start())):
+        return None  # a name: "the Future Forum", "Current Affairs"
+    if word in ("current", "recent", "most recent", "future"):
+        if word == "current" and _NOT_TEMPORAL_CURRENT.match(ctx.text, m.end()):
+            return None  # "current account", "ocean currents"
     return Norm("DATE", REFERENCES[word])
+
+
+_NOT_TEMPORAL_CURRENT = re.compile(r"\s+(?:accounts?|affairs|flows?|density|draw)\b", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"'\u201c\u2018(`]+)$")
+
+
+def _opens_sentence(ctx: Context, start: int) -> bool:
+    return bool(_SENTENCE_START.search(ctx.text, max(0, start - 4), start))
 
 
 _ANCHORED = frozenset(["previous", "preceding", "following", "same", "that", "prior"])
@@ -202,7 +238,9 @@ def relunit(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("fiscal ", "")
     if m["season"]:
         return _season_rel(m, ctx, rel, SEASONS[unit])
-    if m["the"] and rel in ("past", "last", "next", "coming") and unit not in ("weekend",):
+    if m["the"] and rel in ("past", "last") and unit == "year":
+        rel = "last"  # TimeBank: "over the past year" is the year before, a DATE
+    elif m["the"] and rel in ("past", "last", "next", "coming") and unit not in ("weekend",):
         return Norm("DURATION", duration_value(1, unit))
     if unit in PARTS_OF_DAY or unit == "day":
         return _day_rel(ctx, rel, _part_code(unit) if unit != "day" else "")
@@ -380,6 +418,9 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "the 1988 second quarter": a year, not 1988 seconds
     if unit == "second" and num in ("a", "one") and re.match(r"\s+[a-z]", after):
         return None  # "a second betrayal": the ordinal
+    if num == "one" and unit == "day" and not (m["rel"] or m["mod"] or m["the"]):
+        if ctx.word_before(m.start()) in _SOMEDAY_BEFORE:
+            return Norm("DATE", "FUTURE_REF")  # "Islam will one day be ...": some day
     n = parse_number(m["num"])
     if n is not None and m["frac"]:
         n += 0.5
@@ -391,6 +432,9 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DURATION", duration_value(n, unit), start=start)
 
 
+_SOMEDAY_BEFORE = frozenset(
+    "will would could can may might should shall he she they we i you it hope hopes".split()
+)
 _AUXILIARIES = frozenset(
     "will would could can may might must should shall to not n't does did do wo".split()
 )

@@ -60,6 +60,8 @@ HANDLERS: dict[str, Handler] = {
     "holiday": per.holiday,
     "the_year": per.the_year,
     "year_ago": per.year_ago,
+    "week_of": per.week_of,
+    "century": per.century,
     "date_range": cal.date_range,
     "spelled_year": cal.spelled_year,
 }

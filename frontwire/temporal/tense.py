@@ -16,11 +16,15 @@ PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
     r"would\s+(?:still\s+)?be|to\s+be|"
-    r"scheduled|expected\s+to|plans?\s+to|planned\s+for|aims?\s+to|intends?\s+to|"
+    r"scheduled|expected\s+to|plans?\s+to|plann(?:ed|ing)|aims?\s+to|intend(?:s|ed)?\s+to|"
+    r"hop(?:es|ed|ing)\s+to|(?:was|were)\s+(?:due\s+)?to|"
     r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could|should|must|can|cannot|"
     r"need\s+to|has\s+to|have\s+to"
 )
-_STRONG_PAST = r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
+_STRONG_PAST = (
+    r"had\s+(?:been\s+)?(?:scheduled|planned|expected|due)|"  # a plan that has passed
+    r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
+)
 _WEAK_FUTURE = r"would|next|upcoming|coming"
 _WEAK_PAST = (
     r"been|came|went|took|made|began|fell|rose|saw|met|held|left|hit|struck|shot|killed|won|"
