@@ -58,6 +58,10 @@ INVERTIBLE = {
     "acknowledged", "admitted", "conceded", "predicted", "suggested", "complained",
     "announced", "cautioned", "countered", "emphasized", "stressed", "went",
 }  # fmt: skip
+MEDIA_NOUNS = {
+    "video", "videos", "footage", "statement", "message", "photo", "photos", "images",
+    "clip", "clips", "post", "posts", "report", "map", "maps", "recording", "audio",
+}  # fmt: skip
 _CALL = {"for", "on"}
 _POINT = {"to", "out"}
 # Verb + particle cues; the particle belongs to the cue.
@@ -106,7 +110,11 @@ class Extractor:
             return self._calls_something(i)
 
         if low in self.cues.weak:
-            nxt = self._skip_adverbials(i + 1, t.sents[t.sent[i]][1])
+            s1 = t.sents[t.sent[i]][1]
+            # 'posted a video showing ...', 'published footage of ...': media objects.
+            if any(t.lower[k] in MEDIA_NOUNS for k in range(i + 1, min(s1, i + 5))):
+                return True
+            nxt = self._skip_adverbials(i + 1, s1)
             return nxt < len(t) and (t.lower[nxt] == "that" or t.text[nxt] in OPEN_QUOTES)
         return False
 

@@ -94,7 +94,8 @@ class Resolver:
         else:
             found = self._named(i, j)
         side, canonical = side_of(words, found.name)
-        if canonical:
+        # 'The Freedom Corps and the Volunteer Corps' names two groups: keep the words.
+        if canonical and not any(t.pos[k] == "CCONJ" for k in range(i, j)):
             found.name = canonical
         found.side = side
         self._remember(found, i, j)
