@@ -300,3 +300,11 @@ def test_names_in_other_scripts(geo: Geoparser) -> None:
     assert kharkiv is not None and kharkiv.name == "Kharkiv" and kharkiv.country_code == "UA"
     report = geo(_report("قصف على حلب"))
     assert [p.name for p in report.places] == ["Aleppo"]
+
+
+def test_area_centre_across_the_antimeridian() -> None:
+    from frontwire.geo.build import _center
+
+    lat, lon = _center([(65.0, 177.0), (66.0, 179.5), (67.0, -178.0), (64.5, -175.0)])
+    assert 64.5 <= lat <= 67.0 and (lon > 175.0 or lon < -175.0)
+    assert _center([(50.0, 30.0), (52.0, 34.0)]) == (51.0, 32.0)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import math
+import statistics
+import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -169,9 +171,13 @@ def _center(points: list[tuple[float, float]]) -> tuple[float, float]:
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180.0:
+        # Across the antimeridian (Chukotka, Fiji): measure longitudes eastwards from 0.
+        lons = sorted(lon % 360.0 for lon in lons)
     cut = len(points) // 100
     last = len(points) - 1 - cut
-    return (lats[cut] + lats[last]) / 2.0, (lons[cut] + lons[last]) / 2.0
+    lon = (lons[cut] + lons[last]) / 2.0
+    return (lats[cut] + lats[last]) / 2.0, lon - 360.0 if lon > 180.0 else lon
 
 
 def build_tables() -> Tables:
@@ -328,10 +334,18 @@ def _place_admins(tables: Tables, points: dict[int, list[tuple[float, float]]],
 
 
 def _place_countries(tables: Tables, points: dict[int, list[tuple[float, float]]]) -> None:
-    """Countries without a packaged country point get their cities' median point."""
+    """Countries without a packaged country point (countryinfo absent or silent) get the
+    median point of their cities: a poorer stand-in, so say so once."""
+    missing = 0
     for entry, feature in enumerate(tables.feature):
         if feature == COUNTRY and math.isnan(tables.lat[entry]) and points.get(entry):
-            tables.lat[entry], tables.lon[entry] = _center(points[entry])
+            members = points[entry]
+            tables.lat[entry] = statistics.median(p[0] for p in members)
+            tables.lon[entry] = statistics.median(p[1] for p in members)
+            missing += 1
+    if missing > 50:
+        warnings.warn(f"{missing} countries lack a country point (is countryinfo installed?); "
+                      "using the median of their cities", stacklevel=2)
 
 
 def to_arrays(tables: Tables) -> dict[str, np.ndarray]:
