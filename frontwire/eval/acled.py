@@ -119,8 +119,8 @@ def _compare(row: dict[str, Any], event: Any) -> dict[str, Any]:
         "sub": event.sub_event_type if event else "None",
         "date": bool(event) and event.date_start == row["event_date"],
         "loc": bool(near),
-        "admin1": bool(place) and norm_name(place.admin1) == norm_name(row.get("admin1")),
-        "admin1_loose": bool(place) and admin_match(place.admin1, row.get("admin1")),
+        "admin1": place is not None and norm_name(place.admin1) == norm_name(row.get("admin1")),
+        "admin1_loose": place is not None and admin_match(place.admin1, row.get("admin1")),
         "fatalities": (event.fatalities if event else 0) == int(row["fatalities"] or 0),
         "actor1": bool(event and event.actor1)
         and norm_name(event.actor1.name) == norm_name(row["actor1"]),

@@ -231,12 +231,13 @@ class EventCoder:
         self.one_event = one_event
 
     def __call__(self, report: Report) -> Report:
+        denied: list[Candidate] = []
         if self.one_event:
-            happened, denied = [whole_candidate(report)], []
+            happened = [whole_candidate(report)]
         else:
             happened, denied = find_candidates(report)
         model, model_name = active_model()
-        events = []
+        events: list[Event] = []
         for cand in _merge(happened):
             if model is not None:  # the user's model types the event; the rules detect it
                 _, cand.sub_event_type, cand.confidence = classify(

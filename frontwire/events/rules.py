@@ -130,6 +130,7 @@ def decide(text: str) -> Decision:
     found = {sub: _score(rules, sub, masked) for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
     found[PEACEFUL] = (protest, protest_at)
     scores = {sub: s for sub, (s, _) in found.items()}
+    choice: tuple[str, int, int] | None
     if crowd_tag and protest < PROTEST_MIN:
         choice = _crowd_choice(scores)
     elif protest >= PROTEST_MIN:
