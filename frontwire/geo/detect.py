@@ -18,7 +18,10 @@ from typing import Any, NamedTuple
 from .build import ADM1, ADM2, ALTERNATE, COUNTRY, DEMONYM, PRIMARY, REGION
 from .gazetteer import Gazetteer, Hit
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
+# Abbreviations first: "U.S.", "W.Va." / "W. Va." (state abbreviations), then words.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.\s?[A-Z][a-z]{1,3}\.(?!\w)|[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE
+)
 _MAX_WORDS = 5
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da"})
 _PREPOSITIONS = frozenset(
@@ -238,7 +241,10 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     if place_cue and label not in _GOOD_LABELS:
         label = ""
     ent_start = _ent_start(ents, tokens[i].start)
-    tail = ent_start >= 0 and text[ent_start:tokens[i].start].strip().lower() not in ("", "the")
+    head = text[max(ent_start, 0):tokens[i].start].lower().replace("-", " ").split()
+    head = head if ent_start >= 0 else []
+    # Tail of a longer name ("Sea" of "the Black Sea"), but "East Texas" is still Texas.
+    tail = any(w != "the" and w not in _DIRECTIONS for w in head)
     if label in _GOOD_LABELS and not tail:
         ev += 2.0
         why.append(f"ner:{label}")
@@ -381,6 +387,8 @@ def _extends_name(text: str, prev: Token, first: Token) -> bool:
     """'Black Sea', 'Putin Kursk'? A capitalised word right before (not opening a sentence)."""
     if text[prev.end:first.start] != " " or not prev.text[0].isupper():
         return False
+    if prev.text.lower() in _DIRECTIONS:
+        return False  # "East Texas", "Northern Ireland" keep the place
     return not _sentence_initial(text, prev.start) and prev.text.lower() not in _CALENDAR
 
 
