@@ -265,3 +265,11 @@ def test_seed_report_finds_the_border_fighting(seed_text):
     subs = {e.sub_event_type for e in report.events}
     assert "Armed clash" in subs and "Air/drone strike" in subs
     assert any(e.background for e in report.events)
+
+
+def test_news_talk_that_is_not_an_event():
+    report = code("Officials hope to strike a deal on grain exports next week. Germany has "
+                  "delivered more than 100,000 artillery shells to Kyiv this year. Ukraine "
+                  "received new Patriot missile systems last month. Riot police were on standby "
+                  "in the capital. Analysts say the offensive has stalled.")
+    assert report.events == []

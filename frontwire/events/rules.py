@@ -53,7 +53,7 @@ class RuleSet:
     patterns: dict[str, list[tuple[re.Pattern[str], int]]]
     prefixes: list[tuple[re.Pattern[str], str]]
     grievance: re.Pattern[str]
-    protest_mask: re.Pattern[str]
+    mask: re.Pattern[str]  # words that look like cues but are not (riot police, RPGs)
     threat: re.Pattern[str]
     priority: dict[str, int]
 
@@ -78,7 +78,7 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
         patterns=patterns,
         prefixes=prefixes,
         grievance=grievance,
-        protest_mask=_compile(data["protest_mask"]),
+        mask=_compile(data["mask"]),
         # Case-sensitive on purpose: "May" the month is not "may" the modal.
         threat=_compile(data["threat"], 0),
         priority={sub: i for i, sub in enumerate(data["priority"])},
@@ -124,7 +124,7 @@ def decide(text: str) -> Decision:
         for pattern, sub in rules.prefixes:
             if pattern.match(prefix.group(1).strip()):
                 return Decision(sub, 0.9, prefix.span(1))
-    unmasked = _blank(text, rules.protest_mask)
+    unmasked = _blank(text, rules.mask)
     protest, protest_at = _score(rules, PEACEFUL, unmasked)
     masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else unmasked
     found = {sub: _score(rules, sub, masked) for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
