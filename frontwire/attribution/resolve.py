@@ -21,6 +21,13 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # Words that describe the medium, not the speaker: 'the War Gonzo Telegram channel'.
 PLATFORM_WORDS = {"telegram", "twitter", "x", "facebook", "vk", "vkontakte", "youtube",
                   "instagram", "tiktok", "channel", "account", "page", "feed", "blog"}  # fmt: skip
+TITLES = {
+    "mayor", "governor", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+    "commander", "chief", "secretary", "general", "colonel", "major", "captain", "senator",
+    "adviser", "advisor", "ambassador", "envoy", "deputy", "chairman", "leader", "director",
+    "prosecutor", "sergeant", "ombudsman", "lieutenant", "head", "premier", "gen.", "col.",
+    "lt.", "sgt.", "capt.", "maj.", "gov.", "sen.", "rep.", "mr.", "mrs.", "ms.", "dr.",
+}  # fmt: skip
 GENERIC_HEADS = {"source", "sources", "official", "officials", "people", "person",
                  "residents", "witnesses", "analysts", "experts", "observers"}  # fmt: skip
 
@@ -115,12 +122,26 @@ class Resolver:
         if persons:
             a, b = persons[0]
             return Resolution(self._clean(a, b), "", True)
+        titled = self._after_title(i, head_end)
+        if titled is not None:
+            return Resolution(self._clean(*titled), "", True)
         has_name = any(t.pos[k] == "PROPN" for k in range(i, head_end))
         if not has_name and t.lower[i] in ("the", "this", "that"):
             prior = self._by_head(t.lower[head_end - 1], t.start[i])
             if prior is not None:
                 return Resolution(prior.name, "", prior.person)
         return Resolution(self._clean(i, head_end) or self._clean(i, j), "", False)
+
+    def _after_title(self, i: int, j: int) -> tuple[int, int] | None:
+        """'Kharkiv Mayor Ihor Terekhov' -> the name after the title (NER often misses it)."""
+        t = self.t
+        for r in range(j - 2, i - 1, -1):
+            if t.lower[r] in TITLES:
+                rest = range(r + 1, j)
+                if all(t.pos[k] == "PROPN" for k in rest) and t.lower[r + 1] not in TITLES:
+                    return (r + 1, j)
+                return None
+        return None
 
     def _entity_runs(self, i: int, j: int, label: str) -> list[tuple[int, int]]:
         t = self.t

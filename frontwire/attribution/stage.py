@@ -117,15 +117,24 @@ class ClaimBuilder:
             for m, other in enumerate(raws):
                 if m == n or other.kind == "citing" or other.source_tokens is None:
                     continue
+                if self._same_speaker(raw, other):
+                    continue  # 'X said ... but did not report ...': one speaker, no relay
                 for a, b in other.content:
                     before = self.text[a:lead].strip(LEAD_CHARS).lower()
-                    if before not in ("", "that") or not (a <= raw.cue[0] and raw.cue[1] <= b):
+                    if lead < a or before not in ("", "that"):
+                        continue
+                    if not (a <= raw.cue[0] and raw.cue[1] <= b):
                         continue
                     if size is None or b - a < size:
                         best, size = m, b - a
             if best is not None:
                 inside[n] = best
         return inside
+
+    def _same_speaker(self, a: RawAttribution, b: RawAttribution) -> bool:
+        if a.source_tokens is None or b.source_tokens is None:
+            return False
+        return self._names[a.source_tokens].name == self._names[b.source_tokens].name
 
     def _relays(
         self, n: int, raws: list[RawAttribution], containers: dict[int, int]
