@@ -43,7 +43,8 @@ _CALENDAR = frozenset(
 )
 _OFFICES = frozenset(
     "governor mayor authorities officials police administration council city airport "
-    "residents army".split()
+    "residents army department fire sheriff public school schools board court municipal "
+    "regional".split()
 )
 _HONORIFICS = frozenset(
     "mr mrs ms miss dr coach officer sgt sergeant gov governor sen senator rep president "
@@ -255,7 +256,7 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     elif label in _BAD_LABELS:
         ev -= 1.5
     elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and not exact and inside:
-        ev -= 1.0 if tokens[i].start == ent_start and label != "ORG" else 0.5
+        ev -= _inside_name_penalty(text, tokens, i, j, label, ent_start)
     elif label == "PERSON" and exact:
         ev -= 0.5  # "Clark said", "Flores told": surnames that are also towns
     if prev in _PREPOSITIONS or (prev == "the" and prev2 in _PREPOSITIONS):
@@ -273,6 +274,16 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         ev -= 1.0  # small towns named like people: Ripley, Clark, Webb
     ev += _form_penalty(text, tokens, i, j, pos, lower_words, strong=prior >= 1.5)
     mention.evidence = ev
+
+
+def _inside_name_penalty(text: str, tokens: list[Token], i: int, j: int, label: str,
+                         ent_start: int) -> float:
+    """A place inside a person's or organisation's name. An institution named after the
+    place ("Gainesville Police Department", "Kursk Regional Administration") still
+    mentions the place."""
+    if label == "ORG" and j < len(tokens) and tokens[j].text.lower() in _OFFICES:
+        return 0.0
+    return 1.0 if tokens[i].start == ent_start and label != "ORG" else 0.5
 
 
 def _entity(ents: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, bool, bool]:
