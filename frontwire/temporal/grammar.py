@@ -141,6 +141,11 @@ RULES: dict[str, str] = {
         r"(?<![\w-])(?P<edge>the\s+(?:end|beginning|start|middle|rest|remainder))\s+of\s+"
         r"the\s+(?P<unit>week|month|year|decade)(?![\w-])"
     ),
+    # "the latest period" of a results report: the quarter under discussion
+    "period": (
+        r"(?<![\w-])(?P<the>the)\s+(?:latest|most\s+recent|recent|current|same|comparable)\s+"
+        r"period(?![\w-])"
+    ),
     "the_year": r"(?<![\w-])the\s+(?:(?:full|whole|entire|fiscal)\s+)?year(?![\w-])",
     "year_ago": r"(?<![\w-])(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?(?![\w-])",
     "the_weekend": rf"{_B}(?P<the>the)\s+weekend{_E}",
@@ -166,8 +171,8 @@ RULES: dict[str, str] = {
         r"quarters|years|decades|centuries)(?![\w-])"
     ),
     "for_units": (
-        r"(?<=\bfor\s)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
-        r"(?![\w-])|(?P<unit2>decades|years|months)(?=-long\b)"
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>seconds|minutes|hours|days|weeks|months|"
+        r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months)(?=-long\b)"
     ),
     "quarter": (
         r"(?<![\w-])(?:(?P<the>the)\s+)?"
@@ -260,6 +265,7 @@ _add("unit_sg", _UNIT_WORDS)
 _add("unit_pl", [u + "s" for u in _UNIT_WORDS] + ["centuries"])
 _add("u_year", ["year"])
 _add("u_weekof", ["week"])
+_add("u_period", ["period"])
 _add("u_century", ["century"])
 _add("u_weekend", ["weekend"])
 _add("u_anaphor", ["day", "week", "year", "month"])
@@ -326,6 +332,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "relunit": (("unit_sg", "part", "season"), 5),
     "the_year": (("u_year",), 3),
     "week_of": (("u_weekof",), 1),
+    "period": (("u_period",), 3),
     "century": (("u_century",), 3),
     "edge_unit": (("u_edge",), 4),
     "year_ago": (("u_year",), 1),

@@ -219,6 +219,15 @@ def week_of(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", value, *value_span(value))
 
 
+def period(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the latest period" in a results report: the quarter it is about, if one was named."""
+    if ctx.probe:
+        return Norm("DATE", "XXXX-QX")  # the quarter is known only in the second pass
+    if not ctx.last_quarter:
+        return None
+    return Norm("DATE", ctx.last_quarter, *value_span(ctx.last_quarter))
+
+
 def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "year-earlier", "the year-ago period": the same quarter (or year) a year back."""
     if ctx.last_quarter:

@@ -411,7 +411,9 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["adj"] and m["adj"].lower() == "-old" or re.match(r"\s+old\b", after):
         return None  # ages are not time expressions
     if num in ("a", "an") and _is_rate(m, ctx):
-        return None  # "$5 a day", "twice a week" (a SET rule owns those)
+        if m["rel"] or m["mod"] or m["the"] or m["frac"]:
+            return None
+        return Norm("SET", duration_value(1, unit))  # "$5 a day": TimeML marks the rate
     if unit in ("quarter", "half") and after.startswith(" of"):
         return None  # "a quarter of the population"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and unit in ("second", "quarter", "half"):

@@ -61,6 +61,7 @@ HANDLERS: dict[str, Handler] = {
     "the_year": per.the_year,
     "year_ago": per.year_ago,
     "week_of": per.week_of,
+    "period": per.period,
     "century": per.century,
     "date_range": cal.date_range,
     "spelled_year": cal.spelled_year,
@@ -205,15 +206,22 @@ def _normalise(chosen: list[tuple[Candidate, Norm]], ctx: Context) -> list[TimeE
 _ON_LINK = re.compile(r",?\s*(?:on\s+|of\s+)?$")
 
 
+_ASIDE = re.compile(r"\s*\([^()]{0,30}\)")
+
+
 def _clock_dates_after(out: list[TimeExpression], ctx: Context) -> None:
-    """ "As of 22:00 on 13.03.2024": the clock time takes the date written after it."""
-    for t, after in zip(out, out[1:], strict=False):
-        if t.type != "TIME" or ":" not in t.value[10:] or not after.begin:
+    """ "As of 22:00 on 13.03.2024": the clock time takes the date written after it, also
+    across an aside ("at 10:35 a.m. (0735 GMT) Friday": both clock times)."""
+    for i, t in enumerate(out):
+        if t.type != "TIME" or ":" not in t.value[10:]:
             continue
-        if after.begin != after.finish or not _ON_LINK.match(ctx.text[t.end : after.start]):
+        after = next((a for a in out[i + 1 : i + 3] if a.type == "DATE"), None)
+        if after is None or not after.begin or after.begin != after.finish:
             continue
-        t.value = after.begin + t.value[t.value.index("T") :]
-        t.begin = t.finish = after.begin
+        between = _ASIDE.sub("", ctx.text[t.end : after.start]).lstrip(")")
+        if _ON_LINK.match(between):  # a clock time between them sits in the aside
+            t.value = after.begin + t.value[t.value.index("T") :]
+            t.begin = t.finish = after.begin
 
 
 def _nights_before_named_days(out: list[TimeExpression], ctx: Context) -> None:

@@ -16,13 +16,13 @@ PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
     r"would\s+(?:still\s+)?be|to\s+be|"
-    r"scheduled|expected\s+to|plans?\s+to|plann(?:ed|ing)|aims?\s+to|intend(?:s|ed)?\s+to|"
+    r"scheduled|expected\s+to|plans?\s+to|planning|aims?\s+to|intend(?:s|ed)?\s+to|"
     r"hop(?:es|ed|ing)\s+to|(?:was|were)\s+(?:due\s+)?to|"
     r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could|should|must|can|cannot|"
     r"need\s+to|has\s+to|have\s+to"
 )
 _STRONG_PAST = (
-    r"had\s+(?:been\s+)?(?:scheduled|planned|expected|due)|"  # a plan that has passed
+    r"(?:had\s+(?:been\s+)?|previously\s+|as\s+)(?:scheduled|planned|expected|due)|"
     r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
 )
 _WEAK_FUTURE = r"would|next|upcoming|coming"
@@ -30,7 +30,7 @@ _WEAK_PAST = (
     r"been|came|went|took|made|began|fell|rose|saw|met|held|left|hit|struck|shot|killed|won|"
     r"lost|fled|fought|died|ran|drove|broke|blew|brought|caught|sent|spent|led|paid|kept|"
     r"threw|flew|tore|stole|sank|wrote|spoke|gave|got|found|knew|thought|felt|heard|"
-    r"(?-i:(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed)"
+    r"(?-i:(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|embed|planned)\b)[a-z]{3,}ed)"
 )
 # Present tense: a schedule for weekdays ("the vote opens on Friday"), else no direction.
 _PRESENT = (
