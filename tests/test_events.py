@@ -273,3 +273,12 @@ def test_news_talk_that_is_not_an_event():
                   "received new Patriot missile systems last month. Riot police were on standby "
                   "in the capital. Analysts say the offensive has stalled.")
     assert report.events == []
+
+
+def test_destroyed_armored_vehicle_names_both_sides():
+    report = code("The Freedom of Russia Legion said its fighters “destroyed” a Russian armored "
+                  "vehicle in the village of Tyotkino.")
+    [event] = report.events
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.name == "Freedom of Russia Legion"
+    assert event.actor2.name == "Military Forces of Russia (2000-)"

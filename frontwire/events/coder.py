@@ -339,7 +339,7 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
 
 def _sides(event: Event, agents: list[Any], passive: bool) -> None:
     """Who is on which side: those before the trigger acted, those after were acted upon."""
-    pivot = event.trigger_end or event.start
+    pivot = event.trigger_start if event.trigger_start is not None else event.start
     before = [m for m in agents if m.end <= pivot]
     after = [m for m in agents if m.end > pivot]
     if passive or not before:
