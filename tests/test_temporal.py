@@ -374,14 +374,9 @@ def test_no_mod_for_prepositions() -> None:
     assert found == [("the weekend", "")]
 
 
-def test_rates_are_sets() -> None:
-    found = by_text("The army spends $2 million a day on fuel; 700 trucks a week cross.")
-    assert found == {"a day": ("SET", "P1D"), "a week": ("SET", "P1W")}
-
-
 def test_new_conventions() -> None:
     dct = "2000-02-24"  # a Thursday
-    cases = {
+    cases: dict[str, tuple[str, str, str] | None] = {
         "Displaced families march each July to the old shrine.": ("each July", "SET", "XXXX-07"),
         "January nineteen ninety-seven. The same town was shelled again.": (
             "January nineteen ninety-seven",
@@ -397,11 +392,14 @@ def test_new_conventions() -> None:
         "The militia grew over the past year.": ("the past year", "DATE", "1999"),
         "Exiles hope they will one day return.": ("one day", "DATE", "FUTURE_REF"),
         "The current ceasefire is holding.": ("current", "DATE", "PRESENT_REF"),
-        "Doctors fear future outbreaks in the camps.": ("future", "DATE", "FUTURE_REF"),
         "Aid workers visit the camp daily.": ("daily", "SET", "P1D"),
+        "The army spends $2 million a day on fuel.": None,
         "Rebels said they would seize the town within weeks.": ("weeks", "DURATION", "PXW"),
     }
     for text, expected in cases.items():
+        if expected is None:
+            assert tag(text, dct) == [], text
+            continue
         assert expected in [(t.text, t.type, t.value) for t in tag(text, dct)], text
 
 

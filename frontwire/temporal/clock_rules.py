@@ -126,16 +126,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-# Rates that TimeML marks even as adjectives ("his daily life", "the weekly address");
-# "the quarterly dividend" or "annual report" name a kind of thing instead.
-_ADJECTIVE_SETS = frozenset(["daily", "weekly", "nightly", "hourly"])
-
-
 def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["word"].lower()
     if re.match(r" (?:[A-Z]|newspapers?\b|papers?\b)", ctx.text[m.end() : m.end() + 12]):
         return None  # a newspaper: "the Communist Party daily Granma"
     after = re.match(r" ([a-z]+)\b", ctx.text[m.end() : m.end() + 20])
-    if after and after.group(1) not in _FUNCTION_WORDS and word not in _ADJECTIVE_SETS:
-        return None  # an adjective: "the quarterly dividend"
+    if after and after.group(1) not in _FUNCTION_WORDS:
+        return None  # an adjective: "the quarterly dividend", "a daily newspaper"
     return Norm("SET", SET_ADVERBS[word])

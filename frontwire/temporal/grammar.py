@@ -116,8 +116,8 @@ RULES: dict[str, str] = {
     "reference": (
         rf"{_B}(?P<word>now|currently|at\s+present|these\s+days|nowadays|"
         r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
-        r"the\s+past|the\s+near\s+future|the\s+future|future|"
-        r"(?:most\s+)?recent(?=\s+[a-z])|current(?=\s+[a-z]))(?![\w-])"
+        r"the\s+past|the\s+near\s+future|the\s+future|(?<=\bin\s)future|"
+        r"current(?=\s+[a-z]))(?![\w-])"
     ),
     # "the week of March 6"
     "week_of": (

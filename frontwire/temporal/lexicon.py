@@ -229,7 +229,6 @@ REFERENCES: dict[str, str] = {
     "more recently": "PAST_REF",
     "until recently": "PAST_REF",
     "recent": "PAST_REF",
-    "most recent": "PAST_REF",
     "current": "PRESENT_REF",
     "future": "FUTURE_REF",
     "soon": "FUTURE_REF",

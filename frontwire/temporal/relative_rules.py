@@ -216,8 +216,8 @@ def reference(m: re.Match[str], ctx: Context) -> Norm | None:
     last = m["word"].split()[-1]
     if last[:1].isupper() and (last != m["word"] or not _opens_sentence(ctx, m.start())):
         return None  # a name: "the Future Forum", "Current Affairs"
-    if word in ("current", "recent", "most recent", "future"):
-        if word == "current" and _NOT_TEMPORAL_CURRENT.match(ctx.text, m.end()):
+    if word == "current":
+        if _NOT_TEMPORAL_CURRENT.match(ctx.text, m.end()):
             return None  # "current account", "ocean currents"
     return Norm("DATE", REFERENCES[word])
 
@@ -411,9 +411,7 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["adj"] and m["adj"].lower() == "-old" or re.match(r"\s+old\b", after):
         return None  # ages are not time expressions
     if num in ("a", "an") and _is_rate(m, ctx):
-        if m["rel"] or m["mod"] or m["the"] or m["frac"]:
-            return None
-        return Norm("SET", duration_value(1, unit))  # "$5 a day": TimeML marks the rate
+        return None  # "$5 a day", "twice a week" (a SET rule owns those)
     if unit in ("quarter", "half") and after.startswith(" of"):
         return None  # "a quarter of the population"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and unit in ("second", "quarter", "half"):
