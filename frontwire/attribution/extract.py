@@ -163,9 +163,19 @@ class Extractor:
             return (j, j + 1)
         if t.text[j] in DELIMITERS:
             return self._parenthetical_subject(j, s0)
+        if t.text[j] == ")" and (opening := self._paren_open(j, s0)) is not None:
+            start = self._np_left(opening - 1, s0)  # 'the Federal Security Service (FSB) said'
+            return (start, j + 1) if start is not None else None
         start = self._np_left(j, s0)
         if start is None:
             return None
+        # 'The Legion, the Volunteer Corps and the Battalion said': a comma list.
+        if any(t.pos[k] == "CCONJ" for k in range(start, j)):
+            while start - 2 >= s0 and t.text[start - 1] == ",":
+                prev = self._np_left(start - 2, s0)
+                if prev is None or not self._clean_left(prev, s0):
+                    break
+                start = prev
         return (start, j + 1)
 
     def _np_left(self, j: int, s0: int) -> int | None:
@@ -193,11 +203,14 @@ class Extractor:
             elif (
                 t.lower[k] in NP_INNER_ADP
                 and k - 1 >= s0
-                and t.pos[k - 1] in ("NOUN", "PROPN")
+                and (t.pos[k - 1] in ("NOUN", "PROPN") or self._postmodifier(k - 1, s0))
                 and t.pos[i] in NP_POS
                 and t.ent[i] not in ("DATE", "TIME")
             ):
                 i = k
+            elif t.lower[i] in NP_INNER_ADP and self._postmodifier(k, s0):
+                i = k  # 'volunteers [fighting] on Ukraine's side'
+
             elif t.lower[k] in QUANT_ADV and t.pos[i] in ("NUM", "DET", "NOUN", "ADJ"):
                 i = k
             else:
@@ -205,6 +218,11 @@ class Extractor:
         while i <= j and t.pos[i] in ("CCONJ", "ADP"):
             i += 1
         return i if i <= j else None
+
+    def _postmodifier(self, k: int, s0: int) -> bool:
+        """A participle right after a noun: 'volunteers fighting', 'units based'."""
+        t = self.t
+        return t.tag[k] in ("VBG", "VBN") and k - 1 >= s0 and t.pos[k - 1] in ("NOUN", "PROPN")
 
     def _paren_open(self, close: int, s0: int) -> int | None:
         t = self.t

@@ -121,7 +121,7 @@ class Resolver:
         ]
         if persons:
             a, b = persons[0]
-            return Resolution(self._clean(a, b), "", True)
+            return Resolution(self._full_name(self._clean(a, b), t.start[i]), "", True)
         titled = self._after_title(i, head_end)
         if titled is not None:
             return Resolution(self._clean(*titled), "", True)
@@ -130,7 +130,18 @@ class Resolver:
             prior = self._by_head(t.lower[head_end - 1], t.start[i])
             if prior is not None:
                 return Resolution(prior.name, "", prior.person)
-        return Resolution(self._clean(i, head_end) or self._clean(i, j), "", False)
+        name = self._clean(i, head_end) or self._clean(i, j)
+        full = self._full_name(name, t.start[i]) if " " not in name else name
+        return Resolution(full, "", full != name)
+
+    def _full_name(self, name: str, before: int) -> str:
+        """'Starovoit' after 'Roman Starovoit' is the same person: use the full name."""
+        if " " in name:
+            return name
+        for speaker in reversed(self.memory):
+            if speaker.offset < before and speaker.person and speaker.name.endswith(" " + name):
+                return speaker.name
+        return name
 
     def _after_title(self, i: int, j: int) -> tuple[int, int] | None:
         """'Kharkiv Mayor Ihor Terekhov' -> the name after the title (NER often misses it)."""
