@@ -172,12 +172,13 @@ RULES: dict[str, str] = {
     ),
     "for_units": (
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>seconds|minutes|hours|days|weeks|months|"
-        r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months)(?=-long\b)"
+        r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months|hour|day|night|week|month|"
+        r"year)-long\b"
     ),
     "quarter": (
         r"(?<![\w-])(?:(?P<the>the)\s+)?"
         rf"(?:(?P<pyear>{YEAR})\s+|(?P<prel>this|last|next)\s+year'?s\s+)?"
-        r"(?:(?P<rel>latest|current|same|previous|prior|year-ago|"
+        r"(?:(?P<rel>latest|current|same|previous|prior|year-ago|that|"
         r"year-earlier|year-before|comparable|last|next|this|coming|recent|just-ended|"
         r"just-completed|fiscal|final)[\s-]+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
         r"4th)[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|half)"
@@ -341,7 +342,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "ago": (("unit",), 6),
     "duration": (("unit",), 6),
     "vague_units": (("unit_pl",), 3),
-    "for_units": (("unit_pl",), 0),
+    "for_units": (("unit_pl", "unit_sg"), 0),
     "quarter": (("quarter",), 6),
     "q_code": (("qcode",), 0),
     "year": (("year4",), 5),

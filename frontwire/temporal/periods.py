@@ -27,7 +27,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     if ordinal is None and not rels and not (m["the"] and not half):
         return None
     if (
-        ctx.text[m.end() : m.end() + 3] == " of"
+        (ctx.text[m.end() : m.end() + 3] == " of" and not _of_amount(m, ctx, ordinal))
         or (half and ordinal is None)
         or (half and ordinal and ordinal > 2)
     ):
@@ -42,6 +42,14 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["the"] and ctx.text[m.start("q") - 1] == "-" and len(rels) == 0:
         start = m.start("ord") if m["ord"] else None  # "the [third-quarter] results"
     return Norm("DATE", value, *value_span(value), start=start)
+
+
+_AMOUNT = re.compile(r" of (?:about |nearly |some )?[$£€\d]")
+
+
+def _of_amount(m: re.Match[str], ctx: Context, ordinal: int | None) -> bool:
+    """ "net income for the second quarter of $8.6 million": "of" gives an amount."""
+    return ordinal is not None and bool(_AMOUNT.match(ctx.text, m.end()))
 
 
 def _quarter_of_text(
@@ -196,8 +204,17 @@ def _movable(name: str, m: re.Match[str], ctx: Context) -> Norm:
     return Norm("DATE", this_year.isoformat(), this_year, this_year)
 
 
+_ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|through|to)\s+(?!the\b)\w", re.I)
+
+
 def the_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "the year": the year under discussion (the narrative's, else the document's)."""
+    """ "the year": the year under discussion (the narrative's, else the document's).
+
+    "the (fiscal) year ended March 31" is a twelve-month stretch, which TimeBank marks
+    as a length (P1Y), not a calendar year.
+    """
+    if _ENDING.match(ctx.text, m.end()):
+        return Norm("DURATION", "P1Y")
     year_ = ctx.narrative_year(m.start()) or (ctx.dct.year if ctx.dct else None)
     value = str(year_) if year_ else "XXXX"
     return Norm("DATE", value, *value_span(value))

@@ -20,7 +20,7 @@ from .dates import (
     week_value,
     weekday_near,
 )
-from .lexicon import NUMBER_WORDS, PARTS_OF_DAY, REFERENCES, SEASONS, WEEKDAYS
+from .lexicon import NUMBER_WORDS, PARTS_OF_DAY, REFERENCES, SEASONS, UNITS, WEEKDAYS
 
 _VAGUE = re.compile(
     r"^(?:a\s+few|few|several|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)$"
@@ -466,7 +466,9 @@ def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def for_units(m: re.Match[str], ctx: Context) -> Norm | None:
-    return Norm("DURATION", duration_value(None, m["unit"] or m["unit2"]))
+    unit = m["unit"] or m["unit2"]
+    single = unit.lower() in UNITS  # "a day-long meeting": one day
+    return Norm("DURATION", duration_value(1 if single else None, unit))
 
 
 def the_weekend(m: re.Match[str], ctx: Context) -> Norm | None:
