@@ -66,6 +66,16 @@ def test_pronoun_resolved_to_named_governor(spacy_nlp):
     assert first.sentence == 0 and second.sentence == 1
 
 
+def test_role_noun_resolved_to_earlier_name(spacy_nlp):
+    text = (
+        "Kursk Governor Roman Starovoit said a sabotage group had tried to enter Tyotkino at "
+        "dawn. Hours later, the governor said the fighting near the village had stopped."
+    )
+    report = analyse(spacy_nlp, text)
+    later = [c for c in report.claims if c.source_text == "the governor"]
+    assert later and later[0].source == "Roman Starovoit" and later[0].side == "Russia"
+
+
 def test_role_noun_and_citing_make_a_chain(spacy_nlp):
     text = (
         "Heavy fighting continued near Robotyne, according to the Rybar Telegram channel. "

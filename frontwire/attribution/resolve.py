@@ -112,6 +112,9 @@ class Resolver:
         t = self.t
         # The first comma-free stretch holds the name; appositives follow it.
         head_end = next((k for k in range(i, j) if t.text[k] in (",", "\u2014")), j)
+        if any(t.pos[k] == "CCONJ" for k in range(i, j)):
+            head_end = j  # a list of speakers: 'The Legion, the Corps and the Battalion'
+
         # A name is the speaker when it closes a segment ('..., Roman Starovoit,'), not
         # when it modifies a noun ('Putin defectors').
         persons = [
@@ -205,7 +208,7 @@ class Resolver:
 
     def _remember(self, found: Resolution, i: int, j: int) -> None:
         t = self.t
-        heads = {t.lower[k] for k in range(i, j) if t.pos[k] == "NOUN"}
+        heads = {t.lower[k] for k in range(i, j) if t.pos[k] == "NOUN" or t.lower[k] in TITLES}
         if found.name and found.name.lower() != t.lower[i]:
             self.memory.append(Speaker(found.name, found.person, heads, t.start[i], True))
         self.memory.sort(key=lambda s: s.offset)
