@@ -308,3 +308,19 @@ def test_area_centre_across_the_antimeridian() -> None:
     lat, lon = _center([(65.0, 177.0), (66.0, 179.5), (67.0, -178.0), (64.5, -175.0)])
     assert 64.5 <= lat <= 67.0 and (lon > 175.0 or lon < -175.0)
     assert _center([(50.0, 30.0), (52.0, 34.0)]) == (51.0, 32.0)
+
+
+def test_event_location_skips_the_speakers_seat(spacy_nlp) -> None:
+    text = ("Kursk Governor Alexei Smirnov said two people were wounded when a drone hit a car "
+            "in Rylsk.")
+    place, geo_prec, _ = _event(text, text, spacy_nlp)
+    assert place is not None and place.text == "Rylsk" and geo_prec == 1
+    kursk = _place_at(Geoparser()(_report(text, spacy_nlp)), "Kursk")
+    assert kursk is not None and kursk.geonameid == KURSK_OBLAST
+    text = ("The Russian Defence Ministry in Moscow said air defences downed 12 drones over the "
+            "Bryansk region.")
+    place, _, where = _event(text, text, spacy_nlp)
+    assert place is not None and place.text == "Bryansk region" and where == 4
+    sea = "Houthi rebels fired missiles at a ship in the Red Sea off the coast of Yemen."
+    place, _, where = _event(sea, sea, spacy_nlp)
+    assert place is None and where == 7

@@ -93,6 +93,8 @@ def _at_sea(text: str, window: str, chosen: tuple[Place, bool, bool] | None,
     if chosen is None:
         return True
     place = chosen[0]
+    if _WATERS.search(place.text):
+        return True  # "the Red Sea" is also a Sudanese state; at sea it is the sea
     before = text[max(start, place.start - _LOOKBEHIND):place.start]
     return not (_LOCATIVE.search(before) or chosen[1])
 
@@ -121,11 +123,24 @@ def _best_in(text: str, places: list[Place], start: int,
             value += 2.5
         elif _NOT_HERE.search(before):
             value -= 3.0
-        if _is_title(text, place):
+        if _is_title(text, place) or _is_source(text, place, before):
             value -= 2.0
         if best is None or value > best[0]:
             best = (value, place, near, part)
     return (best[1], best[2], best[3]) if best else None
+
+
+_SPEECH = re.compile(r"\W{0,3}(?:said|says|reported|told|announced|claimed|stated)\b", re.I)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:ministry|officials?|authorities|spokes\w+|government|command|headquarters|sources?"
+    r"|staff|office)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_source(text: str, place: Place, before: str) -> bool:
+    """'The Defence Ministry in Moscow said': where the speaker sits, not the event."""
+    return bool(_SOURCE_BEFORE.search(before) or _SPEECH.match(text[place.end:place.end + 14]))
 
 
 def _is_title(text: str, place: Place) -> bool:
