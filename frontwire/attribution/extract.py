@@ -326,7 +326,7 @@ class Extractor:
                 and (t.text[k + 1] in OPEN_QUOTES or t.pos[k + 1] in ("VERB", "SCONJ", "PRON"))
             ):
                 break
-            if t.pos[k] in ("VERB", "AUX") and k > g1:
+            if t.pos[k] in ("VERB", "AUX") and k > g1 and not self._postmodifier(k, g1):
                 break
             k += 1
         while k > g1 and (t.text[k - 1] in CONTENT_END_PUNCT or t.pos[k - 1] == "SPACE"):
@@ -379,10 +379,18 @@ class Extractor:
                 t.lower[k] in NP_INNER_ADP
                 and k > start
                 and k + 1 < s1
-                and t.pos[k - 1] in ("NOUN", "PROPN")
+                and (t.pos[k - 1] in ("NOUN", "PROPN") or self._postmodifier(k - 1, start))
                 and self._np_token(k + 1)
             ):
                 k += 1
+            elif (
+                self._postmodifier(k, start)
+                and k + 1 < s1
+                and t.lower[k + 1] in NP_INNER_ADP
+                and t.ent[k] == ""
+            ):
+                k += 1  # 'exit polls conducted by Edison Research'
+
             else:
                 break
         return k
