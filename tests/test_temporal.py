@@ -411,6 +411,10 @@ def test_weekday_resolution_cues() -> None:
     assert found["Monday"] == ("DATE", "2000-01-10")
     found = by_text("Statements were made Wednesday and Thursday by the envoy.", dct)
     assert found["Thursday"] == ("DATE", "2000-01-06")  # a list, not a range
+    found = by_text("Following are statements made Friday and Thursday by the envoy.", dct)
+    assert found["Thursday"] == ("DATE", "2000-01-06")  # the verb right before it
+    found = by_text("The prisoners will be released on Thursday.", dct)
+    assert found["Thursday"] == ("DATE", "2000-01-13")
     found = by_text("The offer had been scheduled to expire at midnight Tuesday.", dct)
     assert found["midnight Tuesday"] == ("TIME", "2000-01-04T24:00")
 
@@ -424,3 +428,14 @@ def test_clock_time_takes_the_weekday_after_an_aside() -> None:
 
 def test_newspaper_is_not_a_set() -> None:
     assert tag("The party daily Granma printed the letter.", DCT) == []
+
+
+def test_year_ended_is_a_length_and_day_long() -> None:
+    text = "Net income for the fiscal year ended March 31 rose after a day-long strike."
+    found = by_text(text, "1989-10-26")
+    assert found["the fiscal year"] == ("DURATION", "P1Y")
+    assert found["day-long"] == ("DURATION", "P1D")
+    text = "Profit for the second quarter of $8.6 million beat forecasts; that quarter was hard."
+    found = by_text(text, "1989-10-26")
+    assert found["the second quarter"] == ("DATE", "1989-Q2")
+    assert found["that quarter"] == ("DATE", "1989-Q2")

@@ -410,6 +410,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     after = ctx.text[m.end() : m.end() + 8]
     if m["adj"] and m["adj"].lower() == "-old" or re.match(r"\s+old\b", after):
         return None  # ages are not time expressions
+    if num in ("a", "an") and m["unit"].lower().endswith(("s", "ies")):
+        return None  # "a decades-long war": "a" belongs to the noun
     if num in ("a", "an") and _is_rate(m, ctx):
         return None  # "$5 a day", "twice a week" (a SET rule owns those)
     if unit in ("quarter", "half") and after.startswith(" of"):

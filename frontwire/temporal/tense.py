@@ -43,6 +43,10 @@ _CUE = re.compile(
     re.I,
 )
 _BOUNDARY = re.compile(r"[.!?;][\"'\u201d\u2019)]*\s|\n")
+# What may stand between a verb and its date: "made Friday", "hit on Friday and Saturday".
+_ADJACENT = re.compile(
+    r"\s+(?:(?:on|early|late|last)\s+)?(?:[A-Z][a-z]+day,?\s+(?:and|or)\s+(?:on\s+)?)?"
+)
 _WINDOW = 60  # characters on each side, cut at the sentence boundary
 
 
@@ -58,7 +62,12 @@ def tense_and_strength(text: str, start: int, end: int) -> tuple[str, bool]:
     cuts = list(_BOUNDARY.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
-    found = _decide([m.lastgroup or "" for m in _CUE.finditer(left)][::-1])
+    cues = list(_CUE.finditer(left))[::-1]
+    kinds = [m.lastgroup or "" for m in cues]
+    if kinds[:1] == ["pw"] and _ADJACENT.fullmatch(left, cues[0].end()):
+        if len(kinds) == 1 or kinds[1] not in ("fs", "fw"):
+            return PAST, False  # "statements made Friday", unless "will be released Friday"
+    found = _decide(kinds)
     if found[0]:
         return found
     right = text[end : end + _WINDOW]
