@@ -431,7 +431,7 @@ def test_newspaper_is_not_a_set() -> None:
 
 
 def test_year_ended_is_a_length_and_day_long() -> None:
-    text = "Net income for the fiscal year ended March 31 rose after a day-long strike."
+    text = "Net income for the fiscal year ended March 31 rose after their third day-long strike."
     found = by_text(text, "1989-10-26")
     assert found["the fiscal year"] == ("DURATION", "P1Y")
     assert found["day-long"] == ("DURATION", "P1D")
