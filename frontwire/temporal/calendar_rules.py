@@ -69,7 +69,7 @@ def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> 
         except ValueError:
             ahead = (month - dct.month) / 1.0
     # Weak cues ("unspecified", "planned") only move dates that are far on the wrong side.
-    limit = (2.0 if day is None else 1.5) if ctx.strong_tense(start, end) else 2.5
+    limit = (2.0 if day is None else 1.5) if ctx.strong_tense(start, end) else 2.0
     direction = ctx.direction(start, end, default=0)
     if direction > 0:
         return dct.year + 1 if ahead <= -limit else dct.year
