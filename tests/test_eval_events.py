@@ -30,7 +30,12 @@ SNIPPETS = [
 
 @pytest.fixture(autouse=True)
 def data_home(monkeypatch, tmp_path):
+    """A private data folder; geo and time stand-ins so no gazetteer loads here."""
+    from frontwire.events import coder
+
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(coder, "locate", lambda report, start, end: (None, 3, 6))
+    monkeypatch.setattr(coder, "date_of", lambda report, start, end: {})
     return tmp_path / "xdg"
 
 
