@@ -163,21 +163,34 @@ def _countryinfo() -> dict[str, dict[str, Any]]:
     return found
 
 
+_GAP_DEGREES = 2.0
+
+
 def _center(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Middle of the extent of the member cities: near the area's geographic centre.
 
-    The extent skips the outermost 0.2% on each side when there are many cities, so an
-    island or exclave does not drag the point away.
+    Outlying islands and exclaves are left out of the extent (see :func:`_extent`).
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     if lons[-1] - lons[0] > 180.0:
         # Across the antimeridian (Chukotka, Fiji): measure longitudes eastwards from 0.
         lons = sorted(lon % 360.0 for lon in lons)
-    cut = len(points) // 100
-    last = len(points) - 1 - cut
-    lon = (lons[cut] + lons[last]) / 2.0
-    return (lats[cut] + lats[last]) / 2.0, lon - 360.0 if lon > 180.0 else lon
+    lat = sum(_extent(lats)) / 2.0
+    lon = sum(_extent(lons)) / 2.0
+    return lat, lon - 360.0 if lon > 180.0 else lon
+
+
+def _extent(values: list[float]) -> tuple[float, float]:
+    """Lowest and highest sorted value, skipping outliers cut off by a gap of over 2 degrees
+    (an island or exclave; at most 5% of the points on each side)."""
+    lo, hi = 0, len(values) - 1
+    limit = len(values) // 20
+    while lo < limit and values[lo + 1] - values[lo] > _GAP_DEGREES:
+        lo += 1
+    while len(values) - 1 - hi < limit and values[hi] - values[hi - 1] > _GAP_DEGREES:
+        hi -= 1
+    return values[lo], values[hi]
 
 
 def build_tables() -> Tables:
