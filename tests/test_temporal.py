@@ -439,3 +439,9 @@ def test_year_ended_is_a_length_and_day_long() -> None:
     found = by_text(text, "1989-10-26")
     assert found["the second quarter"] == ("DATE", "1989-Q2")
     assert found["that quarter"] == ("DATE", "1989-Q2")
+
+
+def test_years_ago_sets_the_narrative_year() -> None:
+    found = by_text("The dam was breached two years ago, in late June, villagers said.")
+    assert found["two years ago"] == ("DATE", "2022")
+    assert found["late June"] == ("DATE", "2022-06")

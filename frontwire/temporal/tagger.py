@@ -263,6 +263,8 @@ def _names_year(name: str, m: re.Match[str]) -> bool:
     groups = m.groupdict()
     if name in _YEAR_RULES or groups.get("year") or groups.get("yrel"):
         return True
+    if name == "ago":  # "two years ago, in June": June of that year
+        return (groups.get("unit") or "").lower().startswith("year")
     if name in ("relunit", "season", "month"):
         return (groups.get("rel") or "").lower() in _SHIFTS
     return False
