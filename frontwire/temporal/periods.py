@@ -41,6 +41,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     start = None
     if m["the"] and ctx.text[m.start("q") - 1] == "-" and len(rels) == 0:
         start = m.start("ord") if m["ord"] else None  # "the [third-quarter] results"
+    elif rels[:1] == ["that"] and m["ord"]:
+        start = m.start("ord")  # "said that [third-quarter] results": a conjunction
     return Norm("DATE", value, *value_span(value), start=start)
 
 
