@@ -103,7 +103,7 @@ class Gazetteer:
         lo, hi = _range(self._skel_hash, hash_key(skel))
         return [Hit(int(e), -1) for e in self._skel_entry[lo:hi]]
 
-    def fuzzy(self, text: str, min_similarity: float = 0.7) -> list[tuple[int, float]]:
+    def fuzzy(self, text: str, min_similarity: float = 0.75) -> list[tuple[int, float]]:
         """(entry, similarity) for transliteration variants of ``text`` (Tyutkino ~ Tetkino)."""
         form = translit_form(text)
         found = []
