@@ -163,9 +163,6 @@ class Extractor:
             return (j, j + 1)
         if t.text[j] in DELIMITERS:
             return self._parenthetical_subject(j, s0)
-        if t.text[j] == ")" and (opening := self._paren_open(j, s0)) is not None:
-            start = self._np_left(opening - 1, s0)  # 'the Federal Security Service (FSB) said'
-            return (start, j + 1) if start is not None else None
         start = self._np_left(j, s0)
         if start is None:
             return None
@@ -181,6 +178,11 @@ class Extractor:
     def _np_left(self, j: int, s0: int) -> int | None:
         """Start token of the noun phrase ending at token ``j`` (inclusive)."""
         t = self.t
+        if t.text[j] == ")":  # 'the Federal Security Service (FSB) said'
+            opening = self._paren_open(j, s0)
+            if opening is None:
+                return None
+            return self._np_left(opening - 1, s0)
         if not self._np_token(j) or t.pos[j] in ("DET", "ADJ"):
             return None
         i = j
@@ -250,8 +252,8 @@ class Extractor:
         for _ in range(4):
             k = p - 1
             while k >= s0 and t.text[k] not in DELIMITERS and p - k < MAX_SOURCE_TOKENS:
-                if t.text[k] in OPEN_QUOTES or t.text[k] in ('"', "\u201d"):
-                    return None
+                if t.text[k] in QUOTE_START or t.text[k] == "\u201d":
+                    break  # a quotation ends the subject: '"...," Sarandon, 69, told'
                 k -= 1
             seg = (k + 1, p)
             if seg[0] >= seg[1]:
@@ -260,8 +262,9 @@ class Extractor:
             after_quote = k - 1 >= s0 and t.text[k - 1] in ("\u201d", '"', "''", "'")
             if k < s0 or t.text[k] not in DELIMITERS or after_quote:
                 # Reached the sentence start: the segment must be the head noun phrase.
-                if head is not None and self._clean_left(head, s0) and head <= seg[0] + 1:
-                    return (head, end)
+                if head is not None and head <= seg[0] + 1:
+                    if after_quote or self._clean_left(head, s0):
+                        return (head, end)
                 return None
             if t.lower[seg[0]] in ("who", "which"):
                 end = k if end == p + 1 else end  # 'Barkley, who said ..., said
@@ -696,7 +699,12 @@ class Extractor:
         rest = [x for x in range(k, right_end) if t.pos[x] not in ("PUNCT", "SPACE")]
         before = t.doc_text[max(0, t.start[src[0]] - 3) : t.start[src[0]]]
         quoted_left = any(q in before for q in ("\u201d", '"', "''"))
-        left_ok = src[0] > s0 and t.text[src[0] - 1] in (",", "\u201d", '"', "''", "\u2014")
+        relative = src[1] - src[0] == 1 and t.lower[src[0]] in ("who", "which", "that")
+        left_ok = (
+            not relative
+            and src[0] > s0
+            and t.text[src[0] - 1] in (",", "\u201d", '"', "''", "\u2014")
+        )
         if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
             return [left] if left else []

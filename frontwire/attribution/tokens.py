@@ -62,9 +62,14 @@ def from_doc(doc: Any, text: str | None = None) -> Tokens:
     sents: list[tuple[int, int]] = []
     for idx, length, tag_id, pos_id, ent_id, sent_start in rows:
         # A paragraph break always ends a sentence; the senter sometimes runs across.
-        if text and (sent_start == 1 or (pos[-1] == "SPACE" and "\n" in text[-1])):
-            sents.append((sents[-1][1] if sents else 0, len(text)))
         word = doc_text[idx : idx + length]
+        paragraph = bool(text) and pos[-1] == "SPACE" and "\n" in text[-1]
+        # A sentence does not start with a lower-case word ('(I-Vt.) called him'): the
+        # senter splits after abbreviations.
+        if sent_start == 1 and word[:1].islower() and not paragraph:
+            sent_start = 0
+        if text and (sent_start == 1 or paragraph):
+            sents.append((sents[-1][1] if sents else 0, len(text)))
         text.append(word)
         tag.append(names.get(tag_id) or names.setdefault(tag_id, strings[tag_id]))
         pos.append(names.get(pos_id) or names.setdefault(pos_id, strings[pos_id]))
