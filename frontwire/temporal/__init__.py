@@ -15,7 +15,10 @@ Values follow TIMEX3 as TimeBank/TempEval-3 annotate it: ``2024-03-12``, ``2024-
 (the 2000s), ``2024-03-12T05:00``, ``2024-03-11TNI`` (a night), ``P3D``, ``PT5H30M``,
 ``PXY`` (years, vague), ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, and ``XXXX-...``
 where the document date is unknown. ``begin``/``finish`` give the days a calendar value
-covers ("overnight" reported on the 12th: begin the 11th, finish the 12th).
+covers ("overnight" reported on the 12th: begin the 11th, finish the 12th). ``mod`` is
+the TIMEX3 modifier read from the words in or before the expression (``mods.py``):
+START/MID/END ("early/mid/late"), APPROX ("about"), LESS_THAN/MORE_THAN/EQUAL_OR_LESS/
+EQUAL_OR_MORE on lengths, BEFORE/AFTER on points ("more than two years ago").
 
 Resolution against the document date (DCT): weekdays and bare months go to the past or
 the future by the verbs around them (``tense.py``: "said on Tuesday", "will meet on
