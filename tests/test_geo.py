@@ -324,3 +324,11 @@ def test_event_location_skips_the_speakers_seat(spacy_nlp) -> None:
     sea = "Houthi rebels fired missiles at a ship in the Red Sea off the coast of Yemen."
     place, _, where = _event(sea, sea, spacy_nlp)
     assert place is None and where == 7
+
+
+def test_every_resolved_place_has_finite_coordinates(geo: Geoparser) -> None:
+    import math
+
+    text = "Researchers returned from Antarctica and Bouvet Island to Cape Town and Hobart."
+    for place in geo(_report(text)).places + resolve_spans(text, [(26, 36), (41, 54)]):
+        assert place.lat is None or (math.isfinite(place.lat) and math.isfinite(place.lon))

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .names import hash_key, name_key, skeleton_key
+from .names import hash_key, name_key, skeleton_of_key
 
 COUNTRY, ADM1, ADM2, CITY, REGION = 0, 1, 2, 3, 4
 FEATURES = ("country", "adm1", "adm2", "city", "region")
@@ -117,7 +117,7 @@ class Tables:
                     continue
                 seen.add(key)
                 self.keys.append((hash_key(key), entry, kind))
-                skel = skeleton_key(raw)
+                skel = skeleton_of_key(key)
                 if skel:
                     self.skeletons.append((hash_key(skel), entry))
 

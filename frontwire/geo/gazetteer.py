@@ -13,6 +13,7 @@ import hashlib
 import os
 import tempfile
 import threading
+import time
 import warnings
 from dataclasses import dataclass
 from importlib import metadata
@@ -215,11 +216,19 @@ def build_cache(path: Path, arrays: dict[str, np.ndarray] | None = None) -> None
     _remove_stale(path)
 
 
+_STALE_SECONDS = 7 * 24 * 3600
+
+
 def _remove_stale(current: Path) -> None:
-    """Delete indexes built from older package versions (30 MB each)."""
+    """Delete other indexes (30 MB each) unused for a week: a recent one may belong to
+    another checkout or environment sharing the cache folder."""
+    now = time.time()
     for old in current.parent.glob("gazetteer-*.npz"):
-        if old != current:
-            old.unlink(missing_ok=True)
+        try:
+            if old != current and now - old.stat().st_mtime > _STALE_SECONDS:
+                old.unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 def _read(path: Path) -> dict[str, np.ndarray] | None:

@@ -46,12 +46,13 @@ ADMIN_WORDS = frozenset(
 # keep their own letters, so their romanisations (anyascii of CJK or Arabic) cannot
 # collide with English words.
 OTHER_SCRIPT = 0x0530
+_OTHER_SCRIPT = re.compile("[^\u0000-\u052f]")
 _OTHER_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def name_key(text: str) -> str:
     """ASCII-folded, lower-case key with punctuation collapsed to single spaces."""
-    if any(ord(ch) >= OTHER_SCRIPT for ch in text):
+    if _OTHER_SCRIPT.search(text):
         return "~" + _OTHER_PUNCT.sub(" ", text.lower()).strip()
     folded = anyascii(text).lower().replace("'", "").replace("`", "")
     return _NON_ALNUM.sub(" ", folded).strip()
@@ -59,7 +60,12 @@ def name_key(text: str) -> str:
 
 def skeleton_key(text: str) -> str:
     """Vowel-free key that survives transliteration variants ("" for short names)."""
-    key = name_key(text).replace(" ", "")
+    return skeleton_of_key(name_key(text))
+
+
+def skeleton_of_key(name: str) -> str:
+    """:func:`skeleton_key` from an already computed :func:`name_key`."""
+    key = name.replace(" ", "")
     if key.startswith("~"):
         return ""
     if len(key) < 4:

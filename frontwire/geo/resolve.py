@@ -56,7 +56,9 @@ def candidates(gaz: Gazetteer, mention: Mention, demonyms: bool = False) -> list
         found = _skeleton_candidates(gaz, text)
     if mention.hint in (ADM1, ADM2):
         _add_admin_parents(gaz, found, mention.hint)
-    ranked = sorted(found.values(), key=lambda c: -int(gaz.pop[c.entry]))
+    # A few admin areas have no point (no member city, no parent): not a usable answer.
+    usable = [c for c in found.values() if not math.isnan(gaz.lat[c.entry])]
+    ranked = sorted(usable, key=lambda c: -int(gaz.pop[c.entry]))
     return ranked[:MAX_CANDIDATES]
 
 
