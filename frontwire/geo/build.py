@@ -213,6 +213,10 @@ def build_tables() -> Tables:
 def _add_regions(tables: Tables) -> None:
     """Our own short list of named regions missing from the packaged data (regions.json)."""
     path = Path(__file__).with_name("regions.json")
+    if not path.exists():
+        warnings.warn(f"{path} is missing (package data not installed?): no named regions",
+                      stacklevel=2)
+        return
     for rec in json.loads(path.read_text(encoding="utf-8"))["regions"]:
         # Not GeoNames entries: gid 0 marks "no GeoNames id".
         entry = tables.add(0, rec["name"], float(rec["lat"]), float(rec["lon"]), REGION, rec["cc"],
