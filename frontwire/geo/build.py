@@ -212,7 +212,7 @@ def build_tables() -> Tables:
 
 def _add_regions(tables: Tables) -> None:
     """Our own short list of named regions missing from the packaged data (regions.json)."""
-    path = Path(__file__).with_name("regions.json")
+    path = Path(__file__).parent / "data" / "regions.json"
     if not path.exists():
         warnings.warn(f"{path} is missing (package data not installed?): no named regions",
                       stacklevel=2)
