@@ -809,7 +809,7 @@ class Extractor:
                 s0, s1 = t.sents[nxt]
                 while s0 < s1 and t.pos[s0] == "SPACE":
                     s0 += 1
-                if s0 >= s1 or t.text[s0] not in OPEN_QUOTES | {STRAIGHT}:
+                if s0 >= s1 or t.text[s0] not in QUOTE_START:
                     break
                 region = region_at(self.regions, t.start[s0])
                 if region is None or region[0] < last[1]:

@@ -81,8 +81,28 @@ def from_doc(doc: Any, text: str | None = None) -> Tokens:
         sents.append((sents[-1][1] if sents else 0, len(text)))
     lower = [w.lower() for w in text]
     regions = quote_regions(doc_text)
+    sents = _move_opening_quotes(sents, text, start, {r[0] for r in regions})
+    sent = [0] * len(text)
+    for number, (a, b) in enumerate(sents):
+        sent[a:b] = [number] * (b - a)
     quoted = _mark_quoted(start, regions)
     return Tokens(text, lower, tag, pos, start, end, ent, sent, sents, quoted, doc_text, regions)
+
+
+def _move_opening_quotes(
+    sents: list[tuple[int, int]], text: list[str], start: list[int], openings: set[int]
+) -> list[tuple[int, int]]:
+    """The senter leaves an opening '' at the end of the sentence before: move it on."""
+    out = list(sents)
+    for n in range(len(out) - 1):
+        a, b = out[n]
+        k = b - 1
+        while k > a and text[k].isspace():
+            k -= 1
+        if k > a and start[k] in openings and not any(c.isalnum() for c in text[k]):
+            out[n] = (a, k)
+            out[n + 1] = (k, out[n + 1][1])
+    return out
 
 
 def _matches(doc: Any, rows: list[list[int]], text: str) -> bool:
