@@ -411,8 +411,8 @@ class Extractor:
         """Character end of content ending before ``b``: drop the final period or comma,
         keep a closing quotation mark (and what the quote encloses)."""
         text = self.t.doc_text
-        while b > a and text[b - 1] in CONTENT_END_PUNCT:
-            b -= 1
+        while b > a and text[b - 1] in CONTENT_END_PUNCT - {"?", "!"}:
+            b -= 1  # a question keeps its mark, a statement loses its period
         return b
 
     def _trim_start(self, a: int, b: int) -> int:
@@ -444,7 +444,9 @@ class Extractor:
         clause that follows is not part of them."""
         t = self.t
         for x in range(k + 2, end_tok - 1):
-            if t.text[x] == "," and not t.quoted[x] and t.lower[x + 1] in CLAUSE_BREAK:
+            if t.quoted[x]:
+                continue
+            if t.text[x] == ";" or (t.text[x] == "," and t.lower[x + 1] in CLAUSE_BREAK):
                 return x
         return end_tok
 
@@ -567,6 +569,9 @@ class Extractor:
             k -= 1
         if k > start and t.text[k] in (",", "\u2014", "\u2013", "-", ";"):
             return k
+        if k > start and t.lower[k] in ("and", "but") and src is None:
+            # 'said A, and added B' / 'praised his mother and refused to ...'
+            return k - 1 if t.text[k - 1] == "," else k
         return s1
 
     def _verb(
