@@ -64,10 +64,12 @@ MEDIA_NOUNS = {
 }  # fmt: skip
 _CALL = {"for", "on"}
 _POINT = {"to", "out"}
+_REFER = {"to"}
 # Verb + particle cues; the particle belongs to the cue.
 PHRASAL = {
     "call": _CALL, "calls": _CALL, "called": _CALL, "calling": _CALL,
     "point": _POINT, "points": _POINT, "pointed": _POINT, "pointing": _POINT,
+    "referring": _REFER, "referred": _REFER, "refers": _REFER, "refer": _REFER,
 }  # fmt: skip
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
@@ -115,7 +117,20 @@ class Extractor:
             if any(t.lower[k] in MEDIA_NOUNS for k in range(i + 1, min(s1, i + 5))):
                 return True
             nxt = self._skip_adverbials(i + 1, s1)
-            return nxt < len(t) and (t.lower[nxt] == "that" or t.text[nxt] in OPEN_QUOTES)
+            if nxt < len(t) and (t.lower[nxt] == "that" or t.text[nxt] in QUOTE_START):
+                return True
+            return self._after_quote(i)
+        return False
+
+    def _after_quote(self, i: int) -> bool:
+        """'"...," he continued.': a quotation just before the verb and its subject."""
+        t = self.t
+        s0 = t.sents[t.sent[i]][0]
+        for k in range(i - 1, max(s0, i - 5) - 1, -1):
+            if t.text[k] in ("\u201d", "''", '"') or (t.text[k] == "'" and k > s0):
+                return True
+            if t.pos[k] not in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "PUNCT", "ADV"):
+                return False
         return False
 
     def _calls_something(self, i: int) -> bool:
