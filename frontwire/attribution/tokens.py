@@ -53,40 +53,55 @@ def from_doc(doc: Any, text: str | None = None) -> Tokens:
         raise TypeError(f"expected a spaCy Doc, got {type(doc).__name__}")
     # One array read instead of a Python object per token and attribute (3x faster).
     rows = doc.to_array(["IDX", "LENGTH", "TAG", "POS", "ENT_TYPE", "SENT_START"]).tolist()
-    strings = doc.vocab.strings
-    names: dict[int, str] = {0: ""}
     doc_text = doc.text if text is None else text
     if rows and text is not None and not _matches(doc, rows, text):
         raise ValueError("the spaCy Doc does not match the text (stale report.tokens?)")
-    text, tag, pos, start, end, ent, sent = [], [], [], [], [], [], []
-    sents: list[tuple[int, int]] = []
-    for idx, length, tag_id, pos_id, ent_id, sent_start in rows:
-        # A paragraph break always ends a sentence; the senter sometimes runs across.
-        word = doc_text[idx : idx + length]
-        paragraph = bool(text) and pos[-1] == "SPACE" and "\n" in text[-1]
-        # A sentence does not start with a lower-case word ('(I-Vt.) called him'): the
-        # senter splits after abbreviations.
-        if sent_start == 1 and word[:1].islower() and not paragraph:
-            sent_start = 0
-        if text and (sent_start == 1 or paragraph):
-            sents.append((sents[-1][1] if sents else 0, len(text)))
-        text.append(word)
-        tag.append(names.get(tag_id) or names.setdefault(tag_id, strings[tag_id]))
-        pos.append(names.get(pos_id) or names.setdefault(pos_id, strings[pos_id]))
-        ent.append(names.get(ent_id) or names.setdefault(ent_id, strings[ent_id]))
-        start.append(idx)
-        end.append(idx + length)
-        sent.append(len(sents))
-    if text:
-        sents.append((sents[-1][1] if sents else 0, len(text)))
-    lower = [w.lower() for w in text]
+    strings = doc.vocab.strings
+    names: dict[int, str] = {0: ""}
+
+    def name(key: int) -> str:
+        if key not in names:
+            names[key] = strings[key]
+        return names[key]
+
+    words = [doc_text[r[0] : r[0] + r[1]] for r in rows]
+    pos = [name(r[3]) for r in rows]
+    starts = [r[0] for r in rows]
     regions = quote_regions(doc_text)
-    sents = _move_opening_quotes(sents, text, start, {r[0] for r in regions})
-    sent = [0] * len(text)
+    sents = _sentences(words, pos, [r[5] for r in rows])
+    sents = _move_opening_quotes(sents, words, starts, {r[0] for r in regions})
+    sent = [0] * len(words)
     for number, (a, b) in enumerate(sents):
         sent[a:b] = [number] * (b - a)
-    quoted = _mark_quoted(start, regions)
-    return Tokens(text, lower, tag, pos, start, end, ent, sent, sents, quoted, doc_text, regions)
+    return Tokens(
+        text=words,
+        lower=[w.lower() for w in words],
+        tag=[name(r[2]) for r in rows],
+        pos=pos,
+        start=starts,
+        end=[r[0] + r[1] for r in rows],
+        ent=[name(r[4]) for r in rows],
+        sent=sent,
+        sents=sents,
+        quoted=_mark_quoted(starts, regions),
+        doc_text=doc_text,
+        regions=regions,
+    )
+
+
+def _sentences(words: list[str], pos: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of sentences: the senter's, cut at paragraph breaks, and never
+    starting on a lower-case word ('(I-Vt.) called him': a split after an abbreviation)."""
+    sents: list[tuple[int, int]] = []
+    begin = 0
+    for k in range(1, len(words)):
+        paragraph = pos[k - 1] == "SPACE" and "\n" in words[k - 1]
+        if paragraph or (starts[k] == 1 and not words[k][:1].islower()):
+            sents.append((begin, k))
+            begin = k
+    if words:
+        sents.append((begin, len(words)))
+    return sents
 
 
 def _move_opening_quotes(
