@@ -73,6 +73,7 @@ PHRASAL = {
 }  # fmt: skip
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -695,8 +696,12 @@ class Extractor:
     def _skip_object(self, k: int, s1: int) -> int:
         """'told Ukrainian media that ...', 'urged voters to ...': skip the hearer."""
         t = self.t
+        if k < s1 and t.lower[k] in OBJECT_PRONOUNS:
+            return k + 1  # 'told him it was done'
         for x in range(k, min(s1, k + 8)):
-            if t.lower[x] in ("that", "to", "of") and x > k:
+            if t.lower[x] == "to" and x > k:
+                return k  # 'urged the Fed not to act': the hearer is part of the content
+            if t.lower[x] in ("that", "of") and x > k:
                 return x if t.lower[x] != "of" else x + 1
             if t.tag[x].startswith("VB") or t.text[x] in OPEN_QUOTES:
                 break
