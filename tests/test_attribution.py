@@ -125,6 +125,29 @@ def test_inverted_direct_quote_and_multi_sentence_quote(spacy_nlp):
     assert zelensky.content.startswith("\u201cOur forces")
 
 
+def test_mixed_quote_and_nested_relay(spacy_nlp):
+    text = (
+        "\u201cWe held the line,\u201d the brigade commander said, \u201cand the enemy fell "
+        "back with losses.\u201d\n\nThe FSB said the attack on the border post was repelled, "
+        "TASS reported."
+    )
+    report = analyse(spacy_nlp, text)
+    found = extract_attributions(spacy_nlp(text))
+    raw = next(a for a in found if a["cue"][0]["text"] == "said")
+    assert [c["text"] for c in raw["content"]] == [
+        "\u201cWe held the line,\u201d",
+        "\u201cand the enemy fell back with losses.\u201d",
+    ]
+    fsb = [c for c in report.claims if c.source == "FSB"]
+    assert fsb and chain_names(fsb[0]) == [
+        ("FSB", "origin"),
+        ("TASS", "relay"),
+        ("Eastline Wire", "outlet"),
+    ]
+    assert fsb[0].content == "the attack on the border post was repelled"
+    assert fsb[0].stance == "denies" and fsb[0].stance_cue == "repelled"
+
+
 def test_hedged_and_unconfirmed_stances(spacy_nlp):
     text = (
         "Local officials said the attackers may have used a drone launched from a field nearby. "
