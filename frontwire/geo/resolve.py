@@ -120,7 +120,8 @@ def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set
 def _inside(gaz: Gazetteer, entry: int, containers: set[int]) -> bool:
     """Whether entry lies in one of the given country/adm1 entries."""
     country = gaz.country_entry(gaz.country_code(entry))
-    return gaz.admin1_entry(entry) in containers or country in containers
+    return (gaz.admin1_entry(entry) in containers or country in containers
+            or gaz.admin2_entry(entry) in containers)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -132,9 +133,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _qualifier_entries(gaz: Gazetteer, mention: Mention) -> set[int]:
-    if not mention.context_after:
-        return set()
-    return {h.entry for h in gaz.lookup(mention.context_after) if gaz.feature[h.entry] <= ADM1}
+    """Countries and admin areas named as the mention's qualifier ('|'-separated)."""
+    found: set[int] = set()
+    for name in mention.context_after.split("|") if mention.context_after else []:
+        words = name.split()
+        if len(words) > 1 and words[-1].lower().rstrip("s") in ADMIN_WORDS:
+            name = " ".join(words[:-1])
+        found.update(h.entry for h in gaz.lookup(name) if gaz.feature[h.entry] <= ADM2)
+    return found
 
 
 @dataclass
