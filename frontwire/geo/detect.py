@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .build import ADM1, ADM2, ALTERNATE, COUNTRY, DEMONYM, PRIMARY, REGION
+from .build import ADM1, ADM2, ALTERNATE, CITY, COUNTRY, DEMONYM, PRIMARY, REGION
 from .gazetteer import Gazetteer, Hit
 
 # Abbreviations first: "U.S.", "W.Va." / "W. Va." (state abbreviations), then words.
@@ -23,6 +23,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.\s?[A-Z][a-z]{1,3}\.(?!\w)|[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE
 )
 _MAX_WORDS = 5
+_ABBREVIATED = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})  # "St. Gallen", "Ft. Worth"
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da",
                          "dos", "das", "do", "des", "di", "della", "der", "den", "van", "von"})
 _PREPOSITIONS = frozenset(
@@ -79,6 +80,7 @@ class Mention:
     hint: int = -1  # build.ADM1 / ADM2 when an admin word follows, else -1
     evidence: float = 0.0
     context_after: str = ""  # the qualifier after a comma ("Texas" in "Paris, Texas")
+    paren: bool = False  # the qualifier is a parenthesis of areas: "Anori (Antioquia)"
     reasons: list[str] = field(default_factory=list)
 
 
@@ -196,7 +198,7 @@ def _joinable(text: str, tokens: list[Token], i: int, n: int) -> bool:
         return False
     for k in range(i + 1, i + n):
         gap = text[tokens[k - 1].end:tokens[k].start]
-        if gap not in (" ", "-"):
+        if gap not in (" ", "-") and not (gap == ". " and tokens[k - 1].text in _ABBREVIATED):
             return False
         word = tokens[k].text
         if word[0].islower() and word.lower() not in _CONNECTORS:
@@ -276,6 +278,7 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         if tokens[j].text.lower() == "governor" and mention.hint < 0:
             mention.hint = ADM1  # a governor governs a region, not the city of that name
     ev += _qualifier(text, mention, gaz)
+    ev += _in_area_list(text, mention.start)
     prior = _prior(gaz, mention)
     ev += prior
     if label == "PERSON" and exact and prior < 1.0:
@@ -311,7 +314,8 @@ def _ent_start(ents: list[tuple[int, int, str]], start: int) -> int:
     return -1
 
 
-_PAREN = re.compile(r"\s?[(\[]([^()\[\]]{2,80})[)\]]")
+# "Koalma (Pissila, Sanmatenga)", "Kerawa village (Kolofata, Mayo-Sava)".
+_PAREN = re.compile(r"(?:\s[a-z]+)?\s?[(\[]([^()\[\]]{2,80})[)\]]")
 
 
 def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
@@ -321,9 +325,10 @@ def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
     paren = _PAREN.match(rest)
     if paren:
         items = [i.strip() for i in paren.group(1).split(",")]
-        found = [i for i in items if i[:1].isupper() and _is_area(gaz, i, ADM2)]
+        found = [i for i in items if i[:1].isupper() and _is_area(gaz, i, CITY)]
         if found:
             mention.context_after = "|".join(found)
+            mention.paren = True
             return 1.5
     m = re.match(r"(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
     if not m:
@@ -335,6 +340,21 @@ def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
             mention.context_after = cand
             return 1.5
     return 0.0
+
+
+_AREA_LIST = re.compile(r"[A-Z][\w'.-]*\s?[(\[](?:[^()\[\],]{2,40},\s*)*$")
+
+
+def _in_area_list(text: str, start: int) -> float:
+    """'Koalma (Pissila, Sanmatenga)': a name inside a parenthesis that follows a name and
+    lists several items is an area the place lies in (no NER needed)."""
+    before = text[max(0, start - 90):start]
+    m = _AREA_LIST.search(before)
+    if not m:
+        return 0.0
+    close = text.find(")", start)
+    inside = text[m.end() - len(before) + start - 1:close if close > 0 else start]
+    return 1.5 if "," in before[m.start():] or "," in inside else 0.5
 
 
 def _is_area(gaz: Gazetteer, name: str, level: int) -> bool:

@@ -140,19 +140,26 @@ class Gazetteer:
         cities = np.flatnonzero(self.feature == CITY)
         order = cities[np.argsort(-self.pop[cities], kind="stable")]
         biggest: dict[int, int] = {}
-        named: dict[int, int] = {}
+        named: dict[tuple[int, str], int] = {}  # (area, city name key) -> biggest such city
         for city in order.tolist():
             if self.pop[city] > _MAX_CITY_POP:
                 continue  # a region filed as a populated place ("Horn of Africa")
             key = name_key(self._names[city])
             for area in (int(self.adm1[city]), int(self.adm2[city])):
-                if area < 0:
-                    continue
-                biggest.setdefault(area, city)
-                if area not in named and key in (name_key(self._names[area]),
-                                                 name_key(self.short_name(area))):
-                    named[area] = city
-        return {**biggest, **named}
+                if area >= 0:
+                    biggest.setdefault(area, city)
+                    named.setdefault((area, key), city)
+        seats = dict(biggest)
+        for area in np.flatnonzero((self.feature == ADM1) | (self.feature == ADM2)).tolist():
+            keys = {name_key(self._names[area]), name_key(self.short_name(area))}
+            # Look in the area itself, then (districts whose towns are filed only under the
+            # province) in the province: the Kajaki district's seat is the town Kajaki.
+            for where in (area, int(self.adm1[area])):
+                found = [named[(where, k)] for k in keys if (where, k) in named]
+                if where >= 0 and found:
+                    seats[area] = max(found, key=lambda c: int(self.pop[c]))
+                    break
+        return seats
 
     def _districts(self) -> dict[int, list[int]]:
         if self._by_region is None:

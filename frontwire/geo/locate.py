@@ -83,7 +83,7 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     geo, where = _precision(place, near, part, bool(_BORDER.search(window)))
     if fallback:
         geo, where = max(geo, 2), max(where, 2)
-    if _unnamed_place_before(text, place):
+    if _unnamed_place_before(text, place, places):
         geo, where = max(geo, 2), max(where, 2)  # "Koalma (Pissila, ...)": coded to Pissila
     return _at_seat(place), geo, where
 
@@ -104,10 +104,15 @@ def _at_seat(place: Place) -> Place:
     return replace(place, lat=float(gaz.lat[seat]), lon=float(gaz.lon[seat]))
 
 
-def _unnamed_place_before(text: str, place: Place) -> bool:
-    """The place is the first area in a parenthesis after a name the gazetteer lacks."""
+def _unnamed_place_before(text: str, place: Place, places: list[Place]) -> bool:
+    """The place is the first area in a parenthesis after a name the gazetteer lacks:
+    'the village of Koalma (Pissila, Sanmatenga)'."""
     before = text[max(0, place.start - 40):place.start]
-    return bool(re.search(r"[A-Z][\w'-]+\s?[(\[]\s*$", before))
+    m = re.search(r"[A-Z][\w'-]+(?:\s(?:village|town|city|area))?\s?[(\[]\s*$", before)
+    if not m:
+        return False
+    opened = place.start - len(before) + m.start()
+    return not any(opened <= p.end <= place.start and p.lat is not None for p in places)
 
 
 def _at_sea(text: str, window: str, chosen: tuple[Place, bool, bool] | None,
@@ -153,7 +158,7 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= 3.0
         if _qualified(text, place, places):
             value += 1.0  # "in Anori (Antioquia)", "Tetkino, Kursk region": a placed name
-        if _in_parenthesis(text, place) and not _unnamed_place_before(text, place):
+        if _in_parenthesis(text, place) and not _unnamed_place_before(text, place, places):
             value -= 2.0  # the parenthesis qualifies the name before it
         # The first place with a locative cue is the event's; later ones add detail.
         value -= 0.15 * rank

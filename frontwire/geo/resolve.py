@@ -139,7 +139,13 @@ def _qualifier_entries(gaz: Gazetteer, mention: Mention) -> set[int]:
         words = name.split()
         if len(words) > 1 and words[-1].lower().rstrip("s") in ADMIN_WORDS:
             name = " ".join(words[:-1])
-        found.update(h.entry for h in gaz.lookup(name) if gaz.feature[h.entry] <= ADM2)
+        for hit in gaz.lookup(name):
+            if gaz.feature[hit.entry] <= ADM2:
+                found.add(hit.entry)
+            elif gaz.feature[hit.entry] == CITY and mention.paren:
+                # "(Gazipur)": a town names the district or province it lies in.
+                found.update(a for a in (int(gaz.adm2[hit.entry]), int(gaz.adm1[hit.entry]))
+                             if a >= 0)
     return found
 
 
@@ -222,8 +228,13 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
     """Places for mentions (unresolvable mentions get a Place without geonameid)."""
     pools = [candidates(gaz, m, demonyms) for m in mentions]
     base: list[list[float]] = []
-    for mention, pool in zip(mentions, pools, strict=True):
+    for k, (mention, pool) in enumerate(zip(mentions, pools, strict=True)):
         qualifier = _qualifier_entries(gaz, mention)
+        if mention.paren and qualifier and not any(_inside(gaz, c.entry, qualifier)
+                                                   for c in pool):
+            # "Pescador (Cauca)" with no Pescador in Cauca: a place the gazetteer lacks,
+            # not a namesake abroad; the areas in the parenthesis place it.
+            pool = pools[k] = []
         base.append([base_score(gaz, c, mention, qualifier) for c in pool])
         for cand, value in zip(pool, base[-1], strict=True):
             cand.score = value
