@@ -69,6 +69,7 @@ class Resolver:
                 while k < n and k - j < 3 and t.pos[k] in ("PROPN", "NOUN"):
                     k += 1
                 heads = {t.lower[k - 1]} if k > j else set()
+                heads.add(t.lower[j - 1])  # 'the Defence Ministry' -> 'the ministry'
                 self.memory.append(
                     Speaker(self._clean(i, j), t.ent[i] == "PERSON", heads, t.start[i])
                 )
@@ -208,7 +209,8 @@ class Resolver:
 
     def _remember(self, found: Resolution, i: int, j: int) -> None:
         t = self.t
-        heads = {t.lower[k] for k in range(i, j) if t.pos[k] == "NOUN" or t.lower[k] in TITLES}
+        # Any noun of the phrase can come back as 'the service', 'the ministry'.
+        heads = {t.lower[k] for k in range(i, j) if t.pos[k] in ("NOUN", "PROPN")}
         if found.name and found.name.lower() != t.lower[i]:
             self.memory.append(Speaker(found.name, found.person, heads, t.start[i], True))
         self.memory.sort(key=lambda s: s.offset)
