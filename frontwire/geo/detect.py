@@ -62,7 +62,11 @@ _DIRECTIONS = frozenset(
 _ADM1_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
                          "state", "governorate", "krai", "kray", "republic", "territory"})
 _ADM2_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "counties",
-                         "municipality", "okrug", "parish"})
+                         "municipality", "okrug", "parish", "division"})
+# Nouns after a name that say it is a settlement or a small area ("Nseh village",
+# "Ramgati upazila"): evidence of a place without an admin level to look for.
+_PLACE_AFTER = frozenset("village town city upazila tehsil subdistrict commune corregimiento "
+                         "vereda locality neighbourhood neighborhood hill valley".split())
 _GOOD_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BAD_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                          "LAW", "LANGUAGE"})
@@ -170,9 +174,17 @@ def _longest_match(text: str, tokens: list[Token], i: int,
             continue
         span = text[tokens[i].start:last.end]
         hits = _hits(gaz, span)
+        if not hits and n == 2 and not _lower_connector(tokens[i + 1].text):
+            # "Asad Abad" for Asadabad, "Mazar Sharif" style splits of one-word names
+            hits = [h for h in gaz.lookup(tokens[i].text + tokens[i + 1].text.lower())
+                    if gaz.feature[h.entry] != COUNTRY]
         if hits and any(h.kind != DEMONYM for h in hits):
             return Mention(tokens[i].start, last.end, span, hits), n
     return None, 0
+
+
+def _lower_connector(word: str) -> bool:
+    return word[:1].islower()
 
 
 def _fuzzy_match(text: str, tokens: list[Token], i: int,
@@ -272,6 +284,9 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         why.append("place-of")
     if mention.hint >= 0:
         ev += 2.0
+    elif j < len(tokens) and tokens[j].text in _PLACE_AFTER and text[tokens[j - 1].end] == " ":
+        ev += 1.5
+        why.append("place-noun")
     if j < len(tokens) and tokens[j].text.lower() in _OFFICE_HOLDERS:
         ev += 1.0  # "Kursk Governor", "Belgorod authorities"
         why.append("office")
@@ -342,7 +357,7 @@ def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
     return 0.0
 
 
-_AREA_LIST = re.compile(r"[A-Z][\w'.-]*\s?[(\[](?:[^()\[\],]{2,40},\s*)*$")
+_AREA_LIST = re.compile(r"[A-Z][\w'.-]*(?:\s[a-z]+)?\s?[(\[](?:[^()\[\],]{2,40},\s*)*$")
 
 
 def _in_area_list(text: str, start: int) -> float:

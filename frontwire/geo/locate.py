@@ -143,6 +143,8 @@ def _best_in(text: str, places: list[Place], start: int,
     """Highest-scoring place inside [start, end), with its 'near' and 'part of' flags."""
     best: tuple[float, Place, bool, bool] | None = None
     rank = 0
+    countries = _country_votes(places)
+    top_votes = max(countries.values(), default=0)
     for place in places:
         if place.start < start or place.end > end:
             continue
@@ -160,6 +162,8 @@ def _best_in(text: str, places: list[Place], start: int,
             value += 1.0  # "in Anori (Antioquia)", "Tetkino, Kursk region": a placed name
         if _in_parenthesis(text, place) and not _unnamed_place_before(text, place, places):
             value -= 2.0  # the parenthesis qualifies the name before it
+        if countries.get(place.country_code, 0) < top_votes:
+            value -= 0.8  # "Balkan" (Turkmenistan) in a note about Sofia and Velingrad
         # The first place with a locative cue is the event's; later ones add detail.
         value -= 0.15 * rank
         rank += 1
@@ -170,6 +174,15 @@ def _best_in(text: str, places: list[Place], start: int,
         if best is None or value > best[0]:
             best = (value, place, near, part)
     return (best[1], best[2], best[3]) if best else None
+
+
+def _country_votes(places: list[Place]) -> dict[str, int]:
+    """How many distinct names of the document resolved into each country."""
+    seen: dict[str, set[str]] = {}
+    for place in places:
+        if place.country_code:
+            seen.setdefault(place.country_code, set()).add(place.text.lower())
+    return {code: len(names) for code, names in seen.items()}
 
 
 _CODED_TO = re.compile(r"\bcoded\s+to\s+(?:the\s+)?$", re.IGNORECASE)
