@@ -409,7 +409,7 @@ def export_cli(ctx: click.Context, fmt: str, output: str, **kwargs: Any) -> None
     ledger = _open_ledger(ctx)
     try:
         with click.open_file(output, "w", encoding="utf-8") as out:
-            rows = export(ledger, fmt, out, limit=None, **_filters(kwargs))
+            rows = export(ledger, fmt, out, limit=None, **_filters(kwargs))  # type: ignore[arg-type]
     finally:
         ledger.close()
     if output != "-":

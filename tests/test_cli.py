@@ -62,7 +62,9 @@ def test_events_filters_and_show(ran: dict) -> None:
     events = json.loads(out.output)
     assert events
     russia = json.loads(
-        runner.invoke(cli, ["--db", str(db), "events", "--country", "Russia", "--format", "json"]).output
+        runner.invoke(
+            cli, ["--db", str(db), "events", "--country", "Russia", "--format", "json"]
+        ).output
     )
     assert russia and all(e["country"] == "Russia" for e in russia)
     shown = runner.invoke(cli, ["--db", str(db), "show", events[0]["id"]])
@@ -106,7 +108,9 @@ def test_seed_report_end_to_end(tmp_path: Path, shared_dir: Path) -> None:
     seed = shared_dir / "seeds" / "000_66fe69de8a745069.txt"
     db = tmp_path / "seed.db"
     runner = CliRunner()
-    result = runner.invoke(cli, ["--db", str(db), "run", str(seed), "--exports", str(tmp_path / "x")])
+    result = runner.invoke(
+        cli, ["--db", str(db), "run", str(seed), "--exports", str(tmp_path / "x")]
+    )
     assert result.exit_code == 0, result.output
     events = json.loads(runner.invoke(cli, ["--db", str(db), "events", "--format", "json"]).output)
     located = [e for e in events if e.get("latitude") is not None]
@@ -116,6 +120,8 @@ def test_seed_report_end_to_end(tmp_path: Path, shared_dir: Path) -> None:
     )
     text = json.dumps(detail)
     assert "denies" in text and "asserts" in text
-    buf = io.StringIO(runner.invoke(cli, ["--db", str(db), "export", "--format", "acled-csv"]).output)
+    buf = io.StringIO(
+        runner.invoke(cli, ["--db", str(db), "export", "--format", "acled-csv"]).output
+    )
     rows = list(csv.DictReader(buf))
     assert any(r["admin1"].startswith("Kursk") for r in rows)
