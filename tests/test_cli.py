@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -125,3 +126,34 @@ def test_seed_report_end_to_end(tmp_path: Path, shared_dir: Path) -> None:
     )
     rows = list(csv.DictReader(buf))
     assert any(r["admin1"].startswith("Kursk") for r in rows)
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append(prefix + (name,))
+        if isinstance(command, click.Group):
+            found += _commands(command, prefix + (name,))
+    return found
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    runner = CliRunner()
+    for path in _commands(cli):
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert len(result.output.splitlines()) > 3, path
+        if len(path) == 1 and path[0] != "pipeline":
+            assert f"frontwire {path[0]}" in readme, f"README does not show `frontwire {path[0]}`"
+
+
+def test_ingest_reads_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    text = (
+        "Title: Drone strike on Sumy\nDate: 2024-03-20\n\nA Russian drone struck a power "
+        "substation in Sumy on Wednesday night, the regional military administration said.\n"
+    )
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", "-", "-w", "1"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "ingested 1 new documents" in result.output
