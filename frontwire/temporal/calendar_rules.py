@@ -17,7 +17,7 @@ from .dates import (
     next_season,
     season_of,
 )
-from .lexicon import MONTH_ABBREVIATIONS, MONTHS, SEASONS, WEEKDAYS
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, SEASONS, WEEKDAYS
 
 # Words after which "May", "March" or a bare year are dates, not verbs or counts.
 TEMPORAL_PREPS = frozenset(
@@ -148,35 +148,6 @@ def date_range(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", month_value(year_, month_), begin, finish)
 
 
-_SPELLED = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -191,8 +162,9 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
 def _spelled_value(m: re.Match[str]) -> int:
     if m["c"]:
         words = re.split(r"[\s-]+", m["rest"].lower())
-        return (19 if m["c"].lower() == "nineteen" else 20) * 100 + sum(_SPELLED[w] for w in words)
-    return 2000 + (_SPELLED[m["tail"].lower()] if m["tail"] else 0)
+        century = 19 if m["c"].lower() == "nineteen" else 20
+        return century * 100 + sum(int(NUMBER_WORDS[w]) for w in words)
+    return 2000 + (int(NUMBER_WORDS[m["tail"].lower()]) if m["tail"] else 0)
 
 
 def date_slash(m: re.Match[str], ctx: Context) -> Norm | None:
