@@ -28,8 +28,9 @@ _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on"
                          "dos", "das", "do", "des", "di", "della", "der", "den", "van", "von"})
 _PREPOSITIONS = frozenset(
     "in at near from to into outside across towards toward around through throughout via over on "
-    "inside within outskirts entered between".split()
+    "inside within outskirts entered between downtown".split()
 )
+_STRONG_LOCATIVE = frozenset({"in", "near", "outside", "into", "downtown"})
 _PLACE_NOUNS = frozenset(
     "village town city region outskirts district province capital settlement suburb hamlet "
     "port county state governor mayor residents people area areas centre center east west "
@@ -256,6 +257,11 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     # "the village of X", "X district": the text itself says X is a place, whatever NER says.
     place_cue = (prev == "of" and prev2 in _PLACE_NOUNS) or mention.hint >= 0
     label, exact, inside = _entity(ents, tokens[i].start, tokens[j - 1].end)
+    # "demonstrated in Neustrelitz": the small model often calls a small town after "in" a
+    # person; a person is rarely "in" or "near" anything.
+    coded = prev == "to" and prev2 == "coded"  # "[coded to Bad Schandau]" (ACLED notes)
+    locative = (prev in _STRONG_LOCATIVE or coded) and not tokens[j - 1].text.endswith(
+        ("'s", "’s"))
     if place_cue and label not in _GOOD_LABELS:
         label = ""
     ent_start = _ent_start(ents, tokens[i].start)
@@ -274,8 +280,11 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         ev -= 1.5
     elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and not exact and inside:
         ev -= _inside_name_penalty(text, tokens, i, j, label, ent_start)
-    elif label == "PERSON" and exact:
+    elif label == "PERSON" and exact and not locative:
         ev -= 0.5  # "Clark said", "Flores told": surnames that are also towns
+    if coded:
+        ev += 1.5
+        why.append("coded-to")
     if prev in _PREPOSITIONS or (prev == "the" and prev2 in _PREPOSITIONS):
         ev += 1.0
         why.append("prep")
@@ -296,7 +305,7 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     ev += _in_area_list(text, mention.start)
     prior = _prior(gaz, mention)
     ev += prior
-    if label == "PERSON" and exact and prior < 1.0:
+    if label == "PERSON" and exact and prior < 1.0 and not locative:
         ev -= 1.0  # small towns named like people: Ripley, Clark, Webb
     ev += _form_penalty(text, tokens, i, j, pos, lower_words, strong=prior >= 1.5)
     mention.evidence = ev

@@ -25,7 +25,7 @@ from dataclasses import replace
 from ..model import Place, Report
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|inside|into|on|over|hit|struck|shelled|attacked|targeted|across)"
+    r"(?:\b(?:in|at|inside|into|on|over|hit|struck|shelled|attacked|targeted|across|through)"
     r"|\b(?:village|town|city|settlement|hamlet|district|area|suburb|outskirts|region)s?\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
