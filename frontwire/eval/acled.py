@@ -16,7 +16,8 @@ import time
 from typing import Any
 
 from ..errors import EvalDataError
-from .events import read_jsonl, scores
+from .events import scores
+from .metrics import numbered_jsonl
 
 NEEDED = ("id", "text", "event_type", "sub_event_type", "event_date", "fatalities", "actor1")
 
@@ -70,7 +71,7 @@ def in_train(record_id: str, fraction: float) -> bool:
 
 def load_rows(path: str, limit: int | None = None) -> list[dict[str, Any]]:
     rows = []
-    for line_no, record in read_jsonl(path):
+    for line_no, record in numbered_jsonl(path):
         missing = [k for k in NEEDED if k not in record]
         if missing:
             raise EvalDataError(f"{path}:{line_no}: not an ACLED row (missing "

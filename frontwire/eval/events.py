@@ -7,41 +7,19 @@ Reads the CASE 2021 Task 2 format (``text``, ``label`` = ACLED sub-event type na
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import EvalDataError
-
-
-def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) of a JSONL file; raises EvalDataError on a bad file or line."""
-    path = Path(path)
-    if not path.is_file():
-        raise EvalDataError(f"{path}: no such evaluation file")
-    count = 0
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            if limit is not None and count >= limit:
-                return
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise EvalDataError(f"{path}:{line_no}: not JSON ({err.msg})") from None
-            if not isinstance(record, dict):
-                raise EvalDataError(f"{path}:{line_no}: expected a JSON object")
-            count += 1
-            yield line_no, record
+from .metrics import numbered_jsonl
 
 
 def snippet_rows(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
     """Rows as {text, label, seen}; ACLED rows (``sub_event_type``) are adapted."""
     rows = []
-    for line_no, record in read_jsonl(path, limit):
+    for line_no, record in numbered_jsonl(path, limit=limit):
         label = record.get("label", record.get("sub_event_type"))
         text = record.get("text", record.get("notes"))
         if not isinstance(text, str) or not isinstance(label, str):

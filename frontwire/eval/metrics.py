@@ -28,9 +28,16 @@ def read_jsonl(path: str | Path, required: tuple[str, ...] = (),
     required (tuple[str, ...]): keys every record must have.
     limit (int | None): stop after this many records.
     """
+    for _, record in numbered_jsonl(path, required, limit):
+        yield record
+
+
+def numbered_jsonl(path: str | Path, required: tuple[str, ...] = (),
+                   limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) of a JSONL file, for callers that report bad records by line."""
     file = Path(path)
     if not file.is_file():
-        raise EvalDataError(f"{path}: evaluation file not found")
+        raise EvalDataError(f"{path}: no such evaluation file")
     count = 0
     with file.open(encoding="utf-8") as handle:
         for line_no, line in enumerate(handle, start=1):
@@ -48,6 +55,6 @@ def read_jsonl(path: str | Path, required: tuple[str, ...] = (),
             if missing:
                 raise EvalDataError(f"{path}:{line_no}: missing field(s) {', '.join(missing)}")
             count += 1
-            yield record
+            yield line_no, record
     if count == 0:
         raise EvalDataError(f"{path}: no records")
