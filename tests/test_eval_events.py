@@ -64,7 +64,7 @@ def test_eval_events_reads_acled_rows_and_limit(tmp_path):
 
 
 def test_eval_bad_files_are_clear_errors(tmp_path):
-    with pytest.raises(EvalDataError, match="no such evaluation file"):
+    with pytest.raises(EvalDataError, match="evaluation file not found"):
         events_eval.evaluate(str(tmp_path / "missing.jsonl"))
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "x"}\nnot json\n')

@@ -37,7 +37,7 @@ def numbered_jsonl(path: str | Path, required: tuple[str, ...] = (),
     """(line number, record) of a JSONL file, for callers that report bad records by line."""
     file = Path(path)
     if not file.is_file():
-        raise EvalDataError(f"{path}: no such evaluation file")
+        raise EvalDataError(f"{path}: evaluation file not found")
     count = 0
     with file.open(encoding="utf-8") as handle:
         for line_no, line in enumerate(handle, start=1):
