@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from .build import ADM1, ADM2, ALTERNATE, CITY, COUNTRY, DEMONYM, PRIMARY, REGION
 from .gazetteer import Gazetteer, Hit
+from .names import name_key
 
 # Abbreviations first: "U.S.", "W.Va." / "W. Va." (state abbreviations), then words.
 _TOKEN = re.compile(
@@ -86,6 +87,7 @@ class Mention:
     evidence: float = 0.0
     context_after: str = ""  # the qualifier after a comma ("Texas" in "Paris, Texas")
     paren: bool = False  # the qualifier is a parenthesis of areas: "Anori (Antioquia)"
+    names_its_area: bool = False  # "Valparaiso (Valparaiso)": the town, not the area
     reasons: list[str] = field(default_factory=list)
 
 
@@ -339,7 +341,9 @@ def _ent_start(ents: list[tuple[int, int, str]], start: int) -> int:
 
 
 # "Koalma (Pissila, Sanmatenga)", "Kerawa village (Kolofata, Mayo-Sava)".
-_PAREN = re.compile(r"(?:\s[a-z]+)?\s?[(\[]([^()\[\]]{2,80})[)\]]")
+# "Koalma (Pissila, Sanmatenga)", "Kerawa village (Kolofata, Mayo-Sava)",
+# "Sao Paulo - East Zone (Sao Paulo)".
+_PAREN = re.compile(r"(?:\s[a-z]+|\s-\s[^()\[\],.]{1,30}?)?\s?[(\[]([^()\[\]]{2,80})[)\]]")
 
 
 def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
@@ -353,6 +357,8 @@ def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
         if found:
             mention.context_after = "|".join(found)
             mention.paren = True
+            # "Valparaiso (Valparaiso)": a town named like the area it lies in.
+            mention.names_its_area = any(name_key(i) == name_key(mention.text) for i in found)
             return 1.5
     m = re.match(r"(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
     if not m:

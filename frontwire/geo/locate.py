@@ -162,6 +162,8 @@ def _best_in(text: str, places: list[Place], start: int,
             value += 1.0  # "in Anori (Antioquia)", "Tetkino, Kursk region": a placed name
         if _in_parenthesis(text, place) and not _unnamed_place_before(text, place, places):
             value -= 2.0  # the parenthesis qualifies the name before it
+        if _SUBPLACE_AFTER.match(text, place.end):
+            value -= 3.0  # "Sotomayor Square", "the Rocha neighbourhood": a spot in a town
         if countries.get(place.country_code, 0) < top_votes:
             value -= 0.8  # "Balkan" (Turkmenistan) in a note about Sofia and Velingrad
         # The first place with a locative cue is the event's; later ones add detail.
@@ -185,6 +187,10 @@ def _country_votes(places: list[Place]) -> dict[str, int]:
     return {code: len(names) for code, names in seen.items()}
 
 
+_SUBPLACE_AFTER = re.compile(
+    r"\s+(?:square|park|street|road|avenue|bridge|neighbou?rhoods?|community|sector|vereda"
+    r"|market|camp|hospital|station|college|university|stadium|church|mosque|school|junction"
+    r"|checkpoint|crossing|prison|airport|base)\b", re.IGNORECASE)
 _CODED_TO = re.compile(r"\bcoded\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 

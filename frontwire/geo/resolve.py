@@ -114,6 +114,8 @@ def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set
         value += 2.5 if feature == mention.hint else (-1.5 if feature == CITY else -0.5)
     if qualifier and _inside(gaz, entry, qualifier):
         value += 3.0
+    if mention.names_its_area and feature == CITY:
+        value += 2.0  # "Djibouti (Djibouti, Djibouti)": the town outside, its areas inside
     return value
 
 
