@@ -332,3 +332,86 @@ def test_every_resolved_place_has_finite_coordinates(geo: Geoparser) -> None:
     text = "Researchers returned from Antarctica and Bouvet Island to Cape Town and Hobart."
     for place in geo(_report(text)).places + resolve_spans(text, [(26, 36), (41, 54)]):
         assert place.lat is None or (math.isfinite(place.lat) and math.isfinite(place.lon))
+
+
+# -- English admin names and ACLED-style event notes -------------------------------------------
+
+
+def test_admin_names_prefer_english_short_forms() -> None:
+    from frontwire.geo.admin_names import admin_names
+
+    assert admin_names("Kurskaya oblast'", ["Курская Область"], ["Kursk", "Zheleznogorsk"]) == (
+        "Kursk", "Kursk")
+    assert admin_names("Kharkivska oblast", ["Kharkiv", "Kharkiv Oblast"]) == (
+        "Kharkiv Oblast", "Kharkiv")
+    assert admin_names("Seoul-teukbyeolsi", ["Seoul", "Seoul-si", "서울시"])[1] == "Seoul"
+    assert admin_names("Nairobi City", ["Kaunti ya Nairobi", "Nairobi County"])[1] == "Nairobi"
+    assert admin_names("Jawa Timur", ["East Java", "Provinsi Jawa Timur"])[1] == "East Java"
+    assert admin_names("North Darfur", ["North Darfur State"]) == ("North Darfur", "North Darfur")
+    assert admin_names("Ma’rib", ["Marib Governorate"]) == ("Marib Governorate", "Marib")
+    # Latin-script names stay as their speakers write them; US states are untouched.
+    assert admin_names("Niedersachsen", ["Lower Saxony"])[1] == "Niedersachsen"
+    assert admin_names("Texas", []) == ("Texas", "Texas")
+
+
+def test_places_carry_english_admin_names(geo: Geoparser, spacy_nlp) -> None:
+    text = ("Drones struck a substation in Shebekino overnight. Shells later landed in Kupiansk "
+            "and across the Kharkiv region.")
+    report = geo(_report(text, spacy_nlp))
+    shebekino = _place_at(report, "Shebekino")
+    assert shebekino is not None and shebekino.admin1 == "Belgorod"
+    kupiansk = _place_at(report, "Kupiansk")
+    assert kupiansk is not None and kupiansk.admin1 == "Kharkiv"
+    region = _place_at(report, "Kharkiv region")
+    assert region is not None and region.feature == "adm1" and region.name == "Kharkiv Oblast"
+    # The short English name still finds the area (eval geo compares admin1 through it).
+    assert any(get_gazetteer().feature[h.entry] == 1 for h in get_gazetteer().lookup("Belgorod"))
+
+
+def _note_place(text: str, nlp):
+    report = Geoparser()(_report(text, nlp))
+    return event_location(report, 0, len(text))
+
+
+def test_note_parenthesis_places_an_ambiguous_town(spacy_nlp) -> None:
+    text = ("On 9 February 2024, armed men shot and killed a shopkeeper in Segovia (Antioquia) "
+            "and fled on motorbikes.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "CO" and place.admin1 == "Antioquia"
+    assert geo_prec == 1
+
+
+def test_note_unknown_village_falls_back_to_its_parent_area(spacy_nlp) -> None:
+    text = ("On 2 March 2024, suspected militants burned a school and a clinic in the village "
+            "of Tankiedougou (Djibo, Soum).")
+    place, geo_prec, where = _note_place(text, spacy_nlp)
+    assert place is not None and place.name == "Djibo" and place.country_code == "BF"
+    assert geo_prec == 2 and where == 2
+
+
+def test_note_coded_to_and_town_named_like_its_province(spacy_nlp) -> None:
+    text = ("On 14 May 2024, drones struck a fuel depot near Krasnopillia [coded to Sumy], "
+            "according to regional officials.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.text == "Sumy" and place.feature == "city"
+    text = ("On 11 June 2024, residents of Valparaiso (Valparaiso) gathered at Victoria Square "
+            "to protest against water cuts.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.feature == "city" and place.country_code == "CL"
+    assert geo_prec == 1
+
+
+def test_note_province_is_coded_to_its_main_town(spacy_nlp) -> None:
+    from frontwire.geo.resolve import haversine_km
+
+    text = "On 20 April 2024, clashes between two armed factions were reported in Helmand province."
+    place, geo_prec, where = _note_place(text, spacy_nlp)
+    assert place is not None and place.feature == "adm1" and (geo_prec, where) == (3, 4)
+    lashkar_gah = (31.593, 64.371)  # the province's capital and largest town
+    assert haversine_km(place.lat, place.lon, *lashkar_gah) < 15
+
+
+def test_note_town_with_a_comma_province(spacy_nlp) -> None:
+    text = "On 7 June 2024, a roadside bomb went off in Asad Abad city, Kunar, wounding three."
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "AF"

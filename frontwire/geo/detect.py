@@ -279,7 +279,7 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     elif label == "NORP" and _DEMONYM_LIKE.search(mention.text):
         ev -= 1.0  # NORP on "Rylsk" or "Belgorod" is the small model's error: no penalty
     elif label in _BAD_LABELS:
-        ev -= 1.5
+        ev -= 0.5 if locative else 1.5  # "in Shebekino" tagged LANGUAGE: the model errs
     elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and not exact and inside:
         ev -= _inside_name_penalty(text, tokens, i, j, label, ent_start)
     elif label == "PERSON" and exact and not locative:
@@ -360,7 +360,7 @@ def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
             # "Valparaiso (Valparaiso)": a town named like the area it lies in.
             mention.names_its_area = any(name_key(i) == name_key(mention.text) for i in found)
             return 1.5
-    m = re.match(r"(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
+    m = re.match(r"(?:\s(?:city|town|village))?(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
     if not m:
         return 0.0
     words = m.group(1).strip().split()

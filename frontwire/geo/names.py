@@ -46,7 +46,8 @@ ADMIN_WORDS = frozenset(
 # keep their own letters, so their romanisations (anyascii of CJK or Arabic) cannot
 # collide with English words.
 OTHER_SCRIPT = 0x0530
-_OTHER_SCRIPT = re.compile("[^\u0000-\u052f]")
+# Latin Extended Additional (Vietnamese letters, the ṟ of "Kunaṟ") is Latin too.
+_OTHER_SCRIPT = re.compile("[^\u0000-\u052f\u1e00-\u1eff]")
 _OTHER_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
