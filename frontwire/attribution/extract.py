@@ -65,12 +65,23 @@ MEDIA_NOUNS = {
 _CALL = {"for", "on"}
 _POINT = {"to", "out"}
 _REFER = {"to"}
+_ABOUT = {"about"}
+_SPEAK = {"about", "out"}
+_AGAINST = {"against"}
+_OUT = {"out"}
 # Verb + particle cues; the particle belongs to the cue.
 PHRASAL = {
     "call": _CALL, "calls": _CALL, "called": _CALL, "calling": _CALL,
     "point": _POINT, "points": _POINT, "pointed": _POINT, "pointing": _POINT,
     "referring": _REFER, "referred": _REFER, "refers": _REFER, "refer": _REFER,
+    "talk": _ABOUT, "talks": _ABOUT, "talked": _ABOUT, "talking": _ABOUT,
+    "spoke": _SPEAK, "speaks": _SPEAK, "speaking": _SPEAK, "speak": _SPEAK,
+    "rail": _AGAINST, "railed": _AGAINST, "rails": _AGAINST, "railing": _AGAINST,
+    "lash": _OUT, "lashed": _OUT, "lashes": _OUT, "lashing": _OUT,
+    "push": _CALL, "pushed": _CALL, "pushes": _CALL, "pushing": _CALL,
 }  # fmt: skip
+# Particles that join the cue verb before its content.
+CUE_PARTICLES = {"about", "against", "out"}
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
@@ -161,8 +172,12 @@ class Extractor:
             or (t.lower[j - 1] in GROUP_ADVERBS and t.pos[j - 1] in ("ADV", "PART"))
         ):
             j -= 1
+        if j - 1 >= s0 and t.tag[j - 1] == "TO" and t.tag[i] == "VB":
+            j -= 1  # PolNeAR keeps the infinitive marker: 'to endorse', 'went on to say'
         if t.lower[i] in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[t.lower[i]]:
             return j, i + 2
+        if i + 2 < len(t) and t.lower[i + 1] in CUE_PARTICLES and t.pos[i + 2] != "NUM":
+            return j, i + 2  # 'talked about', 'railed against', 'lashed out'
         return j, i + 1
 
     # ---- sources ----------------------------------------------------------
