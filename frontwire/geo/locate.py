@@ -166,8 +166,10 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= 3.0  # "Sotomayor Square", "the Rocha neighbourhood": a spot in a town
         if countries.get(place.country_code, 0) < top_votes:
             value -= 0.8  # "Balkan" (Turkmenistan) in a note about Sofia and Velingrad
-        # The first place with a locative cue is the event's; later ones add detail.
-        value -= 0.15 * rank
+        # The first place with a locative cue is the event's; later ones, above all those
+        # of later sentences, add detail or background.
+        value -= 0.15 * rank + W_LATER_SENTENCE * len(_SENTENCE_END.findall(text, start,
+                                                                              place.start))
         rank += 1
         if _is_source(text, place, before):
             value -= 3.0  # the speaker's seat, not the event's place
@@ -191,15 +193,19 @@ _SUBPLACE_AFTER = re.compile(
     r"\s+(?:square|park|street|road|avenue|bridge|neighbou?rhoods?|community|sector|vereda"
     r"|market|camp|hospital|station|college|university|stadium|church|mosque|school|junction"
     r"|checkpoint|crossing|prison|airport|base)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+W_LATER_SENTENCE = 0.7
 _CODED_TO = re.compile(r"\bcoded\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_QUALIFIER_GAP = re.compile(r"(?:\s-\s[^()\[\],.]{1,30}?)?\s?[(\[,]\s?")
+
+
 def _qualified(text: str, place: Place, places: list[Place]) -> bool:
-    """A parenthesis or comma right after the place names an area another place resolved."""
-    after = text[place.end:place.end + 4]
-    if not re.match(r"\s?[(\[,]", after):
-        return False
-    return any(0 < p.start - place.end <= 4 for p in places)
+    """A parenthesis or comma right after the place names an area another place resolved
+    ('Anori (Antioquia)', 'Buenos Aires - Comuna 2 (Ciudad Autonoma de Buenos Aires)')."""
+    gap = _QUALIFIER_GAP.match(text, place.end)
+    return bool(gap) and any(p.start == gap.end() for p in places)
 
 
 def _in_parenthesis(text: str, place: Place) -> bool:
