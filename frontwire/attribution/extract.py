@@ -774,7 +774,26 @@ class Extractor:
         between = text[cue[1] : content[0][0]]
         if content[0][0] >= cue[1] and between.strip() == ":":
             return (cue[0], cue[1] + between.index(":") + 1)
+        if content[0][0] > cue[1] and (src is None or t.start[src[0]] < cue[0]):
+            return (cue[0], self._adverb_gap(cue[1], content[0][0]))
         return cue
+
+    def _adverb_gap(self, a: int, b: int) -> int:
+        """PolNeAR cue convention: a day or an adverb between the verb and its content
+        joins the cue ('said Tuesday that', 'said sarcastically'); a phrase does not."""
+        t = self.t
+        k = self._token_at(a)
+        while k < len(t) and t.start[k] < a:
+            k += 1
+        end, n = a, 0
+        while k < len(t) and t.start[k] < b and n < 3:
+            if t.pos[k] == "SPACE":
+                k += 1
+                continue
+            if not (t.tag[k] == "RB" or (t.ent[k] == "DATE" and t.pos[k] == "PROPN")):
+                return a
+            end, k, n = t.end[k], k + 1, n + 1
+        return end if k >= len(t) or t.start[k] >= b else a
 
     def _mixed_tail(self, k: int, s1: int) -> list[tuple[int, int]]:
         """'"A," said Smith, "B."': the quote after the source is content too."""
