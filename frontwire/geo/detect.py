@@ -31,7 +31,7 @@ _PREPOSITIONS = frozenset(
     "in at near from to into outside across towards toward around through throughout via over on "
     "inside within outskirts entered between downtown".split()
 )
-_STRONG_LOCATIVE = frozenset({"in", "near", "outside", "into", "downtown"})
+_STRONG_LOCATIVE = frozenset({"in", "near", "outside", "into", "downtown", "through"})
 _PLACE_NOUNS = frozenset(
     "village town city region outskirts district province capital settlement suburb hamlet "
     "port county state governor mayor residents people area areas centre center east west "
@@ -262,8 +262,9 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     # "demonstrated in Neustrelitz": the small model often calls a small town after "in" a
     # person; a person is rarely "in" or "near" anything.
     coded = prev == "to" and prev2 == "coded"  # "[coded to Bad Schandau]" (ACLED notes)
-    locative = (prev in _STRONG_LOCATIVE or coded) and not tokens[j - 1].text.endswith(
-        ("'s", "’s"))
+    listed = _in_area_list(text, mention.start)  # "(Matiacoali, Gourma)"
+    locative = (prev in _STRONG_LOCATIVE or coded or listed > 0) and not tokens[
+        j - 1].text.endswith(("'s", "’s"))
     if place_cue and label not in _GOOD_LABELS:
         label = ""
     ent_start = _ent_start(ents, tokens[i].start)
@@ -304,7 +305,7 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         if tokens[j].text.lower() == "governor" and mention.hint < 0:
             mention.hint = ADM1  # a governor governs a region, not the city of that name
     ev += _qualifier(text, mention, gaz)
-    ev += _in_area_list(text, mention.start)
+    ev += listed
     prior = _prior(gaz, mention)
     ev += prior
     if label == "PERSON" and exact and prior < 1.0 and not locative:
