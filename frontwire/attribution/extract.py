@@ -330,6 +330,13 @@ class Extractor:
         start = self._np_left(i - 2, s0)
         if start is None or not self._clean_left(start, s0):
             return src
+        # A title names its holder ('The governor ..., Roman Starovoit'); a name or a
+        # time before the comma is a separate phrase ('In the years since the
+        # shootings, Barden says', 'Cruz, Blackwell wrote').
+        if t.pos[i - 2] != "NOUN" or any(t.ent[x] in ("DATE", "TIME") for x in range(start, i)):
+            return src
+        if start > s0 and t.pos[start - 1] == "SCONJ":
+            return src
         return (start, j)
 
     def right_source(self, g1: int, s1: int) -> tuple[int, int] | None:
