@@ -286,3 +286,38 @@ def test_seed_report(seed_text, spacy_nlp):
     belgorod = claim_by_cue(report, "did not confirm")
     assert belgorod.stance == "denies"
     assert any(c.narration and c.stance == "unconfirmed" for c in report.claims)
+
+
+def cue_texts(nlp, text: str) -> dict[str, dict]:
+    return {a["cue"][0]["text"]: a for a in extract_attributions(nlp(text))}
+
+
+def test_cue_keeps_infinitive_marker_particle_and_day(spacy_nlp):
+    text = (
+        "The regional council is expected to endorse the evacuation plan. "
+        "The mayor talked about the damage to the water station. "
+        "Governor Oleh Syniehubov said Tuesday that three drones were shot down overnight."
+    )
+    found = cue_texts(spacy_nlp, text)
+    assert "to endorse" in found
+    assert found["talked about"]["content"][0]["text"] == "the damage to the water station"
+    said = found["said Tuesday"]
+    assert said["source"][0]["text"] == "Governor Oleh Syniehubov"
+    assert said["content"][0]["text"].startswith("that three drones")
+
+
+def test_evaluation_verbs_are_cues(spacy_nlp):
+    text = (
+        "Ukraine's foreign minister blasted the strike on the grain terminal as a war crime. "
+        "Local officials hope the bridge will reopen before the winter."
+    )
+    found = cue_texts(spacy_nlp, text)
+    assert found["blasted"]["source"][0]["text"] == "Ukraine's foreign minister"
+    assert found["hope"]["source"][0]["text"] == "Local officials"
+    assert found["hope"]["content"][0]["text"] == "the bridge will reopen before the winter"
+
+
+def test_appositive_not_widened_over_a_name_or_time(spacy_nlp):
+    text = "In the weeks since the dam collapsed, Kovalenko said the villages had no clean water."
+    found = cue_texts(spacy_nlp, text)
+    assert found["said"]["source"][0]["text"] == "Kovalenko"
