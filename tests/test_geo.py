@@ -415,3 +415,10 @@ def test_note_town_with_a_comma_province(spacy_nlp) -> None:
     text = "On 7 June 2024, a roadside bomb went off in Asad Abad city, Kunar, wounding three."
     place, _, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.country_code == "AF"
+
+
+def test_towns_named_with_a_bracketed_river(geo: Geoparser) -> None:
+    report = geo(_report("About 300 people marched in Frankfurt (Oder) against the closures."))
+    place = _place_at(report, "Frankfurt")
+    assert place is not None and place.text == "Frankfurt (Oder)"
+    assert place.admin1 == "Brandenburg"

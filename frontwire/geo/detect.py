@@ -175,6 +175,9 @@ def _longest_match(text: str, tokens: list[Token], i: int,
         last = tokens[i + n - 1]
         if not _joinable(text, tokens, i, n):
             continue
+        named = _name_with_river(text, tokens[i].start, last.end, gaz)
+        if named is not None:
+            return named, n + 1
         span = text[tokens[i].start:last.end]
         hits = _hits(gaz, span)
         if not hits and n == 2 and not _lower_connector(tokens[i + 1].text):
@@ -184,6 +187,20 @@ def _longest_match(text: str, tokens: list[Token], i: int,
         if hits and any(h.kind != DEMONYM for h in hits):
             return Mention(tokens[i].start, last.end, span, hits), n
     return None, 0
+
+
+_RIVER = re.compile(r" \(([A-Z][\w-]+)\)")
+
+
+def _name_with_river(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """'Frankfurt (Oder)', 'Homberg (Ohm)': towns whose name includes a bracketed river or
+    region, as GeoNames spells them."""
+    m = _RIVER.match(text, end)
+    if not m:
+        return None
+    span = text[start:m.end()]
+    hits = gaz.lookup(span)
+    return Mention(start, m.end(), span, hits) if hits else None
 
 
 def _lower_connector(word: str) -> bool:
