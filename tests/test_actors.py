@@ -29,7 +29,7 @@ def no_user_files(monkeypatch, tmp_path):
     ("Russia's Federal Security Service", FSB, 1),
     ("FSB officers", FSB, 1),
     ("Syrian troops", "Military Forces of Syria (2000-)", 1),
-    ("Kenyan police", "Police Forces of Kenya", 1),
+    ("Kenyan police", "Police Forces of Kenya (2022-)", 1),
 ])
 def test_named_and_national_actors(words, name, inter):
     actor = normalize_actor(words)
@@ -42,7 +42,7 @@ def test_named_and_national_actors(words, name, inter):
     ("a mob", "India", "Rioters (India)", 5),
     ("three civilians", "Ukraine", "Civilians (Ukraine)", 7),
     ("unidentified gunmen", "Mexico", "Unidentified Armed Group (Mexico)", 3),
-    ("riot police", "France", "Police Forces of France", 1),
+    ("riot police", "France", "Police Forces of France (2017-)", 1),
     ("demonstrators", None, "Protesters", 6),
 ])
 def test_generic_actors_take_the_event_country(words, country, name, inter):

@@ -83,6 +83,7 @@ class ActorDictionary:
         self.periods: dict[str, Any] = data.get("periods", {})
         self.country_names: dict[str, str] = data.get("country_names", {})
         self.demonyms: dict[str, str] = data.get("demonyms", {})
+        self.the_countries: set[str] = set(data.get("the_countries", []))
         demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
         self.generic = [
             (re.compile(rf"(?<![\w-])(?:{g['pattern'].replace('{demonym}', demonym)})(?![\w-])",
@@ -103,14 +104,22 @@ class ActorDictionary:
         return self.country_names.get(name, name)
 
     def period(self, country: str, when: str | None) -> str:
-        """ACLED's period suffix of a country's state forces at date ``when``."""
-        rows = self.periods.get(country, "")
+        """ACLED's period suffix (" (2021-)") of a country's state forces at date ``when``.
+
+        The suffix is the year the government in office at the event date took over,
+        left open as ACLED writes it while that government is in office; without a
+        date the latest government is used.
+        """
+        rows = self.periods.get(country)
+        if rows is None:
+            return ""
         if isinstance(rows, str):
-            return rows
-        for start, end, suffix in rows:
-            if when and start <= when[:10] and (end is None or when[:10] < end):
-                return str(suffix)
-        return str(rows[-1][2]) if rows and not when else ""
+            return f" ({rows}-)"
+        year = str(rows[-1][1]) if not when else ""
+        for start, started in rows:
+            if when and start <= when[:10]:
+                year = str(started)  # rows are in date order: the last one begun wins
+        return f" ({year}-)" if year else ""
 
     def _named(self, alias: str, country: str | None, when: str | None) -> tuple[str, int]:
         entry = self.entries[alias.lower()]
@@ -121,7 +130,11 @@ class ActorDictionary:
     def fill(self, template: str, country: str | None, when: str | None = None) -> str:
         if not country:  # no country known: drop the placeholder rather than invent one
             return re.sub(r"\s*\(\{country\}\)|\s*of \{country\}\{period\}", "", template)
-        return template.format(country=country, period=self.period(country, when))
+        period = self.period(country, when)
+        # "Military Forces of the Philippines" but "Protesters (Philippines)".
+        of_name = f"the {country}" if country in self.the_countries else country
+        template = template.replace("of {country}", "of {of_name}")
+        return template.format(country=country, of_name=of_name, period=period)
 
     def _country_in(self, words: str) -> str | None:
         for demonym, country in self.demonyms.items():
