@@ -12,6 +12,7 @@ content keeps "that" and the quotation marks but not the sentence's final period
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import CueLexicon, load_cues
@@ -82,6 +83,8 @@ PHRASAL = {
 }  # fmt: skip
 # Particles that join the cue verb before its content.
 CUE_PARTICLES = {"about", "against", "out"}
+# A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
@@ -450,6 +453,8 @@ class Extractor:
         keep a closing quotation mark (and what the quote encloses)."""
         text = self.t.doc_text
         while b > a and text[b - 1] in CONTENT_END_PUNCT - {"?", "!"}:
+            if text[b - 1] == "." and ABBREVIATION_END.search(text, a, b):
+                break  # 'to the U.S.': the period belongs to the abbreviation
             b -= 1  # a question keeps its mark, a statement loses its period
         return b
 
