@@ -352,6 +352,9 @@ def test_admin_names_prefer_english_short_forms() -> None:
     # Latin-script names stay as their speakers write them; US states are untouched.
     assert admin_names("Niedersachsen", ["Lower Saxony"])[1] == "Niedersachsen"
     assert admin_names("Texas", []) == ("Texas", "Texas")
+    # In a country written in another script the primary is a transliteration: English wins.
+    assert admin_names("Panjshayr", ["Panjshir Province"], latin_country=False)[1] == "Panjshir"
+    assert admin_names("Panjshayr", ["Panjshir Province"])[1] == "Panjshayr"
 
 
 def test_places_carry_english_admin_names(geo: Geoparser, spacy_nlp) -> None:

@@ -84,14 +84,17 @@ def _english_kind(name: str) -> bool:
     return bool(tail) and tail.group().strip()[0].isupper()
 
 
-def admin_names(primary: str, aliases: list[str],
-                cities: Iterable[str] = ()) -> tuple[str, str]:
+def admin_names(primary: str, aliases: list[str], cities: Iterable[str] = (),
+                latin_country: bool = True) -> tuple[str, str]:
     """(full, short) English names of an admin area.
 
     primary (str): GeoNames' primary name ("Kurskaya oblast'").
     aliases (list[str]): its alternate names in any script.
     cities (Iterable[str]): names of the area's biggest cities, largest first, used to
         read an adjectival name ("Kurskaya" -> "Kursk").
+    latin_country (bool): whether the country's main language is written in Latin script;
+        elsewhere a primary name is a transliteration and English usage wins ("Panjshayr":
+        "Panjshir Province" -> "Panjshir").
     """
     if _latin(primary) and _english_kind(primary):
         return primary, _plain_prefix(strip_kind(primary), aliases)  # "Eastern Province"
@@ -100,7 +103,9 @@ def admin_names(primary: str, aliases: list[str],
         return directional, directional  # "East Java" for "Jawa Timur"
     english = english_alias(aliases)
     local = strip_kind(primary)
-    if local == primary.strip() and _latin(primary) and not _TRANSLITERATED.search(primary):
+    native = latin_country or not english
+    if (local == primary.strip() and _latin(primary) and native
+            and not _TRANSLITERATED.search(primary)):
         # A name in a Latin-script language stays as its speakers write it (Niedersachsen,
         # Cordoba), bar a kind word English drops ("Nairobi City": "Nairobi County").
         short = strip_kind(english) if english else ""

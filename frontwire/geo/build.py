@@ -309,15 +309,36 @@ def _english_admin_names(tables: Tables) -> None:
             for admin in (tables.adm1[entry], tables.adm2[entry]):
                 if admin >= 0:
                     cities[admin].append((tables.pop[entry], tables.name[entry]))
+    latin = _latin_script_countries()
     for entry, aliases in tables.aliases.items():
         biggest = [name for _, name in sorted(cities.get(entry, []), reverse=True)[:5]]
-        full, short = admin_names(tables.name[entry], aliases, biggest)
+        full, short = admin_names(tables.name[entry], aliases, biggest,
+                                  latin.get(tables.cc[entry], True))
         tables.full[entry], tables.short[entry] = full, short
         known = [tables.name[entry], *aliases]
         known += [s for name in known for s in _admin_short_names(name)]
         keys = {name_key(name) for name in known}
         # Only new keys: a second posting of a known name would demote it to ALTERNATE.
         tables.add_names(entry, [], [n for n in {full, short} if name_key(n) not in keys])
+
+
+def _latin_script_countries() -> dict[str, bool]:
+    """Whether each country's first official language (countryinfo) is written in Latin
+    script (langcodes' likely script; spaCy depends on langcodes)."""
+    try:
+        import langcodes
+    except ImportError:
+        return {}
+    found = {}
+    for code, data in _countryinfo().items():
+        languages = data.get("languages") or []
+        if languages:
+            try:
+                script = langcodes.Language.get(languages[0]).maximize().script
+            except (ValueError, LookupError):
+                continue
+            found[code] = script == "Latn"
+    return found
 
 
 def _admin_short_names(name: str) -> list[str]:
