@@ -364,6 +364,11 @@ def _ent_start(ents: list[tuple[int, int, str]], start: int) -> int:
 _PAREN = re.compile(r"(?:\s[a-z]+|\s-\s[^()\[\],.]{1,30}?)?\s?[(\[]([^()\[\]]{2,80})[)\]]")
 
 
+# "Paris, Texas", "Asad Abad city, Kunar", "[coded to Pana], Ghazni".
+_COMMA_QUALIFIER = re.compile(
+    r"(?:\s(?:city|town|village))?[)\]]?(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})")
+
+
 def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
     """'Paris, Texas' / 'Tetkino, Kursk' / 'Koalma (Pissila, Sanmatenga)': a comma and a
     region or country name after, or a parenthesis listing the areas the place lies in."""
@@ -378,7 +383,7 @@ def _qualifier(text: str, mention: Mention, gaz: Gazetteer) -> float:
             # "Valparaiso (Valparaiso)": a town named like the area it lies in.
             mention.names_its_area = any(name_key(i) == name_key(mention.text) for i in found)
             return 1.5
-    m = re.match(r"(?:\s(?:city|town|village))?(?:,\s+|\s\()((?:[A-Z][\w.]*\.?\s?){1,3})", rest)
+    m = _COMMA_QUALIFIER.match(rest)
     if not m:
         return 0.0
     words = m.group(1).strip().split()
