@@ -81,7 +81,7 @@ def _english_kind(name: str) -> bool:
     """An English kind word at the end, capitalised as English writes it ('Kharkiv Oblast';
     'Kharkivska oblast' is the Ukrainian form, 'Leh district' a district of Ladakh)."""
     tail = _ENGLISH_TAIL.search(name)
-    return bool(tail) and tail.group().strip()[0].isupper()
+    return tail is not None and tail.group().strip()[0].isupper()
 
 
 def admin_names(primary: str, aliases: list[str], cities: Iterable[str] = (),

@@ -205,7 +205,9 @@ def _qualified(text: str, place: Place, places: list[Place]) -> bool:
     """A parenthesis or comma right after the place names an area another place resolved
     ('Anori (Antioquia)', 'Buenos Aires - Comuna 2 (Ciudad Autonoma de Buenos Aires)')."""
     gap = _QUALIFIER_GAP.match(text, place.end)
-    return bool(gap) and any(p.start == gap.end() for p in places)
+    if gap is None:
+        return False
+    return any(p.start == gap.end() for p in places)
 
 
 def _in_parenthesis(text: str, place: Place) -> bool:
