@@ -85,6 +85,7 @@ PHRASAL = {
 CUE_PARTICLES = {"about", "against", "out"}
 # A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
+POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
@@ -543,9 +544,14 @@ class Extractor:
         if colon is None or colon == s0 or colon + 1 >= s1:
             return None
         name = range(s0, colon)
-        if not all(t.pos[k] in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for k in name):
+        if t.text[colon - 1] in ("-", "\u2014"):
             return None
-        if not any(t.pos[k] == "PROPN" for k in name) or t.text[colon - 1] in ("-", "\u2014"):
+        # A headline 'Obama To Asians Worried About U.S. Election: ...' capitalises
+        # every word; otherwise the speaker is a name or a noun phrase with a name.
+        words = [k for k in name if t.pos[k] != "PUNCT"]
+        headline = bool(words) and all(t.text[k][:1].isupper() for k in words)
+        nominal = all(t.pos[k] in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for k in name)
+        if not headline and not (nominal and any(t.pos[k] == "PROPN" for k in name)):
             return None
         a = t.start[colon + 1]
         line_end = text.find("\n", a)
@@ -573,7 +579,9 @@ class Extractor:
                     cues.append(("according", i))
                 i += 2
                 continue
-            if t.lower[i] == "citing" and not t.quoted[i]:
+            if t.lower[i] == "in" and self._in_poll(i, s1):
+                cues.append(("according", i))  # 'In a new CNN poll, Clinton leads'
+            elif t.lower[i] == "citing" and not t.quoted[i]:
                 cues.append(("citing", i))
             elif self.is_cue(i):
                 cues.append(("verb", i))
@@ -603,8 +611,9 @@ class Extractor:
         if nxt is None:
             return s1
         t = self.t
-        g0 = self.group(nxt)[0] if t.lower[nxt] != "according" else nxt
-        src = self.left_source(g0) if t.lower[nxt] != "according" else None
+        frame = t.lower[nxt] in ("according", "in")
+        g0 = nxt if frame else self.group(nxt)[0]
+        src = None if frame else self.left_source(g0)
         edge = src[0] if src else g0
         # ", TASS reported" / ", saying" / ", according to": cut at the comma before.
         k = edge - 1
@@ -817,11 +826,23 @@ class Extractor:
             return [span] if span else []
         return []
 
+    def _in_poll(self, i: int, s1: int) -> bool:
+        """'in a new Fox News poll', 'in most surveys': a poll is a source (PolNeAR)."""
+        t = self.t
+        if t.quoted[i] or t.pos[i] != "ADP":
+            return False
+        end = self._skip_np(i + 1, s1)
+        if not (end > i + 1 and t.lower[end - 1] in POLL_NOUNS):
+            return False
+        # Opening the sentence ('In the poll, ...') or ending it ('..., in most surveys').
+        return t.sent[i] != t.sent[i - 1] if i else True
+
     def _according(
         self, number: int, i: int, s0: int, s1: int, nxt: int | None
     ) -> RawAttribution | None:
         t = self.t
-        src_start = i + 2
+        width = 1 if t.lower[i] == "in" else 2  # 'in a poll' / 'according to'
+        src_start = i + width
         src_end = self._skip_np(src_start, s1)
         if src_end == src_start:
             return None
@@ -834,12 +855,12 @@ class Extractor:
         if content is None:
             return None
         return RawAttribution(
-            cue=t.chars(i, i + 2),
+            cue=t.chars(i, i + width),
             source=t.chars(*src),
             content=[content],
             sentence=number,
             kind="according",
-            cue_tokens=(i, i + 2),
+            cue_tokens=(i, i + width),
             source_tokens=src,
         )
 
