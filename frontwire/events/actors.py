@@ -84,6 +84,10 @@ class ActorDictionary:
         self.country_names: dict[str, str] = data.get("country_names", {})
         self.demonyms: dict[str, str] = data.get("demonyms", {})
         self.the_countries: set[str] = set(data.get("the_countries", []))
+        self._country_regex: re.Pattern[str] | None = None
+        self.unidentified = [(set(u["countries"]), _compile_cue(u.get("cue")), u["name"])
+                             for u in data.get("unidentified", [])]
+        self._country_names_in_text: dict[str, str] = {}
         demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
         self.generic = [
             (re.compile(rf"(?<![\w-])(?:{g['pattern'].replace('{demonym}', demonym)})(?![\w-])",
@@ -120,6 +124,51 @@ class ActorDictionary:
             if when and start <= when[:10]:
                 year = str(started)  # rows are in date order: the last one begun wins
         return f" ({year}-)" if year else ""
+
+    def unidentified_name(self, country: str | None, words: str, when: str | None = None
+                          ) -> str | None:
+        """The country's convention for an unnamed perpetrator given the event's words."""
+        if not country:
+            return None
+        for countries, cue, template in self.unidentified:
+            if country in countries and (cue is None or cue.search(words)):
+                return self.fill(template, country, when)
+        return None
+
+    @property
+    def country_regex(self) -> re.Pattern[str]:
+        """Country names as written in prose ("Sri Lanka", "the DRC" aside), built once."""
+        if self._country_regex is None:
+            import pycountry
+
+            names: dict[str, str] = {}
+            for c in pycountry.countries:
+                for n in (getattr(c, "common_name", None), c.name):
+                    if n and "," not in n and "(" not in n:
+                        names[n] = self.country_names.get(n, n)
+            names.update({k: v for k, v in self.country_names.items() if len(k) > 3})
+            names.update({k: k for k in self.periods})
+            self._country_names_in_text = names
+            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._country_regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return self._country_regex
+
+    def country_in_text(self, text: str) -> str | None:
+        """The country a text is about when no place was resolved: the most named
+        country, else the most used demonym ("Lebanese army"); first mention breaks ties."""
+        counts: dict[str, int] = {}
+        for m in self.country_regex.finditer(text):
+            name = self._country_names_in_text[m.group(0)]
+            counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            for demonym, country in self.demonyms.items():
+                hits = len(re.findall(rf"(?<![\w-]){re.escape(demonym)}(?![\w-])", text))
+                if hits:
+                    counts[country] = counts.get(country, 0) + hits
+        if not counts:
+            return None
+        top = max(counts.values())
+        return next(c for c in counts if counts[c] == top)  # dicts keep first-seen order
 
     def _named(self, alias: str, country: str | None, when: str | None) -> tuple[str, int]:
         entry = self.entries[alias.lower()]
@@ -171,6 +220,15 @@ class ActorDictionary:
             best = max(mentions, key=lambda m: (m.named, m.end - m.start))
             return best.to_actor()
         return Actor(name=words.strip(), inter=0, text=words)
+
+
+def _compile_cue(pattern: str | None) -> re.Pattern[str] | None:
+    if not pattern:
+        return None
+    try:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)
+    except re.error as err:
+        raise ActorDataError(f"bad 'unidentified' cue {pattern!r}: {err}") from None
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:

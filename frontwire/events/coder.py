@@ -270,8 +270,11 @@ class EventCoder:
             confidence=cand.confidence,
             model="builtin" if model_name == "builtin" else model_name,
         )
-        country = actor_lib.load_actors().country_name(
+        actors = actor_lib.load_actors()
+        country = actors.country_name(
             getattr(place, "country", "") or None, getattr(place, "country_code", "") or None)
+        if country is None:  # no place resolved: the country the text names, if any
+            country = actors.country_in_text(report.text)
         assign_actors(event, report.text, country)
         if (event.actor1 is None or event.actor1.start is None) and context < cand.start:
             assign_actors(event, report.text, country, context)
@@ -290,6 +293,9 @@ def _fill_counts(event: Event, report: Report) -> None:
         event.fatalities_start, event.fatalities_end = dead.start, dead.end
     skip = [(dead.start, dead.end)] if dead.start is not None and dead.end is not None else []
     event.quantities = quantities(report.text[event.start:event.end], event.start, skip)
+
+
+CUE_WINDOW = 300  # characters after the event read for the perpetrator's motive ("drug debt")
 
 
 def _generic(template: str, country: str | None, inter: int, words: str = "") -> Actor:
@@ -335,6 +341,19 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
                                                                   country, 7)
     elif event.actor2 is None and civilians and kind != "Strategic developments":
         event.actor2 = civilians[0].to_actor()
+    _unidentified_convention(event, text[begin:event.end + CUE_WINDOW], country)
+
+
+def _unidentified_convention(event: Event, words: str, country: str | None) -> None:
+    """Rename an unnamed perpetrator by the country's convention (gangs in Mexico ...)."""
+    actors = actor_lib.load_actors()
+    unknown = actors.fill("Unidentified Armed Group ({country})", country)
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        if actor is not None and actor.name == unknown:
+            name = actors.unidentified_name(country, words, event.date_start)
+            if name:
+                actor.name = name
 
 
 def _sides(event: Event, agents: list[Any], passive: bool) -> None:
