@@ -8,6 +8,13 @@ region over country), and loses for origin and title cues ("from", "governor
 of", "border with"). With no place in the span, earlier sentences and then the
 document's main place are used, with a coarser precision.
 
+Coder-style notes ("in the village of Koalma (Pissila, Sanmatenga)") name the
+areas a place lies in: the named place wins over its qualifiers, a name the
+gazetteer lacks falls back to the first area listed (precision 2), "coded to X"
+is taken at its word, and the first place of the span beats later detail.
+An admin area's event point is its seat (the town named like it, else its
+largest town), as ACLED codes a province to its capital.
+
 Precision codes:
 
 - ACLED ``geo_precision``: 1 a named town; 2 near a town, its outskirts, or part of
