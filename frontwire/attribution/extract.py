@@ -86,6 +86,11 @@ CUE_PARTICLES = {"about", "against", "out"}
 # A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
+# 'said in a statement', 'says in an interview': the medium joins the cue (PolNeAR).
+STATEMENT_GAP = re.compile(
+    r"\s+in (?:a|an|the|his|her|their|its) (?:\w+ )?(?:statement|interview)\b"
+    r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
+)
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
@@ -795,9 +800,21 @@ class Extractor:
         between = text[cue[1] : content[0][0]]
         if content[0][0] >= cue[1] and between.strip() == ":":
             return (cue[0], cue[1] + between.index(":") + 1)
+        after = STATEMENT_GAP.match(text, cue[1])
+        if after and self._statement_joins(after.end(), cue[0], content):
+            # 'said in a statement that ...', '"...," Scott said in a statement.'
+            return (cue[0], after.end())
         if content[0][0] > cue[1] and (src is None or t.start[src[0]] < cue[0]):
             return (cue[0], self._adverb_gap(cue[1], content[0][0]))
         return cue
+
+    def _statement_joins(self, end: int, cue0: int, content: list[tuple[int, int]]) -> bool:
+        """Does 'in a statement' (ending at ``end``) sit right before the content, or end
+        the sentence after a content on the left?"""
+        text = self.t.doc_text
+        if content[0][0] >= end:
+            return not text[end : content[0][0]].strip(" ,:")
+        return content[-1][1] <= cue0 and text[end : end + 1] in (".", ",")
 
     def _adverb_gap(self, a: int, b: int) -> int:
         """PolNeAR cue convention: a day or an adverb between the verb and its content
