@@ -91,6 +91,13 @@ STATEMENT_GAP = re.compile(
     r"\s+in (?:a|an|the|his|her|their|its) (?:\w+ )?(?:statement|interview)\b"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
 )
+# Verbs that take a that-clause without reporting anything: 'ensure that', 'given that'.
+NOT_THAT_CUES = {
+    "given", "ensure", "ensures", "ensured", "ensuring", "mean", "means", "meant", "meaning",
+    "provided", "providing", "assuming", "so", "being", "been", "be", "is", "was", "are",
+    "were", "emerged", "emerges", "guaranteed", "guarantee", "make", "makes", "made",
+    "making", "see", "seeing", "saw",
+}  # fmt: skip
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
@@ -132,6 +139,8 @@ class Extractor:
         if low in ("called", "calls", "calling"):
             return self._calls_something(i)
 
+        if self._takes_that_clause(i):
+            return True  # 'ruled that', 'clarified that': a that-clause reports a view
         if low in self.cues.weak:
             s1 = t.sents[t.sent[i]][1]
             # 'posted a video showing ...', 'published footage of ...': media objects.
@@ -142,6 +151,16 @@ class Extractor:
                 return True
             return self._after_quote(i)
         return False
+
+    def _takes_that_clause(self, i: int) -> bool:
+        t = self.t
+        return (
+            i + 1 < len(t)
+            and t.lower[i + 1] == "that"
+            and t.tag[i + 1] == "IN"
+            and t.pos[i] == "VERB"
+            and t.lower[i] not in NOT_THAT_CUES
+        )
 
     def _after_quote(self, i: int) -> bool:
         """'"...," he continued.': a quotation just before the verb and its subject."""
