@@ -98,6 +98,14 @@ NOT_THAT_CUES = {
     "were", "emerged", "emerges", "guaranteed", "guarantee", "make", "makes", "made",
     "making", "see", "seeing", "saw",
 }  # fmt: skip
+# Speech and attitude nouns that report a view when a that-clause follows.
+NOUN_CUES = {
+    "claim", "claims", "statement", "statements", "warning", "warnings", "fear", "fears",
+    "hope", "hopes", "allegation", "allegations", "promise", "promises", "pledge", "pledges",
+    "insistence", "announcement", "report", "reports", "prediction", "predictions",
+    "admission", "rumor", "rumors", "rumours", "speculation", "complaint", "complaints",
+    "estimate", "estimates", "worry", "worries", "signal",
+}  # fmt: skip
 CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
@@ -609,8 +617,57 @@ class Extractor:
                 cues.append(("citing", i))
             elif self.is_cue(i):
                 cues.append(("verb", i))
+            elif self._noun_cue(i, s1):
+                cues.append(("noun", i))
             i += 1
         return cues
+
+    def _noun_cue(self, i: int, s1: int) -> bool:
+        """'Sanders's claim that ...', 'fears that ...': a speech or attitude noun with a
+        that-clause."""
+        t = self.t
+        return (
+            t.lower[i] in NOUN_CUES
+            and t.pos[i] == "NOUN"
+            and not t.quoted[i]
+            and i + 1 < s1
+            and t.lower[i + 1] == "that"
+            and t.tag[i + 1] == "IN"
+        )
+
+    def _noun(
+        self, number: int, i: int, s1: int, nxt: int | None
+    ) -> RawAttribution | None:
+        t = self.t
+        content = self.content_right(i + 1, s1, self._tail_cut(i + 1, s1, nxt))
+        if content is None:
+            return None
+        src = self._possessor(i)
+        return RawAttribution(
+            cue=t.chars(i, i + 1),
+            source=t.chars(*src) if src else None,
+            content=[content],
+            sentence=number,
+            kind="noun",
+            cue_tokens=(i, i + 1),
+            source_tokens=src,
+        )
+
+    def _possessor(self, i: int) -> tuple[int, int] | None:
+        """'her' in 'her assertion', "Sanders's" in "Sanders's latest claim"."""
+        t = self.t
+        s0 = t.sents[t.sent[i]][0]
+        k = i - 1
+        while k >= s0 and t.pos[k] in ("ADJ", "ADV"):
+            k -= 1
+        if k < s0:
+            return None
+        if t.tag[k] == "PRP$":
+            return (k, k + 1)
+        if t.tag[k] == "POS" and k - 1 >= s0:
+            start = self._np_left(k - 1, s0)
+            return (start, k + 1) if start is not None else None
+        return None
 
     def _sentence(
         self, number: int, s0: int, s1: int, cues: list[tuple[str, int]]
@@ -621,6 +678,8 @@ class Extractor:
             nxt = later[0][1] if later else None
             if kind == "according":
                 att = self._according(number, i, s0, s1, nxt)
+            elif kind == "noun":
+                att = self._noun(number, i, s1, nxt)
             elif kind == "citing":
                 self._attach_citing(out, i, s1)
                 continue
@@ -635,7 +694,7 @@ class Extractor:
         if nxt is None:
             return s1
         t = self.t
-        frame = t.lower[nxt] in ("according", "in")
+        frame = t.lower[nxt] in ("according", "in") or t.pos[nxt] == "NOUN"
         g0 = nxt if frame else self.group(nxt)[0]
         src = None if frame else self.left_source(g0)
         edge = src[0] if src else g0
