@@ -24,6 +24,8 @@ PEACEFUL = "Peaceful protest"
 INTERVENTION = "Protest with intervention"
 EXCESSIVE = "Excessive force against protesters"
 VIOLENT_DEMO = "Violent demonstration"
+REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
+TERRITORY = (REGAINS, OVERTAKES)
 PROTEST_GROUP = (PEACEFUL, INTERVENTION, EXCESSIVE, VIOLENT_DEMO)
 # Sub-types that, next to a protest, describe what happened within it rather than
 # a separate incident (arrested protesters, property damaged by the crowd ...).
@@ -34,6 +36,9 @@ STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
                        "Change to group/activity", "Non-violent transfer of territory")
 PROTEST_MIN = 3  # one clear protest word
 RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
+# Words by which a crowd voices a demand: then it is demonstrating, not a mob.
+DEMANDS = re.compile(r"\b(?:to (?:denounce|demand|protest|condemn|oppose|call for)|demanding|"
+                     r"denouncing|in protest|calling for)\b", re.I)
 SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 PREFIX = re.compile(r"^\s*([A-Za-z/ -]{3,40}):\s")
 
@@ -56,6 +61,8 @@ class RuleSet:
     mask: re.Pattern[str]  # words that look like cues but are not (riot police, RPGs)
     threat: re.Pattern[str]
     priority: dict[str, int]
+    state: re.Pattern[str] | None = None  # who took territory: state forces ...
+    nonstate: re.Pattern[str] | None = None  # ... or a non-state group
 
 
 def _compile(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -82,6 +89,9 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
         # Case-sensitive on purpose: "May" the month is not "may" the modal.
         threat=_compile(data["threat"], 0),
         priority={sub: i for i, sub in enumerate(data["priority"])},
+        # Case-sensitive: acronyms (IS, ADF) must not match ordinary words.
+        state=_compile(data["territory_state"], 0) if "territory_state" in data else None,
+        nonstate=_compile(data["territory_nonstate"], 0) if "territory_nonstate" in data else None,
     )
 
 
@@ -132,7 +142,8 @@ def decide(text: str) -> Decision:
     scores = {sub: s for sub, (s, _) in found.items()}
     choice: tuple[str, int, int] | None
     if crowd_tag and protest < PROTEST_MIN:
-        choice = _crowd_choice(scores)
+        # A grievance ("to denounce their living conditions") makes the crowd a demonstration.
+        choice = _crowd_choice(scores, DEMANDS.search(unmasked) is not None)
     elif protest >= PROTEST_MIN:
         choice = _protest_choice(scores, rules, crowd_tag)
     else:
@@ -143,11 +154,29 @@ def decide(text: str) -> Decision:
     if sub == "Abduction/forced disappearance" and count_fatalities(masked).value > 0:
         sub = "Attack"  # ACLED: a kidnapping that ends in killing is coded as the killing
     trigger = found[sub][1] or found[PEACEFUL][1]
+    if sub in TERRITORY:
+        sub = _territory_side(rules, masked, trigger, sub)
     return Decision(sub, _confidence(top, second), trigger, scores)
 
 
-def _crowd_choice(scores: dict[str, int]) -> tuple[str, int, int]:
+def _territory_side(rules: RuleSet, text: str, trigger: tuple[int, int] | None, sub: str
+                    ) -> str:
+    """ACLED splits territory taken by who took it: the first actor named before the cue."""
+    if rules.state is None or rules.nonstate is None or trigger is None:
+        return sub
+    before = text[:trigger[0]]
+    state, nonstate = rules.state.search(before), rules.nonstate.search(before)
+    if state and (not nonstate or state.start() < nonstate.start()):
+        return REGAINS
+    if nonstate:
+        return OVERTAKES
+    return sub
+
+
+def _crowd_choice(scores: dict[str, int], grievance: bool = False) -> tuple[str, int, int]:
     """A tagged demonstration without protest words: a riot when there is violence."""
+    if grievance and scores[VIOLENT_DEMO] >= 3:
+        return VIOLENT_DEMO, scores[VIOLENT_DEMO], 0
     # ACLED: violence by a crowd that is not demonstrating (no protest words) is mob
     # violence, even when the note calls them rioters.
     mob = scores["Mob violence"] + scores["Attack"] + scores["Armed clash"] + scores[VIOLENT_DEMO]
