@@ -674,7 +674,12 @@ class Extractor:
     ) -> list[RawAttribution]:
         out: list[RawAttribution] = []
         for n, (kind, i) in enumerate(cues):
-            later = [c for c in cues[n + 1 :] if c[0] != "citing" or c[1] > self.group(i)[1] + 1]
+            # A noun cue ('denied reports that ...') sits inside the content: no cut there.
+            later = [
+                c
+                for c in cues[n + 1 :]
+                if c[0] != "noun" and (c[0] != "citing" or c[1] > self.group(i)[1] + 1)
+            ]
             nxt = later[0][1] if later else None
             if kind == "according":
                 att = self._according(number, i, s0, s1, nxt)
@@ -694,7 +699,7 @@ class Extractor:
         if nxt is None:
             return s1
         t = self.t
-        frame = t.lower[nxt] in ("according", "in") or t.pos[nxt] == "NOUN"
+        frame = t.lower[nxt] in ("according", "in")
         g0 = nxt if frame else self.group(nxt)[0]
         src = None if frame else self.left_source(g0)
         edge = src[0] if src else g0

@@ -110,6 +110,8 @@ class ClaimBuilder:
         """For each attribution, the innermost other one whose content holds its cue."""
         inside: dict[int, int] = {}
         for n, raw in enumerate(raws):
+            if raw.kind == "noun":
+                continue  # 'denied reports that ...': the reports are what is denied
             best, size = None, None
             # Only an attribution that opens the other's content is relayed by it:
             # "[the FSB denied ...], TASS reported", not "did not confirm X when they said".
