@@ -70,6 +70,10 @@ _ABOUT = {"about"}
 _SPEAK = {"about", "out"}
 _AGAINST = {"against"}
 _OUT = {"out"}
+_IN = {"in"}
+_WITH = {"with"}
+_FOR = {"for"}
+_VOTE = {"for", "to", "against"}
 # Verb + particle cues; the particle belongs to the cue.
 PHRASAL = {
     "call": _CALL, "calls": _CALL, "called": _CALL, "calling": _CALL,
@@ -80,6 +84,9 @@ PHRASAL = {
     "rail": _AGAINST, "railed": _AGAINST, "rails": _AGAINST, "railing": _AGAINST,
     "lash": _OUT, "lashed": _OUT, "lashes": _OUT, "lashing": _OUT,
     "push": _CALL, "pushed": _CALL, "pushes": _CALL, "pushing": _CALL,
+    "laid": _OUT, "lays": _OUT, "weighed": _IN, "weighs": _IN, "sided": _WITH,
+    "sides": _WITH, "voted": _VOTE, "votes": _VOTE, "advocate": _FOR, "advocated": _FOR,
+    "advocates": _FOR, "advocating": _FOR,
 }  # fmt: skip
 # Particles that join the cue verb before its content.
 CUE_PARTICLES = {"about", "against", "out"}
