@@ -195,7 +195,7 @@ class Extractor:
         s1 = t.sents[t.sent[i]][1]
         if i + 1 < s1 and t.lower[i + 1] in ("it", "him", "her", "them", "this", "that"):
             return True
-        return any(t.text[k] in QUOTE_START for k in range(i + 1, min(s1, i + 7)))
+        return any(t.text[k] in QUOTE_START for k in range(i + 1, min(s1, i + 14)))
 
     def _attributive(self, i: int) -> bool:
         """'the reported attack', 'a said agreement': a participle used as an adjective."""
