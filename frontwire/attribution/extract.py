@@ -113,7 +113,9 @@ NOUN_CUES = {
     "admission", "rumor", "rumors", "rumours", "speculation", "complaint", "complaints",
     "estimate", "estimates", "worry", "worries", "signal",
 }  # fmt: skip
-CLAUSE_BREAK = {"but", "while", "whereas", "compared"}
+CLAUSE_BREAK = {
+    "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
+}  # fmt: skip
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
