@@ -71,6 +71,7 @@ _SPEAK = {"about", "out"}
 _AGAINST = {"against"}
 _OUT = {"out"}
 _IN = {"in"}
+_IT = {"it"}  # 'as one voter put it, ...'
 _WITH = {"with"}
 _FOR = {"for"}
 _VOTE = {"for", "to", "against"}
@@ -86,7 +87,7 @@ PHRASAL = {
     "push": _CALL, "pushed": _CALL, "pushes": _CALL, "pushing": _CALL,
     "laid": _OUT, "lays": _OUT, "weighed": _IN, "weighs": _IN, "sided": _WITH,
     "sides": _WITH, "voted": _VOTE, "votes": _VOTE, "advocate": _FOR, "advocated": _FOR,
-    "advocates": _FOR, "advocating": _FOR,
+    "advocates": _FOR, "advocating": _FOR, "put": _IT, "puts": _IT,
 }  # fmt: skip
 # Particles that join the cue verb before its content.
 CUE_PARTICLES = {"about", "against", "out"}
@@ -579,10 +580,14 @@ class Extractor:
         text = t.doc_text
         while s0 < s1 and t.pos[s0] == "SPACE":
             s0 += 1
-        if s0 >= s1 or (t.start[s0] > 0 and text[t.start[s0] - 1] != "\n"):
+        if s0 >= s1:
             return None
         colon = next((k for k in range(s0, min(s1, s0 + 7)) if t.text[k] == ":"), None)
         if colon is None or colon == s0 or colon + 1 >= s1:
+            return None
+        # Mid-paragraph, only a quotation after the colon: 'Kerry: "By law, ..."'.
+        quote = self._quote_after(colon, s1)
+        if t.start[s0] > 0 and text[t.start[s0] - 1] != "\n" and quote is None:
             return None
         name = range(s0, colon)
         if t.text[colon - 1] in ("-", "\u2014"):
@@ -597,6 +602,8 @@ class Extractor:
         a = t.start[colon + 1]
         line_end = text.find("\n", a)
         b = self._trim_end(a, len(text) if line_end < 0 else line_end)
+        if quote is not None:
+            a, b = quote
         a = self._trim_start(a, b)
         if b <= a:
             return None
@@ -609,6 +616,16 @@ class Extractor:
             cue_tokens=(colon, colon + 1),
             source_tokens=(s0, colon),
         )
+
+    def _quote_after(self, colon: int, s1: int) -> tuple[int, int] | None:
+        """The quotation opening right after ``colon``, if any."""
+        t = self.t
+        k = colon + 1
+        while k < s1 and t.pos[k] == "SPACE":
+            k += 1
+        if k >= s1 or t.text[k] not in QUOTE_START or t.text[k] in ("'", "\u2018"):
+            return None
+        return region_at(self.regions, t.start[k])
 
     def _sentence_cues(self, s0: int, s1: int) -> list[tuple[str, int]]:
         t = self.t
