@@ -232,6 +232,8 @@ class Extractor:
         t = self.t
         s0 = t.sents[t.sent[g0]][0]
         j = g0 - 1
+        while j > s0 and t.pos[j] == "SPACE" and "\n" not in t.text[j]:
+            j -= 1  # 'the\xa0Daily News\xa0claims'
         if j < s0:
             return None
         if t.pos[j] == "ADV" and j - 1 >= s0 and t.pos[j - 1] in ("PROPN", "NOUN", "PRON"):
@@ -352,10 +354,20 @@ class Extractor:
                 and (k - 1 < s0 or not self._np_token(k - 1) or t.pos[k - 1] == "DET")
             ):
                 return (head, end)
+            elif self._relative_appositive(seg):
+                pass  # 'Parker Eaton, a Republican who voted for Clinton, said': walk on
             elif any(t.tag[x] in FINITE for x in range(*seg)):
                 return None
             p = k
         return None
+
+    def _relative_appositive(self, seg: tuple[int, int]) -> bool:
+        """A noun phrase with a relative clause: 'a nominal Republican who voted ...'."""
+        t = self.t
+        rel = next((x for x in range(*seg) if t.lower[x] in ("who", "whose")), None)
+        if rel is None or rel == seg[0]:
+            return False
+        return self._np_left(rel - 1, seg[0]) == seg[0]
 
     def _has_name(self, seg: tuple[int, int]) -> bool:
         return any(self.t.pos[x] in ("PROPN", "NOUN") for x in range(*seg))
