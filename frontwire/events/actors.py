@@ -85,13 +85,17 @@ class ActorDictionary:
         self.demonyms: dict[str, str] = data.get("demonyms", {})
         self.the_countries: set[str] = set(data.get("the_countries", []))
         self._country_regex: re.Pattern[str] | None = None
+        # Regions ACLED names actors after instead of their country.
+        self.own_name_regions: set[str] = set(data.get("own_name_regions", []))
         self.unidentified = [(set(u["countries"]), _compile_cue(u.get("cue")), u["name"])
                              for u in data.get("unidentified", [])]
         self._country_names_in_text: dict[str, str] = {}
         demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
         self.generic = [
+            # "case": true keeps a pattern case-sensitive (capitalised names of militias).
             (re.compile(rf"(?<![\w-])(?:{g['pattern'].replace('{demonym}', demonym)})(?![\w-])",
-                        re.I), g["name"], int(g["inter"]), "{demonym}" in g["pattern"])
+                        0 if g.get("case") else re.I),
+             g["name"], int(g["inter"]), "{demonym}" in g["pattern"])
             for g in data.get("generic", [])
         ]
 
@@ -207,6 +211,8 @@ class ActorDictionary:
         for regex, template, inter, by_demonym in self.generic:
             for m in regex.finditer(text):
                 where = self._country_in(m.group(0)) if by_demonym else None
+                if "{name}" in template:  # "Kaduna militiamen" -> "Kaduna Communal Militia"
+                    template = template.replace("{name}", m.group("name"))
                 found.append(Mention(self.fill(template, where or country, when), inter,
                                      m.group(0),
                                      m.start() + offset, m.end() + offset, False))

@@ -275,6 +275,8 @@ class EventCoder:
             getattr(place, "country", "") or None, getattr(place, "country_code", "") or None)
         if country is None:  # no place resolved: the country the text names, if any
             country = actors.country_in_text(report.text)
+        if getattr(place, "admin1", None) in actors.own_name_regions:
+            country = place.admin1  # ACLED: "Protesters (Northern Ireland)"
         assign_actors(event, report.text, country)
         if (event.actor1 is None or event.actor1.start is None) and context < cand.start:
             assign_actors(event, report.text, country, context)
