@@ -278,6 +278,8 @@ class Extractor:
                 i = k  # 'state-run', 'Kremlin-backed'
             elif t.tag[k] in ("VBN", "VBG") and t.pos[i] == "PROPN" and t.pos[k - 1] == "DET":
                 i = k  # 'the exiled Navalny', 'the embattled Khodorkovsky'
+            elif self._np_glue(k, i, s0):
+                i = k
 
             elif t.pos[k] == "CCONJ" and k - 1 >= s0 and self._np_token(k - 1):
                 i = k
@@ -299,6 +301,21 @@ class Extractor:
         while i <= j and t.pos[i] in ("CCONJ", "ADP"):
             i += 1
         return i if i <= j else None
+
+    def _np_glue(self, k: int, i: int, s0: int) -> bool:
+        """Tokens that join a noun phrase leftwards from ``i``: "Sanders' aides",
+        'Democratic registered voters', 'Six in 10', 'Reuters/Ipsos poll'."""
+        t = self.t
+        if k - 1 < s0:
+            return False
+        before, here, after = t.pos[k - 1], t.text[k], t.pos[i]
+        if here in ("'", "\u2019") and t.lower[k - 1].endswith("s") and before in ("NOUN", "PROPN"):
+            return after in ("NOUN", "PROPN", "ADJ")
+        if t.tag[k] == "VBN" and after == "NOUN" and before in ("ADJ", "DET", "NUM", "PROPN"):
+            return True
+        if here == "in" and before == "NUM" and after == "NUM":
+            return True
+        return here == "/" and before == "PROPN" and after == "PROPN"
 
     def _postmodifier(self, k: int, s0: int) -> bool:
         """A participle right after a noun: 'volunteers fighting', 'units based'."""
