@@ -281,7 +281,12 @@ class Extractor:
             elif self._np_glue(k, i, s0):
                 i = k
 
-            elif t.pos[k] == "CCONJ" and k - 1 >= s0 and self._np_token(k - 1):
+            elif (
+                t.pos[k] == "CCONJ"
+                and k - 1 >= s0
+                and self._np_token(k - 1)
+                and not (t.pos[k - 1] == "NOUN" and t.pos[i] == "PROPN")
+            ):  # 'Sanders and Clinton', not 'asked for a photo and Clinton said'
                 i = k
             elif (
                 t.lower[k] in NP_INNER_ADP
@@ -848,11 +853,26 @@ class Extractor:
         end = verb
         while end > k and (t.pos[end - 1] in ("SPACE", "ADV") or t.text[end - 1] in DELIMITERS):
             end -= 1
+        if end > k and t.pos[end - 1] == "PRON" and t.lower[end - 1] in SUBJECT_PRONOUNS:
+            return (end - 1, end)  # 'A few minutes later they ...'
+        k = self._skip_opener(k, end)
         words = range(k, end)
         if end > k and any(t.pos[x] in ("PROPN", "NOUN") for x in words):
             if all(t.pos[x] != "VERB" or t.tag[x] in ("VBN", "VBG") for x in words):
                 return (k, end)
         return None
+
+    def _skip_opener(self, k: int, end: int) -> int:
+        """Start of the subject after an opening adverbial: 'Hours later, Trump',
+        'Instead, the senator', 'Speaking in Salem, Trump'."""
+        t = self.t
+        comma = next((x for x in range(k, end) if t.text[x] == ","), None)
+        if comma is None or comma + 1 >= end:
+            return k
+        opener = t.pos[k] in ("ADV", "ADP", "SCONJ") or t.tag[k] == "VBG"
+        if opener or any(t.ent[x] in ("DATE", "TIME") for x in range(k, comma)):
+            return comma + 1
+        return k
 
     def _right(self, g1: int, s1: int, nxt: int | None, cue: int) -> tuple[int, int] | None:
         t = self.t
