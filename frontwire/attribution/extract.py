@@ -114,6 +114,7 @@ NOUN_CUES = {
     "admission", "rumor", "rumors", "rumours", "speculation", "complaint", "complaints",
     "estimate", "estimates", "worry", "worries", "signal",
 }  # fmt: skip
+CLOSING = {"\u201d", "''", '"', "'", "\u2019"}
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -415,8 +416,8 @@ class Extractor:
         # shootings, Barden says', 'Cruz, Blackwell wrote').
         if t.pos[i - 2] != "NOUN" or any(t.ent[x] in ("DATE", "TIME") for x in range(start, i)):
             return src
-        if start > s0 and t.pos[start - 1] == "SCONJ":
-            return src
+        if start > s0 and (t.pos[start - 1] == "SCONJ" or t.text[start - 1] in CLOSING):
+            return src  # '"...," the dawn of a movement, Bozell says': not a title
         return (start, j)
 
     def right_source(self, g1: int, s1: int) -> tuple[int, int] | None:
