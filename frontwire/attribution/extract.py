@@ -369,7 +369,7 @@ class Extractor:
                         return (head, end)
                 return None
             if t.lower[seg[0]] in ("who", "which"):
-                end = k if end == p + 1 else end  # 'Barkley, who said ..., said
+                pass  # 'Joe Bateman, who traveled from Illinois, says': PolNeAR keeps it
             elif (
                 head == seg[0]
                 and self._has_name(seg)
