@@ -115,6 +115,9 @@ NOUN_CUES = {
     "estimate", "estimates", "worry", "worries", "signal",
 }  # fmt: skip
 CLOSING = {"\u201d", "''", '"', "'", "\u2019"}
+QUANTIFIERS = {
+    "some", "many", "most", "all", "none", "each", "several", "few", "both", "any", "one",
+}  # fmt: skip
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -501,10 +504,24 @@ class Extractor:
                 t.lower[k] in NP_INNER_ADP
                 and k > start
                 and k + 1 < s1
-                and (t.pos[k - 1] in ("NOUN", "PROPN") or self._postmodifier(k - 1, start))
+                and (
+                    t.pos[k - 1] in ("NOUN", "PROPN", "NUM")
+                    or t.lower[k - 1] in QUANTIFIERS
+                    or self._postmodifier(k - 1, start)
+                )
                 and self._np_token(k + 1)
             ):
-                k += 1
+                k += 1  # 'a poll from Florida Atlantic University', 'some of his rivals'
+            elif (
+                t.pos[k] == "CCONJ"
+                and k > start
+                and k + 1 < s1
+                and t.pos[k - 1] in ("NOUN", "PROPN")
+                and self._np_token(k + 1)
+            ):
+                k += 1  # 'The Associated Press and television networks'
+            elif k + 2 < s1 and t.tag[k + 1] == "HYPH" and t.pos[k] == "ADV":
+                k += 2  # 'a just-released poll'
             elif (
                 self._postmodifier(k, start)
                 and k + 1 < s1
