@@ -216,7 +216,7 @@ class ActorDictionary:
                 found.append(Mention(self.fill(template, where or country, when), inter,
                                      m.group(0),
                                      m.start() + offset, m.end() + offset, False))
-        return _non_overlapping(found)
+        return _same_group(_non_overlapping(found))
 
     def normalize(self, words: str, country: str | None = None, when: str | None = None
                   ) -> Actor:
@@ -235,6 +235,18 @@ def _compile_cue(pattern: str | None) -> re.Pattern[str] | None:
         return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)
     except re.error as err:
         raise ActorDataError(f"bad 'unidentified' cue {pattern!r}: {err}") from None
+
+
+def _same_group(found: list[Mention]) -> list[Mention]:
+    """Drop a generic word right after a named group ("JNIM militants" is JNIM)."""
+    kept: list[Mention] = []
+    for m in found:
+        prev = kept[-1] if kept else None
+        if (prev is not None and prev.named and not prev.name.startswith("Unidentified")
+                and m.name.startswith("Unidentified") and 0 <= m.start - prev.end <= 1):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:

@@ -315,7 +315,8 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
     event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2 = None, None, [], []
     span = text[begin:event.end]
     found = actor_lib.load_actors().find(span, begin, country, event.date_start)
-    by_at = re.search(r"\bby\s+(?:the\s+)?", span)
+    by_at = _passive_by(span, event.trigger_start - begin if event.trigger_start is not None
+                        else None)
     agents = [m for m in found if m.inter not in (actor_lib.CIVILIANS,)]
     if by_at:  # passive voice: "was shelled by Russian forces" names the actor after "by"
         after = [m for m in agents if m.start >= begin + by_at.start()]
@@ -356,6 +357,25 @@ def _unidentified_convention(event: Event, words: str, country: str | None) -> N
             name = actors.unidentified_name(country, words, event.date_start)
             if name:
                 actor.name = name
+
+
+# "by" after these names helpers or sources, not the doer of a passive verb.
+NOT_AGENT_BY = re.compile(
+    r"\b(?:supported|backed|aided|assisted|accompanied|led|escorted|reinforced|joined|"
+    r"followed|coded|reported|claimed|organi[sz]ed|called|sponsored|owned|run|guarded|"
+    r"operated|hosted|surrounded|organised|convened|attended|mediated|brokered)\s+by\s", re.I)
+PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?", re.I)
+
+
+def _passive_by(span: str, trigger: int | None = None) -> re.Match[str] | None:
+    """The first "by" that names the doer of the trigger ("was shelled by Russian forces");
+    a "by" in another sentence belongs to another verb ("It had been burned by militants")."""
+    for match in PASSIVE_BY.finditer(span):
+        if trigger is not None and ". " in span[min(trigger, match.start()):match.start()]:
+            continue
+        if not NOT_AGENT_BY.search(span, max(0, match.start() - 20), match.end() + 1):
+            return match
+    return None
 
 
 def _sides(event: Event, agents: list[Any], passive: bool) -> None:
