@@ -118,6 +118,18 @@ CLOSING = {"\u201d", "''", '"', "'", "\u2019"}
 QUANTIFIERS = {
     "some", "many", "most", "all", "none", "each", "several", "few", "both", "any", "one",
 }  # fmt: skip
+# Attitude adjectives after a linking verb: 'remain confident that', 'is worried about'.
+ATTITUDE_ADJECTIVES = {
+    "confident", "hopeful", "optimistic", "pessimistic", "sure", "certain", "convinced",
+    "worried", "concerned", "skeptical", "sceptical", "aware", "eager", "adamant",
+    "unsure", "uncertain", "doubtful", "afraid", "fearful", "angry", "upset", "critical",
+}  # fmt: skip
+LINKING = {
+    "is", "are", "was", "were", "be", "been", "being", "'s", "\u2019s", "'re", "\u2019re",
+    "remain", "remains", "remained", "seem", "seems", "seemed", "feel", "feels", "felt",
+    "appear", "appears", "appeared", "become", "became", "sounded", "looked", "grew",
+}  # fmt: skip
+ADJECTIVE_LINKS = {"that", "about", "of", "in", "how", "whether", "what", "why", "where"}
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -226,6 +238,13 @@ class Extractor:
             j -= 1  # PolNeAR keeps the infinitive marker: 'to endorse', 'went on to say'
         if t.lower[i] in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[t.lower[i]]:
             return j, i + 2
+        if t.lower[i] in ("made", "make", "makes", "making") and i + 1 < len(t):
+            if t.lower[i + 1] == "clear":
+                return j, i + 2
+            if i + 2 < len(t) and t.lower[i + 1] == "it" and t.lower[i + 2] == "clear":
+                return j, i + 3  # 'made it clear'
+        if t.pos[i] == "ADJ" and i + 1 < len(t) and t.lower[i + 1] in ("about", "in", "of"):
+            return j, i + 2  # 'is worried about', 'remain confident in'
         if i + 2 < len(t) and t.lower[i + 1] in CUE_PARTICLES and t.pos[i + 2] != "NUM":
             return j, i + 2  # 'talked about', 'railed against', 'lashed out'
         return j, i + 1
@@ -693,12 +712,35 @@ class Extractor:
                 cues.append(("according", i))  # 'In a new CNN poll, Clinton leads'
             elif t.lower[i] == "citing" and not t.quoted[i]:
                 cues.append(("citing", i))
-            elif self.is_cue(i):
+            elif self.is_cue(i) or self._attitude_adjective(i, s0, s1) or self._made_clear(i, s1):
                 cues.append(("verb", i))
             elif self._noun_cue(i, s1):
                 cues.append(("noun", i))
             i += 1
         return cues
+
+    def _attitude_adjective(self, i: int, s0: int, s1: int) -> bool:
+        """'his donors remain confident that ...', 'is worried about ...': an attitude
+        adjective after a linking verb, before what the attitude is about."""
+        t = self.t
+        if t.lower[i] not in ATTITUDE_ADJECTIVES or t.pos[i] != "ADJ" or t.quoted[i]:
+            return False
+        k = i - 1
+        while k > s0 and t.pos[k] in ("ADV", "PART"):
+            k -= 1
+        if k < s0 or t.lower[k] not in LINKING:
+            return False
+        return i + 1 < s1 and (
+            t.lower[i + 1] in ADJECTIVE_LINKS or t.pos[i + 1] in ("PRON", "DET", "PROPN")
+        )
+
+    def _made_clear(self, i: int, s1: int) -> bool:
+        """'made it clear (that) ...', 'has made clear ...'."""
+        t = self.t
+        if t.lower[i] not in ("made", "make", "makes", "making") or t.quoted[i]:
+            return False
+        k = i + 1 + (i + 1 < s1 and t.lower[i + 1] == "it")
+        return k + 1 < s1 and t.lower[k] == "clear"
 
     def _noun_cue(self, i: int, s1: int) -> bool:
         """'Sanders's claim that ...', 'fears that ...': a speech or attitude noun with a
