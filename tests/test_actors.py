@@ -78,3 +78,55 @@ def test_bad_user_actor_file_is_a_clear_error(tmp_path):
     (folder / "events-actors.json").write_text(json.dumps({"actors": [{"inter": 1}]}))
     with pytest.raises(ActorDataError, match="needs 'name' and 'inter'"):
         load_actors()
+
+
+@pytest.mark.parametrize(("words", "country", "when", "name"), [
+    # The government in office at the event date names the state forces, open-ended.
+    ("soldiers", "Nigeria", "2022-03-01", "Military Forces of Nigeria (2015-)"),
+    ("soldiers", "Nigeria", "2023-06-10", "Military Forces of Nigeria (2023-)"),
+    ("police officers", "Brazil", "2022-08-30", "Police Forces of Brazil (2019-)"),
+    ("troops", "Philippines", "2023-02-01", "Military Forces of the Philippines (2022-)"),
+    ("protesters", "Philippines", "2023-02-01", "Protesters (Philippines)"),
+    ("military police", "Brazil", "2022-05-04",
+     "Military Forces of Brazil (2019-) Military Police"),
+])
+def test_state_forces_take_the_period_of_the_event_date(words, country, when, name):
+    assert normalize_actor(words, country, when).name == name
+
+
+@pytest.mark.parametrize(("words", "country", "name", "inter"), [
+    ("Zamfara militiamen", "Nigeria", "Zamfara Communal Militia (Nigeria)", 4),
+    ("an unidentified communal militia", "South Sudan",
+     "Unidentified Communal Militia (South Sudan)", 4),
+    ("Islamist militia", "Mozambique", "Islamist Militia (Mozambique)", 3),
+    ("Bani Hushaish tribesmen", "Yemen", "Bani Hushaish Tribal Militia (Yemen)", 4),
+    ("pro-Hadi forces", "Yemen", "Military Forces of Yemen (2012-)", 1),
+])
+def test_militias_named_after_their_place_or_people(words, country, name, inter):
+    actor = normalize_actor(words, country, "2022-05-01")
+    assert (actor.name, actor.inter) == (name, inter)
+
+
+def test_named_group_followed_by_a_generic_word_is_one_actor():
+    found = load_actors().find("Presumed JNIM militants burned the town hall.", 0,
+                               "Burkina Faso")
+    assert [m.name for m in found] == ["JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_country_named_in_the_text_when_no_place_resolved():
+    actors = load_actors()
+    assert actors.country_in_text("Hundreds marched in Colombo, Sri Lanka, over fuel "
+                                  "shortages; Sri Lanka's police watched.") == "Sri Lanka"
+    assert actors.country_in_text("Lebanese army units deployed overnight.") == "Lebanon"
+    assert actors.country_in_text("Nobody was hurt.") is None
+    assert actors.country_name("Hong Kong") == "China"
+
+
+def test_country_conventions_for_unnamed_perpetrators():
+    actors = load_actors()
+    drugs = "A man was shot dead by two gunmen; police linked the killing to drug dealing."
+    assert actors.unidentified_name("Mexico", drugs) == "Unidentified Gang (Mexico)"
+    assert actors.unidentified_name("Mexico", "A man was shot dead by two gunmen.") is None
+    assert (actors.unidentified_name("Brazil", "A man was killed in a drive-by shooting.")
+            == "Unidentified Gang and/or Police Militia")
+    assert actors.unidentified_name("Kenya", drugs) is None

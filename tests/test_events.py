@@ -12,7 +12,8 @@ from frontwire.events.taxonomy import SUB_TO_TYPE, disorder_type_of
 from frontwire.model import ASSERTS, DENIES, Claim, Document, Place, Report, Timestamp
 
 COUNTRY_OF = {"Kharkiv": "Ukraine", "Belgorod": "Russia", "Tyotkino": "Russia",
-              "Tbilisi": "Georgia", "Kherson": "Ukraine", "Vovchansk": "Ukraine"}
+              "Tbilisi": "Georgia", "Kherson": "Ukraine", "Vovchansk": "Ukraine",
+              "Culiacan": "Mexico", "Gusau": "Nigeria"}
 
 
 def _fake_location(report: Report, start: int, end: int):
@@ -282,3 +283,52 @@ def test_destroyed_armored_vehicle_names_both_sides():
     assert event.sub_event_type == "Armed clash"
     assert event.actor1.name == "Freedom of Russia Legion"
     assert event.actor2.name == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Government troops retook the town of Bokoro from the rebels on Sunday after two days "
+     "of fighting, the army spokesman said.", "Government regains territory"),
+    ("Jihadist fighters seized control of the district headquarters at Tin-Akoff after the "
+     "garrison came under heavy fire.", "Non-state actor overtakes territory"),
+    ("Army units took control of Kamango village after the militia left the area; no clashes "
+     "were reported.", "Non-violent transfer of territory"),
+    ("Some 60 fighters of the Raia Mutomboki militia surrendered to the army at Shabunda, "
+     "handing over 40 rifles.", "Agreement"),
+    ("Police opened fire on protesters demanding cheaper fuel in Lodwar, wounding four "
+     "demonstrators with live bullets.", "Excessive force against protesters"),
+    ("Residents blocked the Kisangani road with burning tyres to denounce repeated power cuts. "
+     "[size=no report]", "Violent demonstration"),
+    ("Gunmen detained three farmers near Gusau on Monday; their whereabouts remain unknown.",
+     "Abduction/forced disappearance"),
+])
+def test_rare_sub_event_types(text, sub):
+    assert classify([text])[0][1] == sub
+
+
+def test_unnamed_gunmen_in_mexico_tied_to_drugs_are_a_gang():
+    report = code("Two gunmen on a motorcycle shot dead a shopkeeper in Culiacan on Friday. "
+                  "Prosecutors said the killing was linked to drug dealing.")
+    event = report.events[0]
+    assert event.sub_event_type == "Attack"
+    assert event.actor1.name == "Unidentified Gang (Mexico)"
+    assert event.actor2.name == "Civilians (Mexico)"
+
+
+def test_named_militia_and_state_forces_with_their_period():
+    report = code("Zamfara militiamen attacked soldiers at a checkpoint near Gusau, killing "
+                  "two of them.")
+    event = report.events[0]
+    assert event.actor1.name == "Zamfara Communal Militia (Nigeria)"
+    assert event.actor2.name == "Military Forces of Nigeria (2023-)"  # dated 2024-03-12
+
+
+def test_supported_by_does_not_make_the_helper_the_attacker():
+    report = code("Ukrainian troops, supported by artillery of Russian Volunteer Corps, clashed "
+                  "with Russian troops near Tyotkino.")
+    assert report.events[0].actor1.name == "Military Forces of Ukraine (2019-)"
+
+
+def test_country_of_actors_from_the_text_when_no_place_resolves():
+    report = code("Protesters rallied outside parliament in the capital of Sri Lanka to demand "
+                  "the president's resignation.")
+    assert report.events[0].actor1.name == "Protesters (Sri Lanka)"

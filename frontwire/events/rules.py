@@ -33,7 +33,7 @@ ABSORBED_BY_PROTEST = ("Arrests", "Looting/property destruction", "Mob violence"
                        "Change to group/activity", "Attack", "Agreement", "Armed clash")
 STRATEGIC = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Strategic developments")
 STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
-                       "Change to group/activity", "Non-violent transfer of territory")
+                       "Change to group/activity")
 PROTEST_MIN = 3  # one clear protest word
 RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
 # Words by which a crowd voices a demand: then it is demonstrating, not a mob.
