@@ -321,3 +321,31 @@ def test_appositive_not_widened_over_a_name_or_time(spacy_nlp):
     text = "In the weeks since the dam collapsed, Kovalenko said the villages had no clean water."
     found = cue_texts(spacy_nlp, text)
     assert found["said"]["source"][0]["text"] == "Kovalenko"
+
+
+def test_noun_and_adjective_cues(spacy_nlp):
+    text = (
+        "Moscow's claim that the convoy carried only aid was rejected by observers. "
+        "Village elders remain confident that the ferry will run again in spring. "
+        "The mayor made it clear that no one would be forced to leave."
+    )
+    found = cue_texts(spacy_nlp, text)
+    claim = found["claim"]
+    assert claim["source"][0]["text"] == "Moscow's"
+    assert claim["content"][0]["text"] == "that the convoy carried only aid"
+    assert found["remain confident"]["source"][0]["text"] == "Village elders"
+    assert found["made it clear"]["source"][0]["text"] == "The mayor"
+
+
+def test_headline_speaker_and_denied_reports(spacy_nlp):
+    text = (
+        "Zelensky: Partners Must Speed Up Air Defence Deliveries\n\n"
+        "The Defence Ministry denied reports that a second bridge had been hit, the agency "
+        "reported."
+    )
+    found = cue_texts(spacy_nlp, text)
+    assert found[":"]["source"][0]["text"] == "Zelensky"
+    report = analyse(spacy_nlp, text)
+    denial = claim_by_cue(report, "denied")
+    assert denial.stance == "denies"
+    assert denial.content.startswith("reports that a second bridge")

@@ -228,6 +228,11 @@ class Extractor:
         t = self.t
         s0 = t.sents[t.sent[i]][0]
         j = i
+        if t.pos[i] == "ADJ":  # 'remain (far less) confident': the linking verb leads
+            while j - 1 >= s0 and t.pos[j - 1] in ("ADV", "PART"):
+                j -= 1
+            if j - 1 >= s0 and t.lower[j - 1] in LINKING:
+                j -= 1
         while j - 1 >= s0 and (
             t.lower[j - 1] in AUX
             or t.tag[j - 1] == "MD"
@@ -759,7 +764,7 @@ class Extractor:
         self, number: int, i: int, s1: int, nxt: int | None
     ) -> RawAttribution | None:
         t = self.t
-        content = self.content_right(i + 1, s1, self._tail_cut(i + 1, s1, nxt))
+        content = self.content_right(i + 1, s1, self._subject_clause_end(i, s1, nxt))
         if content is None:
             return None
         src = self._possessor(i)
@@ -772,6 +777,23 @@ class Extractor:
             cue_tokens=(i, i + 1),
             source_tokens=src,
         )
+
+    def _subject_clause_end(self, i: int, s1: int, nxt: int | None) -> int:
+        """Where the that-clause of noun cue ``i`` ends. When the noun is the sentence's
+        subject ('Moscow's claim that X was rejected'), the last finite verb is the
+        sentence's own and the clause stops before it."""
+        t = self.t
+        end = self._tail_cut(i + 1, s1, nxt)
+        s0 = t.sents[t.sent[i]][0]
+        if any(t.tag[x] in FINITE for x in range(s0, i)):
+            return end
+        finite = [x for x in range(i + 2, end) if t.tag[x] in FINITE and not t.quoted[x]]
+        if len(finite) < 2:
+            return end
+        last = finite[-1]
+        while last - 1 > i + 2 and (t.tag[last - 1] in FINITE or t.pos[last - 1] == "ADV"):
+            last -= 1  # 'would not have': the whole verb group
+        return last
 
     def _possessor(self, i: int) -> tuple[int, int] | None:
         """'her' in 'her assertion', "Sanders's" in "Sanders's latest claim"."""
