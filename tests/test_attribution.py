@@ -349,3 +349,17 @@ def test_headline_speaker_and_denied_reports(spacy_nlp):
     denial = claim_by_cue(report, "denied")
     assert denial.stance == "denies"
     assert denial.content.startswith("reports that a second bridge")
+
+
+def test_quotations_signed_with_a_dash(spacy_nlp):
+    text = (
+        "Readers wrote in about the blackouts.\n"
+        "\u201cWe cook on a camping stove now.\u201d \u2015 Olena Marchuk\n"
+        "\u201cThe generators arrived too late.\u201d \u2015 Petro Sydorenko\n"
+    )
+    signed = [a for a in extract_attributions(spacy_nlp(text)) if a["cue"][0]["text"] == "\u2015"]
+    assert [a["source"][0]["text"] for a in signed] == ["Olena Marchuk", "Petro Sydorenko"]
+    assert signed[1]["content"] == [
+        {"start": text.index("\u201cThe"), "end": text.index(" \u2015 Petro"),
+         "text": "\u201cThe generators arrived too late.\u201d"}
+    ]

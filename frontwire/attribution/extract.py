@@ -130,6 +130,7 @@ LINKING = {
     "appear", "appears", "appeared", "become", "became", "sounded", "looked", "grew",
 }  # fmt: skip
 ADJECTIVE_LINKS = {"that", "about", "of", "in", "how", "whether", "what", "why", "where"}
+SIGNATURE_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -646,8 +647,41 @@ class Extractor:
                 continue
             cues = self._sentence_cues(s0, s1)
             found.extend(self._sentence(number, s0, s1, cues))
+            signed = self._signature(number, s0, s1)
+            if signed is not None:
+                found.append(signed)
         self._continue_quotes(found)
         return found
+
+    def _signature(self, number: int, s0: int, s1: int) -> RawAttribution | None:
+        """'"... our greatest shame." ― Sonya Herridge': a quotation signed with a dash
+        and a name that ends the line."""
+        t = self.t
+        text = t.doc_text
+        for k in range(max(s0, 1), s1 - 1):
+            a = t.start[k]
+            if t.text[k] not in SIGNATURE_DASHES or text[a - 2 : a].strip() not in CLOSING:
+                continue
+            quote = region_at(self.regions, a - 2) or region_at(self.regions, a - 1)
+            end = k + 1
+            while end < s1 and t.pos[end] in ("PROPN", "PUNCT", "NOUN"):
+                end += 1
+            name = [x for x in range(k + 1, end) if t.pos[x] == "PROPN"]
+            line_end = end >= len(t) or (t.pos[end] == "SPACE" and "\n" in t.text[end])
+            if quote is None or not name or not line_end or end - k > 6:
+                continue
+            while t.pos[end - 1] == "PUNCT":
+                end -= 1
+            return RawAttribution(
+                cue=t.chars(k, k + 1),
+                source=t.chars(k + 1, end),
+                content=[quote],
+                sentence=number,
+                kind="signature",
+                cue_tokens=(k, k + 1),
+                source_tokens=(k + 1, end),
+            )
+        return None
 
     def _speaker_line(self, number: int, s0: int, s1: int) -> RawAttribution | None:
         """'Kasich: "We are going all the way"' and transcript turns 'TAPPER: ...': a
@@ -1148,6 +1182,8 @@ class Extractor:
         t = self.t
         cue_sentences = {a.sentence for a in found}
         for att in found:
+            if att.kind == "signature":
+                continue  # the signed quotation is whole; the next one has its own name
             last = att.content[-1]
             quoted = t.doc_text[last[1] - 1 : last[1]] in ('"', "\u201d", "'")
             # 'He said: "..."' across a paragraph break also continues.
