@@ -305,6 +305,11 @@ def _generic(template: str, country: str | None, inter: int, words: str = "") ->
     return Actor(name=name, inter=inter, text=words)
 
 
+GOVERNMENT_MEASURES = re.compile(
+    r"\b(?:lockdowns?|curfews?|state of (?:emergency|siege)|martial law|placed under|"
+    r"social control measures|travel ban|internet (?:shutdown|blackout)|banned)\b", re.I)
+
+
 def assign_actors(event: Event, text: str, country: str | None, start: int | None = None
                   ) -> None:
     """actor1 (who acted), actor2 (on whom) and associated actors, ACLED style.
@@ -335,8 +340,13 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
         return
     if agents:
         _sides(event, agents, by_at is not None)
-    elif kind in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+    elif kind in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
+            or sub == "Looting/property destruction":  # ACLED: damage by no one named
         event.actor1 = _generic("Unidentified Armed Group ({country})", country, 3)
+    elif GOVERNMENT_MEASURES.search(span):  # lockdowns, curfews: the government acts
+        event.actor1 = _generic("Government of {country}{period}", country, 1)
+    elif civilians and sub == "Other":  # displacement, mass graves: civilians concerned
+        event.actor1 = civilians[0].to_actor()
     if kind == "Violence against civilians":
         event.civilian_targeting = True
         victim = civilians[0] if civilians else None
