@@ -215,7 +215,16 @@ class Extractor:
         s1 = t.sents[t.sent[i]][1]
         if i + 1 < s1 and t.lower[i + 1] in ("it", "him", "her", "them", "this", "that"):
             return True
-        return any(t.text[k] in QUOTE_START for k in range(i + 1, min(s1, i + 14)))
+        if any(t.text[k] in QUOTE_START for k in range(i + 1, min(s1, i + 14))):
+            return True
+        # 'has called climate change a hoax', 'called the charges unsubstantiated': a
+        # finite verb, an object, then a verdict (not 'a unit called Rusich').
+        if t.tag[i] == "VBN" and not (i > 0 and t.lower[i - 1] in AUX):
+            return False
+        end = self._skip_np(i + 1, s1)
+        return end > i + 1 and end < s1 and (
+            t.tag[end] == "JJ" or (t.lower[end] in ("a", "an") and self._skip_np(end, s1) > end)
+        )
 
     def _attributive(self, i: int) -> bool:
         """'the reported attack', 'a said agreement': a participle used as an adjective."""
