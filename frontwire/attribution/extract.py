@@ -716,8 +716,9 @@ class Extractor:
         words = [k for k in name if t.pos[k] != "PUNCT"]
         headline = bool(words) and all(t.text[k][:1].isupper() for k in words)
         nominal = all(t.pos[k] in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for k in name)
-        if not headline and not (nominal and any(t.pos[k] == "PROPN" for k in name)):
-            return None
+        named = any(t.pos[k] == "PROPN" for k in name)
+        if not named or not (headline or nominal) or t.lower[s0] == "the":
+            return None  # 'The Latest: ...' labels a column, nobody says it
         a = t.start[colon + 1]
         line_end = text.find("\n", a)
         b = self._trim_end(a, len(text) if line_end < 0 else line_end)
