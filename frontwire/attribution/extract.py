@@ -131,6 +131,7 @@ LINKING = {
 }  # fmt: skip
 ADJECTIVE_LINKS = {"that", "about", "of", "in", "how", "whether", "what", "why", "where"}
 SIGNATURE_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
+RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -911,6 +912,13 @@ class Extractor:
         if t.tag[i] == "VBN" and any(t.lower[x] in BE for x in range(g0, i)):
             kind = "passive"
             src, content = self._passive(g1, s1, nxt, src)
+        elif src is not None and t.lower[i] in RAISING and g1 < s1 and t.lower[g1] == "to":
+            # 'The result seemed to surprise him': nobody is quoted; the subject and the
+            # infinitive are what seems so.
+            kind = "raising"
+            rest = self.content_right(g1, s1, self._tail_cut(g1, s1, nxt))
+            content = [t.chars(*src)] + ([rest] if rest else [])
+            src = None
         elif src is not None:
             src = self.appositive_left(src)
             content = self._content_with_left_source(src, g1, s0, s1, nxt)
@@ -959,7 +967,11 @@ class Extractor:
         if subject is not None and not (
             subject[1] - subject[0] == 1 and t.lower[subject[0]] in ("it", "that", "which")
         ):
-            return agent, [t.chars(*subject)]
+            spans = [t.chars(*subject)]
+            if k < s1 and t.lower[k] == "to":  # 'Trump is expected to win': both parts
+                rest = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
+                spans += [rest] if rest else []
+            return agent, spans
         right = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
         return agent, [right] if right else []
 
