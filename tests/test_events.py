@@ -332,3 +332,11 @@ def test_country_of_actors_from_the_text_when_no_place_resolves():
     report = code("Protesters rallied outside parliament in the capital of Sri Lanka to demand "
                   "the president's resignation.")
     assert report.events[0].actor1.name == "Protesters (Sri Lanka)"
+
+
+def test_rioters_named_by_their_own_nationality():
+    report = code("Palestinian rioters hurled stones at Israeli police officers near the Damascus "
+                  "Gate in Jerusalem on Friday evening.")
+    event = report.events[0]
+    assert event.event_type == "Riots"
+    assert event.actor1.name == "Rioters (Palestine)" and event.actor1.inter == 5

@@ -85,6 +85,7 @@ class ActorDictionary:
         self.demonyms: dict[str, str] = data.get("demonyms", {})
         self.the_countries: set[str] = set(data.get("the_countries", []))
         self._country_regex: re.Pattern[str] | None = None
+        self._crowd_nationality: re.Pattern[str] | None = None
         # Regions ACLED names actors after instead of their country.
         self.own_name_regions: set[str] = set(data.get("own_name_regions", []))
         self.unidentified = [(set(u["countries"]), _compile_cue(u.get("cue")), u["name"])
@@ -128,6 +129,17 @@ class ActorDictionary:
             if when and start <= when[:10]:
                 year = str(started)  # rows are in date order: the last one begun wins
         return f" ({year}-)" if year else ""
+
+    def crowd_nationality(self, words: str) -> str | None:
+        """The country of a crowd whose nationality is named right before it
+        ("Palestinian rioters", "a group of Israeli settlers")."""
+        if self._crowd_nationality is None:
+            demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
+            self._crowd_nationality = re.compile(
+                rf"(?<![\w-])({demonym}) (?:rioters|settlers|youths|mobs?|crowds?|"
+                r"demonstrators|protesters)(?![\w-])")
+        match = self._crowd_nationality.search(words)
+        return self.demonyms[match.group(1)] if match else None
 
     def unidentified_name(self, country: str | None, words: str, when: str | None = None
                           ) -> str | None:

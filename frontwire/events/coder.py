@@ -335,7 +335,9 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
             event.actor2 = police[0].to_actor() if police else None
         return
     if kind == "Riots":
-        _crowd(event, found, "Rioters ({country})", actor_lib.RIOTERS, country)
+        # "Palestinian rioters", "Israeli settlers": the crowd's own nationality names it.
+        _crowd(event, found, "Rioters ({country})", actor_lib.RIOTERS,
+               actor_lib.load_actors().crowd_nationality(span) or country)
         event.actor2 = civilians[0].to_actor() if civilians else None
         return
     if agents:
@@ -416,6 +418,8 @@ def _distinct(mentions: list[Any], taken: set[str]) -> list[Actor]:
 def _crowd(event: Event, found: list[Any], template: str, inter: int, country: str | None
            ) -> None:
     crowd = [m for m in found if m.inter == inter]
+    if crowd and not crowd[0].named:  # generic crowd words: named after the given country
+        crowd[0].name = actor_lib.load_actors().fill(template, country)
     event.actor1 = crowd[0].to_actor() if crowd else _generic(template, country, inter)
     # Named organisers and groups in the crowd are associated actors.
     event.assoc_actor_1 = [m.to_actor() for m in found if m.named and m.inter not in (1, inter)]
