@@ -132,6 +132,8 @@ LINKING = {
 ADJECTIVE_LINKS = {"that", "about", "of", "in", "how", "whether", "what", "why", "where"}
 SIGNATURE_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+# Adverbs that do not join a cue verb group ("as he said", "so she says").
+NOT_GROUP_ADVERBS = {"so", "as", "too", "there", "here", "how", "when", "why", "where", "thus"}
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -248,6 +250,7 @@ class Extractor:
             t.lower[j - 1] in AUX
             or t.tag[j - 1] == "MD"
             or (t.lower[j - 1] in GROUP_ADVERBS and t.pos[j - 1] in ("ADV", "PART"))
+            or (t.tag[j - 1] == "RB" and t.lower[j - 1] not in NOT_GROUP_ADVERBS)
         ):
             j -= 1
         if j - 1 >= s0 and t.tag[j - 1] == "TO" and t.tag[i] == "VB":
@@ -1102,6 +1105,12 @@ class Extractor:
             return (cue[0], after.end())
         if content[0][0] > cue[1] and (src is None or t.start[src[0]] < cue[0]):
             return (cue[0], self._adverb_gap(cue[1], content[0][0]))
+        if content[-1][1] <= cue[0] and src is not None and t.start[src[0]] < cue[0]:
+            # '"...," Clinton said sarcastically.': an adverb closing the sentence
+            end = t.end[s1 - 1] if s1 > 0 else cue[1]
+            stop = text.find(".", cue[1], end + 1)
+            if stop > cue[1]:
+                return (cue[0], self._adverb_gap(cue[1], stop))
         return cue
 
     def _statement_joins(self, end: int, cue0: int, content: list[tuple[int, int]]) -> bool:
