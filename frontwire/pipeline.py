@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from .errors import AnalysisError
 from .model import Document, Report
 
+BATCH_SIZE = 16  # documents per spaCy batch and per task sent to a worker
+
 STAGE_ORDER = ("clean", "nlp", "geo", "time", "attribution", "events")
 
 # What each stage reads from the report besides ``text``; ``check`` reports gaps.
@@ -126,32 +128,74 @@ class Pipeline:
             report = stage(report)
         return report
 
-    def analyse_many(
-        self, documents: Iterable[Document], workers: int = 1
-    ) -> Iterator[Report | AnalysisError]:
-        """Analyse documents, in ``workers`` processes when more than one.
+    def analyse_batch(self, documents: list[Document]) -> list[Report | AnalysisError]:
+        """Analyse a batch: stages with a ``pipe`` method (spaCy) see the whole batch.
 
-        Reports come back in input order, without their (unpicklable) spaCy docs. A
-        document that makes a stage fail comes back as an :class:`AnalysisError`, so
-        one bad document never stops a run.
+        Results keep input order, without their (unpicklable) spaCy docs. A document
+        that makes a stage fail becomes an :class:`AnalysisError` and leaves the batch;
+        the others go on.
         """
+        results: list[Report | AnalysisError] = [
+            Report(document=d, text=d.text) for d in documents
+        ]
+        for stage in self.stages:
+            live = [(i, r) for i, r in enumerate(results) if isinstance(r, Report)]
+            batched = _run_batched(stage, [r for _, r in live]) if live else []
+            if batched:
+                for (i, _), result in zip(live, batched, strict=True):
+                    results[i] = result
+            else:
+                for i, report in live:
+                    results[i] = _run_one(stage, report)
+        for result in results:
+            if isinstance(result, Report):
+                result.tokens = None
+        return results
+
+    def analyse_many(
+        self, documents: Iterable[Document], workers: int = 1, batch_size: int = BATCH_SIZE
+    ) -> Iterator[Report | AnalysisError]:
+        """Analyse documents in batches, in ``workers`` processes when more than one."""
+        batches = _batches(documents, batch_size)
         if workers <= 1:
-            for document in documents:
-                yield _analyse_safely(self, document)
+            for batch in batches:
+                yield from self.analyse_batch(batch)
             return
         ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(self.config,)) as pool:
-            yield from pool.imap(_analyse_in_worker, documents, chunksize=4)
+            for results in pool.imap(_analyse_in_worker, batches):
+                yield from results
 
 
-def _analyse_safely(pipeline: Pipeline, document: Document) -> Report | AnalysisError:
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_batched(stage: Stage, reports: list[Report]) -> list[Report | AnalysisError]:
+    """The stage's own batch method when it has one and it succeeds; else [] (go one by one)."""
+    pipe = getattr(stage, "pipe", None)
+    if pipe is None:
+        return []
     try:
-        report = pipeline.analyse(document)
+        return list(pipe(reports))
+    except Exception:  # one bad document spoils a batch: retry one by one to find it
+        return []
+
+
+def _run_one(stage: Stage, report: Report) -> Report | AnalysisError:
+    try:
+        return stage(report)
     except Exception as err:  # a bug in one stage must not lose the rest of the run
+        document = report.document
         where = document.source_path or document.id
-        return AnalysisError(f"{where}: analysis failed ({type(err).__name__}: {err})")
-    report.tokens = None
-    return report
+        return AnalysisError(f"{where}: {stage.name} failed ({type(err).__name__}: {err})")
 
 
 _WORKER_PIPELINE: Pipeline | None = None
@@ -162,9 +206,9 @@ def _init_worker(config: PipelineConfig) -> None:
     _WORKER_PIPELINE = Pipeline(config)
 
 
-def _analyse_in_worker(document: Document) -> Report | AnalysisError:
+def _analyse_in_worker(batch: list[Document]) -> list[Report | AnalysisError]:
     assert _WORKER_PIPELINE is not None
-    return _analyse_safely(_WORKER_PIPELINE, document)
+    return _WORKER_PIPELINE.analyse_batch(batch)
 
 
 _DEFAULT: Pipeline | None = None
