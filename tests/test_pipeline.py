@@ -82,3 +82,27 @@ def test_parallel_analysis_matches_serial() -> None:
     serial = [to_dict(r) for r in pipeline.analyse_many(docs, workers=1)]
     parallel = [to_dict(r) for r in pipeline.analyse_many(docs, workers=2)]
     assert serial == parallel
+
+
+def test_a_failing_document_drops_only_itself() -> None:
+    from frontwire.errors import AnalysisError
+
+    class Fussy:
+        name = "fussy"
+
+        def __call__(self, report: Report) -> Report:
+            if "poison" in report.text:
+                raise RuntimeError("cannot read this one")
+            return report
+
+    pipeline = Pipeline(PipelineConfig(stages=("clean", "nlp")))
+    pipeline.stages.append(Fussy())
+    docs = [
+        Document(id="a", text="Shelling hit Kherson on Monday."),
+        Document(id="b", text="A poison pill of a document.", source_path="bad.txt"),
+        Document(id="c", text="Drones struck Odesa overnight."),
+    ]
+    results = list(pipeline.analyse_many(docs, workers=1, batch_size=3))
+    assert [type(r).__name__ for r in results] == ["Report", "AnalysisError", "Report"]
+    assert isinstance(results[1], AnalysisError) and "bad.txt" in str(results[1])
+    assert results[0].sentences and results[2].sentences
