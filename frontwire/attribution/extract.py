@@ -134,6 +134,7 @@ SIGNATURE_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
 # Adverbs that do not join a cue verb group ("as he said", "so she says").
 NOT_GROUP_ADVERBS = {"so", "as", "too", "there", "here", "how", "when", "why", "where", "thus"}
+OF_VERBS = {"warned", "warns", "warning", "reminded", "informed", "assured", "briefed"}
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
@@ -645,7 +646,10 @@ class Extractor:
         # '..., the day before, "You'd have to be insane," he said': the quote is the content.
         if b > a and text[b - 1] in "\u201d\"'":
             quote = region_at(self.regions, b - 1)
-            if quote and a < quote[0] and quote[1] == b:
+            lead = text[a : quote[0]].rstrip()[-1:] if quote else ""
+            # Only a quotation that follows a break is the whole content; 'placed a note
+            # card in a "burn bag," the Times reported' quotes two words of a sentence.
+            if quote and a < quote[0] and quote[1] == b and lead in (",", ":", ";", "."):
                 a = quote[0]
         return (a, b) if b > a else None
 
@@ -1041,8 +1045,10 @@ class Extractor:
         for x in range(k, min(s1, k + 8)):
             if t.lower[x] == "to" and x > k:
                 return k  # 'urged the Fed not to act': the hearer is part of the content
-            if t.lower[x] in ("that", "of") and x > k:
-                return x if t.lower[x] != "of" else x + 1
+            if t.lower[x] == "that" and x > k:
+                return x
+            if t.lower[x] == "of" and x > k and t.lower[k - 1] in OF_VERBS:
+                return x + 1  # 'warned residents of shelling', not 'asked the campaign of X
             if t.tag[x].startswith("VB") or t.text[x] in OPEN_QUOTES:
                 break
         return self._skip_np(k, s1)
