@@ -6,8 +6,18 @@ parse is needed (issue 5): a cue is a reporting verb from the lexicon, its sourc
 is the noun phrase next to it (subject on the left, or after the verb in
 "..., said the governor"), and its content is the rest of the sentence on the
 other side, widened to whole quotations. Span conventions follow the PolNeAR
-annotation: the cue keeps its auxiliaries and adverbs ("has also said"), the
-content keeps "that" and the quotation marks but not the sentence's final period.
+annotation: the cue keeps its auxiliaries and adverbs ("has also said"), an
+infinitive marker ("to endorse"), particles ("talked about") and an adjacent day
+or medium ("said Tuesday", "said in a statement"); the content keeps "that" and
+the quotation marks but not the sentence's final period. Besides verbs, cues are
+speech nouns with a that-clause ("Moscow's claim that"), attitude adjectives
+("remain confident that"), "according to", sentence-opening polls ("In a new
+poll, ..."), headline and transcript speakers ("Trump: ...") and signed quotes
+('"..." ― Name'). Raising verbs ("seemed to", "is expected to") have no source.
+
+The dependency parse was measured and left out: verbs with a clausal complement
+that the lexicon misses are cues only a quarter of the time on PolNeAR train,
+too few to pay for halving the pipeline's throughput.
 """
 
 from __future__ import annotations
