@@ -245,6 +245,8 @@ class Extractor:
         t = self.t
         if t.tag[i] != "VBN" or i == 0:
             return False
+        if t.pos[i - 1] == "NOUN" and t.tag[i - 1] == "NNS" and t.lower[i] != "said":
+            return True  # 'people accused of rape', 'Americans worried about ...'
         return t.pos[i - 1] in ("DET", "ADJ") and i + 1 < len(t) and t.pos[i + 1] == "NOUN"
 
     def group(self, i: int) -> tuple[int, int]:
