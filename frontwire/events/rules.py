@@ -56,6 +56,9 @@ class Decision:
 @dataclass
 class RuleSet:
     patterns: dict[str, list[tuple[re.Pattern[str], int]]]
+    # One alternation of all of a sub-type's patterns: most sentences match none of a
+    # type's cues, and one search rules them all out (the hot path of the stage).
+    any_cue: dict[str, re.Pattern[str]]
     prefixes: list[tuple[re.Pattern[str], str]]
     grievance: re.Pattern[str]
     mask: re.Pattern[str]  # words that look like cues but are not (riot police, RPGs)
@@ -81,8 +84,12 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
     grievance = re.compile(
         rf"(?<![A-Za-z])(?:{data['grievance']})[^.;,]*?"
         r"(?=[.;,]| and | when | before | but | while |$)", re.I)
+    any_cue = {sub: _compile("|".join(f"(?:{p})" for p, _ in data["sub_event"].get(sub, []))
+                             or "(?!)")
+               for sub in SUB_EVENT_TYPES}
     return RuleSet(
         patterns=patterns,
+        any_cue=any_cue,
         prefixes=prefixes,
         grievance=grievance,
         mask=_compile(data["mask"]),
@@ -107,6 +114,8 @@ def mask_grievance(text: str) -> str:
 
 def _score(rules: RuleSet, sub: str, text: str) -> tuple[int, tuple[int, int] | None]:
     total, best, where = 0, 0, None
+    if not rules.any_cue[sub].search(text):
+        return total, where
     for pattern, weight in rules.patterns[sub]:
         match = pattern.search(text)
         if match:
