@@ -354,41 +354,49 @@ def show_cli(ctx: click.Context, event_id: str, fmt: str) -> None:
 
 def render_event(event: dict[str, Any]) -> str:
     """A readable account of one ledger event: what, where, when, and who says so."""
+    dates = str(event.get("date_start"))
+    if event.get("date_end") not in (None, event.get("date_start")):
+        dates += f" to {event['date_end']}"
     out = [
-        f"{event.get('id')}  {event.get('event_type')} / {event.get('sub_event_type')}",
-        f"  when:  {event.get('date_start')}"
-        + (
-            f" to {event.get('date_end')}"
-            if event.get("date_end") not in (None, event.get("date_start"))
-            else ""
-        )
-        + f"  (time precision {event.get('time_precision')})",
-        f"  where: {event.get('location')}, {event.get('admin1')}, {event.get('country')}"
+        f"{event.get('id')}  {event.get('event_type')} / {event.get('sub_event_type')}"
+        + ("  (background)" if event.get("background") else ""),
+        f"  when:   {dates}  (ACLED time precision {event.get('time_precision')})",
+        f"  where:  {event.get('location')}, {event.get('admin1')}, {event.get('country')}"
         f"  ({event.get('latitude')}, {event.get('longitude')};"
-        f" geo precision {event.get('geo_precision')})",
-        f"  actors: {event.get('actor1') or '?'}  vs  {event.get('actor2') or '?'}",
-        f"  fatalities: {event.get('fatalities')}",
+        f" ACLED geo precision {event.get('geo_precision')})",
+        f"  actors: {event.get('actor1') or '?'}  vs  {event.get('actor2') or '-'}",
+        f"  fatalities: {event.get('fatalities')}"
+        + (f"  (figures reported: {event['fatality_figures']})"
+           if event.get("fatality_figures") else ""),
+        f"  sources: {event.get('n_reports')} reports, {event.get('n_sources')} outlets,"
+        f" {event.get('independent_origins')} independent origins"
+        + ("  -- CONTRADICTED" if event.get("contradicted") else ""),
     ]
-    if event.get("contradicted"):
-        out.append("  CONTRADICTED by sources")
+    labels: dict[str, str] = {}
     for report in event.get("reports", []):
-        out.append(f"  report: {report.get('outlet') or '?'}  {report.get('title') or ''}".rstrip())
+        title = f"  report: {report.get('outlet') or '?'} ({report.get('published') or 'undated'})"
+        out.append(f"{title}  {report.get('title') or ''}".rstrip())
         if report.get("url"):
             out.append(f"    {report['url']}")
         for claim in report.get("claims", []):
             chain = " <- ".join(link.get("name", "?") for link in claim.get("chain", []))
-            out.append(
-                f"    [{claim.get('stance')}] {claim.get('source') or '?'}"
-                + (f"  (via {chain})" if chain else "")
-            )
-            out.append(f'      "{claim.get("content", "")}"')
-    for relation in event.get("relations", event.get("contradictions", [])):
-        out.append(
-            f"  {relation.get('relation', 'contradicts')}:"
-            f" {relation.get('a')} / {relation.get('b')}"
-            + (f" — {relation['reason']}" if relation.get("reason") else "")
-        )
+            labels[f"{claim.get('doc_id')}:{claim.get('id')}"] = _claim_label(claim)
+            out.append(f"    [{claim.get('stance')}] {claim.get('source') or '?'}"
+                       + (f"  (chain: {chain})" if " <- " in chain else ""))
+            out.append(f"      \"{claim.get('content', '')}\"")
+    for relation in event.get("relations", []):
+        a = labels.get(relation.get("a", ""), relation.get("a"))
+        b = labels.get(relation.get("b", ""), relation.get("b"))
+        reason = f" ({relation['reason']})" if relation.get("reason") else ""
+        out.append(f"  {relation.get('relation')}{reason}:\n    {a}\n    {b}")
     return "\n".join(out)
+
+
+def _claim_label(claim: dict[str, Any]) -> str:
+    content = str(claim.get("content", ""))
+    if len(content) > 70:
+        content = content[:69] + "…"
+    return f"{claim.get('source') or '?'} [{claim.get('stance')}]: \"{content}\""
 
 
 @cli.command("export")
