@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import replace
-from typing import Any
 
-from bench.common import corpus, measure
+from bench.common import annotated_reports, corpus, measure
 from frontwire.geo import Geoparser, get_gazetteer
 from frontwire.model import Report
-from frontwire.nlp import NLP
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:
@@ -29,7 +26,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     start = time.perf_counter()
     get_gazetteer()
     print(f"gazetteer load {time.perf_counter() - start:.2f} s", flush=True)
-    annotated = _annotate_distinct(documents)
+    annotated = annotated_reports(documents)
     geo = Geoparser()
 
     def run(report: Report) -> Report:
@@ -41,19 +38,6 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     places = sum(len(r.places) for r in annotated) / len(annotated)
     print(f"mean article length {words:.0f} words, {places:.1f} places/article", flush=True)
     return result
-
-
-def _annotate_distinct(documents: list[Any]) -> list[Report]:
-    """spaCy-annotated reports for each document; texts seen before reuse their annotation."""
-    nlp = NLP()
-    done: dict[str, Report] = {}
-    reports = []
-    for document in documents:
-        if document.text not in done:
-            done[document.text] = nlp(Report(document=document, text=document.text))
-        base = done[document.text]
-        reports.append(replace(base, document=document, places=[]))
-    return reports
 
 
 if __name__ == "__main__":
