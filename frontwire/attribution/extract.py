@@ -1143,7 +1143,7 @@ class Extractor:
         """PolNeAR cue convention: a day or an adverb between the verb and its content
         joins the cue ('said Tuesday that', 'said sarcastically'); a phrase does not."""
         t = self.t
-        k = self._token_at(a)
+        k = self.t.index_at(a)
         while k < len(t) and t.start[k] < a:
             k += 1
         end, n = a, 0
@@ -1250,15 +1250,5 @@ class Extractor:
                     break
                 att.content.append(region)
                 last = region
-                nxt = t.sent[self._token_at(region[1] - 1)] + 1
+                nxt = t.sent[self.t.index_at(region[1] - 1)] + 1
 
-    def _token_at(self, offset: int) -> int:
-        starts = self.t.start
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo

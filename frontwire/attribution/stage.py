@@ -155,7 +155,7 @@ class ClaimBuilder:
     def _chain(self, raw: RawAttribution, relays: list[RawAttribution]) -> list[ChainLink]:
         chain = []
         for a, b in raw.cited:
-            span = (self._token_at(a), self._token_at(b - 1) + 1)
+            span = (self.t.index_at(a), self.t.index_at(b - 1) + 1)
             chain.append(ChainLink(self.resolver.resolve(span).name, "origin", a, b))
         chain.append(self._link(raw, "relay" if chain else "origin"))
         chain.extend(self._link(r, "relay") for r in relays)
@@ -237,15 +237,5 @@ class ClaimBuilder:
     def _sentence(self, offset: int) -> int:
         if self.report.sentences:
             return self.report.sentence_index(offset)
-        return self.t.sent[self._token_at(offset)]
+        return self.t.sent[self.t.index_at(offset)]
 
-    def _token_at(self, offset: int) -> int:
-        starts = self.t.start
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo

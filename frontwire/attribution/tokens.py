@@ -8,6 +8,7 @@ stage has a budget of 10 ms per article (issue 5: >= 100 articles/s/core).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,10 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the token that contains (or last starts before) character ``offset``."""
+        return max(0, bisect_right(self.start, offset) - 1)
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens [i, j)."""
