@@ -445,3 +445,32 @@ def test_years_ago_sets_the_narrative_year() -> None:
     found = by_text("The dam was breached two years ago, in late June, villagers said.")
     assert found["two years ago"] == ("DATE", "2022")
     assert found["late June"] == ("DATE", "2022-06")
+
+
+def test_weekday_cues_of_deadlines_and_failed_contacts() -> None:
+    dct = "2024-03-14"  # a Thursday
+    found = by_text("Relatives of the detainees could not be reached Wednesday.", dct)
+    assert found["Wednesday"] == ("DATE", "2024-03-13")
+    found = by_text("Shelters could reopen on Wednesday if the shelling stops.", dct)
+    assert found["Wednesday"] == ("DATE", "2024-03-20")
+    found = by_text("The court postponed until Tuesday any ruling on the exchange.", dct)
+    assert found["Tuesday"] == ("DATE", "2024-03-19")
+    found = by_text("Both delegations meet separately Monday with the mediator.", dct)
+    assert found["Monday"] == ("DATE", "2024-03-18")
+
+
+def test_halves_of_a_year() -> None:
+    found = by_text("Grain exports fell in the last half of 2023 and the first half of 2024.")
+    assert found["the last half of 2023"] == ("DATE", "2023-H2")
+    assert found["the first half of 2024"] == ("DATE", "2024-H1")
+    found = by_text("Shipping recovered in the latter half of last year.")
+    assert found["the latter half of last year"] == ("DATE", "2023-H2")
+
+
+def test_year_ago_quarter_ignores_forecast_quarters() -> None:
+    text = (
+        "The company expects losses to last through the third quarter of 2025. "
+        "In the third quarter, it earned $4 million; in the year-ago period it lost $2 million."
+    )
+    found = by_text(text, "2024-10-26")
+    assert found["the year-ago period"] == ("DATE", "2023-Q3")

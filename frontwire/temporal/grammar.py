@@ -179,7 +179,7 @@ RULES: dict[str, str] = {
         r"(?<![\w-])(?:(?P<the>the)\s+)?"
         rf"(?:(?P<pyear>{YEAR})\s+|(?P<prel>this|last|next)\s+year'?s\s+)?"
         r"(?:(?P<rel>latest|current|same|previous|prior|year-ago|that|"
-        r"year-earlier|year-before|comparable|last|next|this|coming|recent|just-ended|"
+        r"year-earlier|year-before|comparable|last|latter|next|this|coming|recent|just-ended|"
         r"just-completed|fiscal|final)[\s-]+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
         r"4th)[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|half)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<year>{YEAR})|(?P<ofrel>this|last|next)\s+year))?(?![\w-])"

@@ -24,6 +24,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     rels = [r for r in rels if not r.isdigit()]
     ordinal = _ORD.get((m["ord"] or "").lower())
     half = m["q"].lower() == "half"
+    of_year = bool(m["year"] or m["ofrel"])
+    if half and ordinal is None and of_year and rels[-1:] in (["last"], ["latter"]):
+        ordinal, rels = 2, rels[:-1]  # "the last half of 1989": its second half
     if ordinal is None and not rels and not (m["the"] and not half):
         return None
     if (
@@ -37,13 +40,25 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     year, q = _quarter_of_text(m, ctx, rels, ordinal, half)
     value = f"{year}-H{q}" if half else f"{year}-Q{q}"
     if not half and not ctx.probe and not any(r.startswith("year-") for r in rels):
-        ctx.last_quarter = value  # the quarter a results report is about
+        if not _forecast(value, m, ctx):
+            ctx.last_quarter = value  # the quarter a results report is about
     start = None
     if m["the"] and ctx.text[m.start("q") - 1] == "-" and len(rels) == 0:
         start = m.start("ord") if m["ord"] else None  # "the [third-quarter] results"
     elif rels[:1] == ["that"] and m["ord"]:
         start = m.start("ord")  # "said that [third-quarter] results": a conjunction
     return Norm("DATE", value, *value_span(value), start=start)
+
+
+def _forecast(value: str, m: re.Match[str], ctx: Context) -> bool:
+    """A quarter still to come, or the current one in the future tense: not the quarter a
+    results report is about ("losses will continue into the fourth quarter")."""
+    begin, finish = value_span(value)
+    if ctx.dct is None or begin is None or finish is None:
+        return False
+    if begin > ctx.dct:
+        return True
+    return finish >= ctx.dct and ctx.direction(m.start(), m.end(), default=0) > 0
 
 
 _AMOUNT = re.compile(r" of (?:about |nearly |some )?[$£€\d]")

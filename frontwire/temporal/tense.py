@@ -13,16 +13,25 @@ import re
 
 PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 
+# "could not be reached Wednesday": a report of a past attempt, not a plan
+_COULD_PAST = (
+    r"(?:\s+not|n't|\s+n't)|(?:\s+not)?\s+(?:immediately\s+)?be\s+"
+    r"(?:reached|located|contacted)"
+)
 _STRONG_FUTURE = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|set\s+to|due\s+to|"
     r"would\s+(?:still\s+)?be|to\s+be|"
-    r"scheduled|expected\s+to|plans?\s+to|planning|aims?\s+to|intend(?:s|ed)?\s+to|"
+    r"scheduled|expected\s+to|plans?\s+to|planning|"
+    # a deadline moved or set: "postponed until Tuesday", "gave them until Friday"
+    r"(?:postpone|delay|extend|adjourn|defer|put\s+off|give|gave|given)\w*\s+(?:\S+\s+){0,4}?until|"
+    r"aims?\s+to|intend(?:s|ed)?\s+to|"
     r"hop(?:es|ed|ing)\s+to|(?:was|were)\s+(?:due\s+)?to|"
-    r"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could|should|must|can|cannot|"
+    rf"as\s+soon\s+as|as\s+early\s+as|tomorrow|may|might|could(?!{_COULD_PAST})|should|must|can|cannot|"
     r"need\s+to|has\s+to|have\s+to"
 )
 _STRONG_PAST = (
     r"(?:had\s+(?:been\s+)?|previously\s+|as\s+)(?:scheduled|planned|expected|due)|"
+    rf"could(?={_COULD_PAST})|"
     r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
 )
 _WEAK_FUTURE = r"would|next|upcoming|coming"
@@ -34,7 +43,7 @@ _WEAK_PAST = (
 )
 # Present tense: a schedule for weekdays ("the vote opens on Friday"), else no direction.
 _PRESENT = (
-    r"is|are|am|remains?|continues?|holds|opens|begins|starts|meets|ends|closes|visits|"
+    r"is|are|am|remains?|continues?|holds|opens|begins|starts|meets?|ends|closes|visits|"
     r"travels|arrives|resumes|expires|takes\s+place|goes"
 )
 _CUE = re.compile(
