@@ -474,3 +474,24 @@ def test_year_ago_quarter_ignores_forecast_quarters() -> None:
     )
     found = by_text(text, "2024-10-26")
     assert found["the year-ago period"] == ("DATE", "2023-Q3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told CBS's \"60 Minutes\" that the ceasefire would hold.",
+        "Speaking on \"This Week With David Brinkley,\" the envoy denied the report.",
+        "Drone Strikes On Border Villages Resumed Last Week",
+        "He marched at the head of the March of the Combatant Mothers.",
+    ],
+)
+def test_titles_and_names_are_not_times(text: str) -> None:
+    assert tag(text, DCT) == []
+
+
+def test_title_filter_keeps_prose_and_holidays() -> None:
+    found = by_text("Weeks of shelling followed. The boy was rescued on Thanksgiving Day.")
+    assert "Thanksgiving Day" in found
+    found = by_text("The barrage lasted 60 minutes last week.")
+    assert found["60 minutes"] == ("DURATION", "PT60M")
+    assert found["last week"] == ("DATE", "2024-W10")

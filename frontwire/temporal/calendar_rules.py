@@ -203,6 +203,9 @@ def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", month_value(year, month), *value_span(month_value(year, month)))
 
 
+_NAMED_AFTER = re.compile(r"\s+of\s+the\s+[A-Z]")
+
+
 def month(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["month"]
     key = word.lower()
@@ -210,6 +213,8 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if key in _AMBIGUOUS_MONTHS and not (m["rel"] or m["edge"]) and not _dated_context(m, ctx):
         return None
+    if _NAMED_AFTER.match(ctx.text, m.end()):
+        return None  # a name: "the March of the Combatant Mothers", "May of the Year award"
     number = MONTHS[key]
     rel = (m["rel"] or "").lower()
     if m["yrel"]:  # "June last year"

@@ -156,12 +156,31 @@ def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, 
         if norm is None:
             continue
         s, e = _span(cand, norm)
-        if taken.find(1, s, e) >= 0:
+        if taken.find(1, s, e) >= 0 or (name != "holiday" and _title(ctx.text, s, e)):
             continue
         taken[s:e] = b"\x01" * (e - s)
         chosen.append((cand, norm))
     chosen.sort(key=lambda item: item[0][0])
     return chosen
+
+
+# Common nouns of time that prose writes in lower case ("last week", "60 minutes").
+_TITLE_NOUN = re.compile(
+    r"(?:Seconds?|Minutes?|Hours?|Days|Weeks?|Months?|Years?|Decades?|Centuries|Nights|"
+    r"Mornings?|Evenings?|Afternoons?|Ago)\b"
+)
+
+
+def _title(text: str, start: int, end: int) -> bool:
+    """True for a title or headline in Title Case ("CBS's 60 Minutes", "This Week With David
+    Brinkley", "Strikes Resumed Last Week"): a capitalised common noun of time that does not
+    open its sentence."""
+    for noun in _TITLE_NOUN.finditer(text, start, end):
+        head = text[max(0, noun.start() - 3) : noun.start()]
+        if noun.start() == 0 or re.search(r"(?:^|[.!?:\n\"'\u201c\u2018(]\s*)$", head):
+            continue  # "Weeks later, ...", '"Years ago...': the sentence starts here
+        return True
+    return False
 
 
 def _span(cand: Candidate, norm: Norm) -> tuple[int, int]:
