@@ -49,6 +49,9 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+_DEADLINE_PREPS = frozenset(["by", "until", "till"])
+
+
 def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
     """Year of a month (and day) written without one: narrative year, else by tense.
 
@@ -71,6 +74,9 @@ def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> 
     # Weak cues ("unspecified", "planned") only move dates that are far on the wrong side.
     limit = (2.0 if day is None else 1.5) if ctx.strong_tense(start, end) else 2.0
     direction = ctx.direction(start, end, default=0)
+    strong_past = direction < 0 and ctx.strong_tense(start, end)
+    if ctx.word_before(start) in _DEADLINE_PREPS and not strong_past:
+        direction = 1  # "double its flights by August": a deadline lies ahead
     if direction > 0:
         return dct.year + 1 if ahead <= -limit else dct.year
     if direction < 0:
