@@ -495,3 +495,10 @@ def test_title_filter_keeps_prose_and_holidays() -> None:
     found = by_text("The barrage lasted 60 minutes last week.")
     assert found["60 minutes"] == ("DURATION", "PT60M")
     assert found["last week"] == ("DATE", "2024-W10")
+
+
+def test_holiday_week() -> None:
+    found = by_text("Pilgrims prayed for peace as Easter week began.", "2000-04-17")
+    assert found["Easter week"] == ("DATE", "2000-W16")  # Easter 2000: Sunday 23 April
+    found = by_text("The truce collapsed at Easter.", "2000-04-17")
+    assert found["Easter"] == ("DATE", "1999-04-04")  # a past Easter, not the coming one

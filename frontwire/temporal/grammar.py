@@ -227,7 +227,7 @@ RULES: dict[str, str] = {
     ),
     "set_adverb": rf"{_B}(?P<word>{SET_ADVERB}){_E}",
     "holiday": (
-        rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?{_E}"
+        rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?(?P<week>\s+week)?{_E}"
     ),
 }
 

@@ -151,11 +151,25 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     elif ctx.dct is None:
         y = None
     else:
-        y = _holiday_year(ctx, (m["rel"] or "").lower(), month_, day, m.start(), m.end())
+        y = _holiday_year(ctx, (m["rel"] or "").lower(), month_, day, m)
     if y is None:
         return Norm("DATE", f"XXXX-{month_:02d}-{day:02d}")
-    d = date(y, month_, day)
+    return _holiday_norm(date(y, month_, day), m)
+
+
+def _holiday_norm(d: date, m: re.Match[str]) -> Norm:
+    """The holiday's day, or its week for "Easter week"."""
+    if m["week"]:
+        monday = d - timedelta(days=d.weekday())
+        return Norm("DATE", week_value(d), monday, monday + timedelta(days=6))
     return Norm("DATE", d.isoformat(), d, d)
+
+
+def _close(ctx: Context, d: date, m: re.Match[str]) -> bool:
+    """ "as Easter week began": a holiday week that holds the document date is that one,
+    whatever the tense."""
+    assert ctx.dct is not None
+    return bool(m["week"]) and 0 <= (ctx.dct - (d - timedelta(days=d.weekday()))).days < 7
 
 
 MOVABLE = frozenset(
@@ -207,18 +221,19 @@ def _easter(year: int) -> date:
 
 def _movable(name: str, m: re.Match[str], ctx: Context) -> Norm:
     if m["year"]:
-        d = _movable_date(name, int(m["year"]))
-        return Norm("DATE", d.isoformat(), d, d)
+        return _holiday_norm(_movable_date(name, int(m["year"])), m)
     if ctx.dct is None:
         return Norm("DATE", "XXXX-XX-XX")
     rel = (m["rel"] or "").lower()
     this_year = _movable_date(name, ctx.dct.year)
+    if not rel and _close(ctx, this_year, m):
+        return _holiday_norm(this_year, m)
     past = rel == "last" or (not rel and ctx.direction(m.start(), m.end()) < 0)
     if past and this_year > ctx.dct:
         this_year = _movable_date(name, ctx.dct.year - 1)
     elif not past and rel != "this" and this_year < ctx.dct:
         this_year = _movable_date(name, ctx.dct.year + 1)
-    return Norm("DATE", this_year.isoformat(), this_year, this_year)
+    return _holiday_norm(this_year, m)
 
 
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|through|to)\s+(?!the\b)\w", re.I)
@@ -275,9 +290,12 @@ def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", value, *value_span(value))
 
 
-def _holiday_year(ctx: Context, rel: str, month_: int, day: int, start: int, end: int) -> int:
+def _holiday_year(ctx: Context, rel: str, month_: int, day: int, m: re.Match[str]) -> int:
+    start, end = m.start(), m.end()
     assert ctx.dct is not None
     this_year = date(ctx.dct.year, month_, day)
+    if not rel and _close(ctx, this_year, m):
+        return ctx.dct.year
     if rel == "last" or (not rel and ctx.direction(start, end) < 0):
         return ctx.dct.year if this_year <= ctx.dct else ctx.dct.year - 1
     if rel == "next" or not rel:
