@@ -502,3 +502,9 @@ def test_holiday_week() -> None:
     assert found["Easter week"] == ("DATE", "2000-W16")  # Easter 2000: Sunday 23 April
     found = by_text("The truce collapsed at Easter.", "2000-04-17")
     assert found["Easter"] == ("DATE", "1999-04-04")  # a past Easter, not the coming one
+
+
+def test_year_earlier_months_is_a_stretch() -> None:
+    text = "Net for the nine months rose; the year-earlier nine months included a one-time gain."
+    found = by_text(text, "2024-10-26")
+    assert found["the year-earlier nine months"] == ("DURATION", "P9M")

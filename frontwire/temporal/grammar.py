@@ -147,7 +147,10 @@ RULES: dict[str, str] = {
         r"period(?![\w-])"
     ),
     "the_year": r"(?<![\w-])the\s+(?:(?:full|whole|entire|fiscal)\s+)?year(?![\w-])",
-    "year_ago": r"(?<![\w-])(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?(?![\w-])",
+    "year_ago": (
+        r"(?<![\w-])(?:the\s+)?year-(?:earlier|ago)(?:\s+period|\s+(?P<months>three|six|nine|"
+        r"\d{1,2})\s+months)?(?![\w-])"
+    ),
     "the_weekend": rf"{_B}(?P<the>the)\s+weekend{_E}",
     "anaphor_day": (
         rf"{_B}the\s+(?P<unit>day|week|year|month)\s+(?P<dir>before|after)"

@@ -279,6 +279,9 @@ def period(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "year-earlier", "the year-ago period": the same quarter (or year) a year back."""
+    if m["months"]:  # "the year-earlier nine months": a stretch, as "the first nine months"
+        n = {"three": 3, "six": 6, "nine": 9}.get(m["months"].lower()) or int(m["months"])
+        return Norm("DURATION", f"P{n}M")
     if ctx.last_quarter:
         value = "{}-Q{}".format(
             *add_quarters(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), -4)
