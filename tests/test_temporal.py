@@ -508,3 +508,9 @@ def test_year_earlier_months_is_a_stretch() -> None:
     text = "Net for the nine months rose; the year-earlier nine months included a one-time gain."
     found = by_text(text, "2024-10-26")
     assert found["the year-earlier nine months"] == ("DURATION", "P9M")
+
+
+def test_generic_today_is_an_era() -> None:
+    assert "today" not in {t.text.lower() for t in tag("This matters to today's youth.", DCT)}
+    found = by_text("Today's talks in Doha collapsed.")
+    assert found["Today"] == ("DATE", "2024-03-12")

@@ -161,6 +161,11 @@ def _range_end(m: re.Match[str], ctx: Context) -> bool:
     return True
 
 
+_GENERIC_AGE = re.compile(
+    r"'s\s+(?:world|youth|young|society|generation|children|kids|technology|standards)\b", re.I
+)
+
+
 def relday(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     part = _part_code(m["part"])
@@ -174,6 +179,8 @@ def relday(m: re.Match[str], ctx: Context) -> Norm | None:
     }[word]
     if word == "tonight":
         part = "NI"
+    if word in ("today", "tomorrow") and _GENERIC_AGE.match(ctx.text, m.end()):
+        return None  # "today's youth", "today's world": an era, not a day
     if ctx.dct is None:
         return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
     return _day(ctx.dct + timedelta(days=shift), part=part)
