@@ -514,3 +514,13 @@ def test_generic_today_is_an_era() -> None:
     assert "today" not in {t.text.lower() for t in tag("This matters to today's youth.", DCT)}
     found = by_text("Today's talks in Doha collapsed.")
     assert found["Today"] == ("DATE", "2024-03-12")
+
+
+def test_month_after_a_sibling_month_is_nearest_to_it() -> None:
+    text = "Fuel prices climbed to a high of $4.10 in June from $2.95 in March."
+    found = by_text(text, "2024-10-30")
+    assert found["March"] == ("DATE", "2024-03")
+    text = "The dividend is payable Jan. 2 to holders of record Dec. 15."
+    found = by_text(text, "2024-11-02")
+    assert found["Jan. 2"] == ("DATE", "2025-01-02")
+    assert found["Dec. 15"] == ("DATE", "2024-12-15")

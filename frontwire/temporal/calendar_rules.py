@@ -52,6 +52,22 @@ def capitalised(word: str) -> bool:
 _DEADLINE_PREPS = frozenset(["by", "until", "till"])
 
 
+def _sibling_year(ctx: Context, month: int, start: int) -> int | None:
+    """With no tense cue, a month named right after another in the same sentence is the
+    occurrence nearest to it ("in June from $29.75 in March"; "payable Jan. 2 to holders
+    of record Dec. 15": December of the year before)."""
+    value = ctx.anchor_value or ""
+    if not (len(value) >= 7 and value[:4].isdigit() and value[4] == "-" and value[5:7].isdigit()):
+        return None
+    if ctx.anchor_end < 0 or start - ctx.anchor_end > 60:
+        return None
+    if not ctx.same_sentence(ctx.anchor_end, start):
+        return None
+    base = int(value[:4]) * 12 + int(value[5:7]) - 1
+    years = (int(value[:4]) + d for d in (0, -1, 1))
+    return min(years, key=lambda y: abs(y * 12 + month - 1 - base))
+
+
 def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
     """Year of a month (and day) written without one: narrative year, else by tense.
 
@@ -81,6 +97,9 @@ def year_of(ctx: Context, month: int, day: int | None, start: int, end: int) -> 
         return dct.year + 1 if ahead <= -limit else dct.year
     if direction < 0:
         return dct.year - 1 if ahead >= limit else dct.year
+    sibling = _sibling_year(ctx, month, start)
+    if sibling is not None:
+        return sibling  # "rose in June from $29.75 in March": the same year as June
     if ahead > 6:
         return dct.year - 1
     return dct.year + 1 if ahead < -6 else dct.year
