@@ -524,3 +524,13 @@ def test_month_after_a_sibling_month_is_nearest_to_it() -> None:
     found = by_text(text, "2024-11-02")
     assert found["Jan. 2"] == ("DATE", "2025-01-02")
     assert found["Dec. 15"] == ("DATE", "2024-12-15")
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month() -> None:
+    found = by_text("The channel opened in October 2023. It was blocked that same day.")
+    assert found["same day"] == ("DATE", "2023-10-XX")
+    found = by_text("Shelling hit the town on March 3. That day, 12 people died.")
+    assert found["That day"] == ("DATE", "2024-03-03")
+    report = _report("The channel opened in October 2023. It was blocked that same day.")
+    start = report.text.index("blocked")
+    assert event_date(report, start, start + 7)["date_start"]  # still dated, never empty

@@ -326,7 +326,20 @@ def _day_rel(ctx: Context, rel: str, part: str) -> Norm:
         shift = {"last": -1, "past": -1}.get(rel, 0)
     if base is None:
         return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
+    coarse = _coarse_anchor(ctx)
+    if coarse and rel in _ANCHORED and shift == 0:
+        # "in October ... that same day": a day of that month, not its first
+        value = coarse + "-XX" * (3 - coarse.count("-") - 1) + (f"T{part}" if part else "")
+        return Norm("TIME" if part else "DATE", value)
     return _day(base + timedelta(days=shift), part=part)
+
+
+def _coarse_anchor(ctx: Context) -> str | None:
+    """The anchor when it names only a month or a year ("2023-10", "2023")."""
+    value = ctx.anchor_value
+    if ctx.anchor_day is not None or not value or not re.fullmatch(r"\d{4}(?:-\d\d)?", value):
+        return None
+    return value
 
 
 def _season_rel(m: re.Match[str], ctx: Context, rel: str, code: str) -> Norm | None:
