@@ -534,3 +534,10 @@ def test_that_day_after_a_month_is_a_day_of_that_month() -> None:
     report = _report("The channel opened in October 2023. It was blocked that same day.")
     start = report.text.index("blocked")
     assert event_date(report, start, start + 7)["date_start"]  # still dated, never empty
+
+
+def test_effective_date_lies_ahead() -> None:
+    found = by_text("The new curfew, effective June 1, bans all travel at night.", "2024-10-26")
+    assert found["June 1"] == ("DATE", "2025-06-01")
+    found = by_text("It proved an effective tactic in June, officers said.", "2024-10-26")
+    assert found["June"] == ("DATE", "2024-06")

@@ -34,7 +34,10 @@ _STRONG_PAST = (
     rf"could(?={_COULD_PAST})|"
     r"said|says|told|was|were|had|did|has|have|ago|last|since|yesterday"
 )
-_WEAK_FUTURE = r"would|next|upcoming|coming"
+# "a pact effective June 1": a date something takes effect on, usually still to come
+_WEAK_FUTURE = (
+    r"would|next|upcoming|coming|effective(?=\s+(?:on\s+|from\s+|as\s+of\s+)?(?:$|[A-Z0-9]))"
+)
 _WEAK_PAST = (
     r"been|came|went|took|made|began|fell|rose|saw|met|held|left|hit|struck|shot|killed|won|"
     r"lost|fled|fought|died|ran|drove|broke|blew|brought|caught|sent|spent|led|paid|kept|"
