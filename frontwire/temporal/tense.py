@@ -36,7 +36,7 @@ _STRONG_PAST = (
 )
 # "a pact effective June 1": a date something takes effect on, usually still to come
 _WEAK_FUTURE = (
-    r"would|next|upcoming|coming|effective(?=\s+(?:on\s+|from\s+|as\s+of\s+)?(?:$|[A-Z0-9]))"
+    r"would|next|upcoming|coming|effective(?=\s+(?:on\s+|from\s+|as\s+of\s+)?(?:$|(?-i:[A-Z0-9])))"
 )
 _WEAK_PAST = (
     r"been|came|went|took|made|began|fell|rose|saw|met|held|left|hit|struck|shot|killed|won|"
