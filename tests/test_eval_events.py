@@ -191,3 +191,13 @@ def test_split_is_deterministic():
 def test_case2021_sample(shared_dir):
     result = events_eval.evaluate(str(shared_dir / "eval" / "case2021-task2-sample.jsonl"))
     assert result["all_n"] == 5 and 0.0 <= result["weighted_f1"] <= 1.0
+
+
+def test_a_model_saved_elsewhere_is_used_when_named(tmp_path, data_home, monkeypatch):
+    folder = tmp_path / "elsewhere"
+    train(_training_csv(tmp_path / "mine.csv"), out=str(folder))
+    assert active_model_name() == "builtin"  # saved outside the data folder: not picked up
+    monkeypatch.setenv("FRONTWIRE_EVENTS_MODEL", str(folder))
+    assert active_model_name() == f"user:{folder}"
+    [(_, sub, _)] = classify(["Security agents detained two activists."])
+    assert sub == "Arrests"

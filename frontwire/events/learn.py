@@ -33,8 +33,14 @@ def data_home() -> Path:
     return Path(base) / "frontwire"
 
 
+MODEL_ENV = "FRONTWIRE_EVENTS_MODEL"
+
+
 def model_dir() -> Path:
-    return data_home() / "events-model"
+    """Where the pipeline looks for a trained model: $FRONTWIRE_EVENTS_MODEL, else the
+    user data folder (a model saved elsewhere with ``train -o`` is used via the variable)."""
+    chosen = os.environ.get(MODEL_ENV)
+    return Path(chosen) if chosen else data_home() / "events-model"
 
 
 def read_training_rows(data_path: str) -> list[tuple[str, str]]:
