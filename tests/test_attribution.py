@@ -363,3 +363,73 @@ def test_quotations_signed_with_a_dash(spacy_nlp):
         {"start": text.index("\u201cThe"), "end": text.index(" \u2015 Petro"),
          "text": "\u201cThe generators arrived too late.\u201d"}
     ]
+
+
+# ---- analyst-facing clean-up (tidy.py) ---------------------------------------
+
+
+def test_contrasting_speakers_in_a_headline_make_two_claims(spacy_nlp):
+    text = (
+        "Belarusian partisans claim capture of border post as Minsk insists assault was "
+        "repelled\n\nThe fighting continued overnight."
+    )
+    report = analyse(spacy_nlp, text)
+    partisans, minsk = claim_by_cue(report, "claim"), claim_by_cue(report, "insists")
+    # The denial word belongs to Minsk's clause, not to the partisans' claim.
+    assert partisans.content == "capture of border post"
+    assert partisans.stance == "asserts"
+    assert minsk.stance == "denies" and minsk.stance_cue == "repelled"
+    assert minsk.content == "assault was repelled"
+
+
+def test_nested_speaker_does_not_set_the_stance(spacy_nlp):
+    text = (
+        "Anti-Kremlin volunteers said they had seized two villages while the governor said "
+        "every attempt to cross the border had been repelled."
+    )
+    report = analyse(spacy_nlp, text)
+    first, second = [c for c in report.claims if c.cue == "said"]
+    assert "Anti-Kremlin volunteers" in first.source_text
+    assert first.stance == "asserts"
+    assert "governor" not in first.content
+    assert first.side == "Russian opposition militia"
+    assert second.stance == "denies"
+
+
+def test_relative_clause_trimmed_from_source(spacy_nlp):
+    text = (
+        "The Donetsk militia, which has held the town since the spring, said its artillery "
+        "had destroyed two bridges on the Siverskyi Donets river."
+    )
+    claim = claim_by_cue(analyse(spacy_nlp, text), "said")
+    assert claim.source_text == "The Donetsk militia"
+    assert "which" not in claim.source
+    assert claim.content.startswith("its artillery had destroyed")
+
+
+def test_reporters_aside_does_not_set_the_speakers_stance(spacy_nlp):
+    text = (
+        "The army said its troops had killed more than 300 insurgents near the dam, a figure "
+        "that could not be verified."
+    )
+    claim = claim_by_cue(analyse(spacy_nlp, text), "said")
+    assert claim.stance == "asserts"
+
+
+def test_dateline_is_not_part_of_the_content(spacy_nlp):
+    text = (
+        "KHERSON (Eastline Wire) - Russian shelling killed three people in the city on "
+        "Friday, the regional governor said."
+    )
+    claim = claim_by_cue(analyse(spacy_nlp, text), "said")
+    assert claim.content.startswith("Russian shelling killed three people")
+
+
+def test_preliminary_information_is_no_speaker(spacy_nlp):
+    text = (
+        "According to preliminary information, the drone was launched from the occupied part "
+        "of the region, the district administration said."
+    )
+    report = analyse(spacy_nlp, text)
+    assert [c.source for c in report.claims if not c.narration] == ["district administration"]
+    assert claim_by_cue(report, "said").stance == "hedged"

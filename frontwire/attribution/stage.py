@@ -18,6 +18,7 @@ from .extract import Extractor, RawAttribution
 from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
 from .resolve import Resolution, Resolver
 from .stance import stance_of
+from .tidy import content_start, own_words, speakerless, split_contrasts, trim_source
 from .tokens import Tokens, from_doc
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -87,6 +88,10 @@ class ClaimBuilder:
         self._names: dict[tuple[int, int], Resolution] = {}
 
     def build(self, raws: list[RawAttribution], narration: bool) -> list[Claim]:
+        raws = [r for r in raws if not speakerless(r, self.t)]
+        for raw in raws:
+            trim_source(raw, self.t)
+        split_contrasts(raws, self.t)
         for raw in raws:  # resolve in document order: pronouns look backwards
             if raw.source_tokens and raw.source_tokens not in self._names:
                 self._names[raw.source_tokens] = self.resolver.resolve(raw.source_tokens)
@@ -97,7 +102,8 @@ class ClaimBuilder:
             relays_others = any(c == n for c in containers.values())
             if raw.kind == "citing" or raw.source_tokens is None or relays_others:
                 continue
-            claims.append(self._claim(raw, self._relays(n, raws, containers)))
+            claim = self._claim(raw, self._relays(n, raws, containers), self._nested(raw, raws))
+            claims.append(claim)
         if narration:
             claims.extend(self._narration(raws))
         claims.sort(key=lambda c: (c.content_start, c.cue_start or 0))
@@ -166,14 +172,31 @@ class ClaimBuilder:
         return chain
 
     # ---- claims -----------------------------------------------------------
-    def _claim(self, raw: RawAttribution, relays: list[RawAttribution]) -> Claim:
+    def _nested(self, raw: RawAttribution, raws: list[RawAttribution]) -> list[tuple[int, int]]:
+        """Spans of other speakers' clauses inside this claim's content."""
+        a, b = raw.content[0][0], raw.content[-1][1]
+        out = []
+        for other in raws:
+            if other is raw or not other.content or not a <= other.cue[0] < b:
+                continue
+            if self._same_speaker(raw, other):
+                continue
+            lead = other.source[0] if other.source else other.cue[0]
+            out.append((min(lead, other.cue[0]), max(other.cue[1], other.content[-1][1])))
+        return out
+
+    def _claim(
+        self, raw: RawAttribution, relays: list[RawAttribution], nested: list[tuple[int, int]]
+    ) -> Claim:
         assert raw.source is not None and raw.source_tokens is not None
         who = self._names[raw.source_tokens]
         start, end = raw.content[0][0], raw.content[-1][1]
+        start = content_start(self.text, start, end)
         content = self.text[start:end]
         cue_words = self.t.lower[raw.cue_tokens[0] : raw.cue_tokens[1]]
         cue_text = self.text[raw.cue[0] : raw.cue[1]]
-        stance, stance_cue = stance_of(cue_words, [cue_text, content], self.stance_rules)
+        words = own_words(self.text, start, end, nested)
+        stance, stance_cue = stance_of(cue_words, [cue_text, words], self.stance_rules)
         chain = self._chain(raw, relays)
         side = who.side
         return Claim(
@@ -218,6 +241,7 @@ class ClaimBuilder:
         return claims
 
     def _narration_claim(self, a: int, b: int, stance: str, stance_cue: str, side: str) -> Claim:
+        a = content_start(self.text, a, b)
         while b > a and self.text[b - 1] in ".!?":
             b -= 1
         return Claim(
@@ -238,4 +262,3 @@ class ClaimBuilder:
         if self.report.sentences:
             return self.report.sentence_index(offset)
         return self.t.sent[self.t.index_at(offset)]
-

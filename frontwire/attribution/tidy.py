@@ -1,0 +1,124 @@
+"""Analyst-facing clean-up of raw attributions before they become claims.
+
+The extractor's spans follow the PolNeAR conventions it is measured on; an analyst
+reading a claim needs three things more: a source that names the speaker without
+the relative clause describing it ("the RSF, which control most of Darfur"), one
+claim per speaker when a headline sets two against each other ("militias claim a
+raid as Moscow insists the attack was repelled"), and a stance that comes from the
+claim's own words, not from another speaker's nested clause or the reporter's aside
+("..., a figure that could not be verified").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extract import RawAttribution
+from .tokens import Tokens
+
+RELATIVE = {"which", "who", "whose", "that"}
+# A nested speaker introduced by one of these is a second, contrasting claim,
+# not part of the first one: "X claim A as Y insists B", "X said A while Y said B".
+CONTRAST = {"as", "while", "whereas", "although", "though", "but"}
+# A dateline opening the lead: "MOSCOW, 12 March (RIA Rusinform) - ", "KYIV (Wire) - ".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+# The reporter's aside on a number or claim, and relative clauses describing a noun
+# inside the content: their words are not the speaker's stance.
+ASIDES = (
+    re.compile(
+        r",\s+(?:a|an|the)\s+(?:figure|claim|number|toll|account|assertion|statement|report|"
+        r"tally|estimate)s?\s+(?:that|which)\b[^,;]*",
+        re.I,
+    ),
+    re.compile(r",\s+which\b[^,;]*", re.I),
+)
+
+
+# "according to preliminary information": no speaker, only a hedge on the content.
+NO_SPEAKER = {"information", "data", "reports", "estimates", "indications", "findings"}
+
+
+def speakerless(raw: RawAttribution, t: Tokens) -> bool:
+    """True for an "according to" whose source names no one ("preliminary information")."""
+    if raw.kind != "according" or raw.source_tokens is None:
+        return False
+    i, j = raw.source_tokens
+    if any(t.pos[k] == "PROPN" for k in range(i, j)):
+        return False  # "according to UN data": the UN speaks
+    return t.lower[j - 1] in NO_SPEAKER
+
+
+def trim_source(raw: RawAttribution, t: Tokens) -> None:
+    """Cut a relative clause off the source ("the RSF, which control ..."), mend split words."""
+    if raw.source_tokens is None or raw.source is None:
+        return
+    i, j = raw.source_tokens
+    i = _whole_words(i, t)
+    raw.source_tokens, raw.source = (i, j), (t.start[i], raw.source[1])
+    for k in range(i + 1, j):
+        if t.lower[k] in RELATIVE and t.text[k - 1] == ",":
+            end = k - 1
+            while end > i and t.pos[end - 1] == "PUNCT":
+                end -= 1
+            if end > i:
+                raw.source_tokens = (i, end)
+                raw.source = (t.start[i], t.end[end - 1])
+            return
+
+
+def _whole_words(i: int, t: Tokens) -> int:
+    """Move a start left over a split hyphenated word: "-Kremlin" -> "Anti-Kremlin"."""
+    while i > 0 and t.end[i - 1] == t.start[i]:  # no space between: one word
+        if not (t.text[i].startswith("-") or t.text[i - 1] == "-"):
+            break
+        i -= 1
+    return i
+
+
+def split_contrasts(raws: list[RawAttribution], t: Tokens) -> None:
+    """End a claim's content where a contrasting speaker's clause begins."""
+    for raw in raws:
+        if not raw.content:
+            continue
+        a, b = raw.content[-1]
+        for other in raws:
+            if other is raw or other.source_tokens is None or other.source is None:
+                continue
+            s0 = other.source_tokens[0]
+            if not a < other.source[0] < b or s0 == 0:
+                continue
+            if t.lower[s0 - 1] not in CONTRAST:
+                continue
+            cut = s0 - 1
+            while cut > 0 and t.start[cut - 1] >= a and t.pos[cut - 1] in ("PUNCT", "SPACE"):
+                cut -= 1
+            if cut > 0 and t.end[cut - 1] > a:
+                raw.content[-1] = (a, t.end[cut - 1])
+                a, b = raw.content[-1]
+
+
+def content_start(text: str, a: int, b: int) -> int:
+    """Skip a dateline at the start of a content span."""
+    match = DATELINE.match(text[a:b])
+    if match and match.end() < b - a:
+        return a + match.end()
+    return a
+
+
+def own_words(text: str, a: int, b: int, nested: list[tuple[int, int]]) -> str:
+    """The content a..b with nested speakers' clauses and reporter's asides blanked out.
+
+    Blanking keeps offsets, so a stance phrase can never be stitched together
+    across a removed stretch.
+    """
+    chars = list(text[a:b])
+    for x, y in nested:
+        for k in range(max(x, a), min(y, b)):
+            chars[k - a] = " "
+    words = "".join(chars)
+    for pattern in ASIDES:
+        words = pattern.sub(lambda m: " " * len(m.group(0)), words)
+    return words
