@@ -433,3 +433,34 @@ def test_preliminary_information_is_no_speaker(spacy_nlp):
     report = analyse(spacy_nlp, text)
     assert [c.source for c in report.claims if not c.narration] == ["district administration"]
     assert claim_by_cue(report, "said").stance == "hedged"
+
+
+def test_physical_attack_is_not_a_speech_cue(spacy_nlp):
+    text = "Russian troops attacked Zaporizhzhia with guided bombs overnight, killing two people."
+    report = analyse(spacy_nlp, text)
+    assert not any(c.cue == "attacked" for c in report.claims)
+    assert [c.narration for c in report.claims] == [True]
+
+
+def test_pronoun_opening_the_content_is_the_speaker_itself(spacy_nlp):
+    text = (
+        "The Associated Press, which obtained footage of the column, said it could not "
+        "confirm where the vehicles had crossed the border."
+    )
+    report = analyse(spacy_nlp, text)
+    assert len([c for c in report.claims if not c.narration]) == 1
+    claim = claim_by_cue(report, "said")
+    assert claim.source == "Associated Press" or claim.source_text == "The Associated Press"
+    assert claim.stance == "unconfirmed"
+    assert [link.role for link in claim.chain] == ["origin", "outlet"]
+
+
+def test_relative_pronoun_and_adverb_trimmed(spacy_nlp):
+    text = (
+        "Shelling also hit Nikopol, which officials said left a school without power. "
+        "The navy said separately that it had sunk a patrol boat near Ochakiv."
+    )
+    report = analyse(spacy_nlp, text)
+    assert "officials" in [c.source for c in report.claims]
+    navy = [c for c in report.claims if c.source_text == "The navy"][0]
+    assert navy.content.startswith("that it had sunk")

@@ -18,7 +18,15 @@ from .extract import Extractor, RawAttribution
 from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
 from .resolve import Resolution, Resolver
 from .stance import stance_of
-from .tidy import content_start, own_words, speakerless, split_contrasts, trim_source
+from .tidy import (
+    content_start,
+    own_words,
+    physical_attack,
+    self_reference,
+    speakerless,
+    split_contrasts,
+    trim_source,
+)
 from .tokens import Tokens, from_doc
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -88,7 +96,7 @@ class ClaimBuilder:
         self._names: dict[tuple[int, int], Resolution] = {}
 
     def build(self, raws: list[RawAttribution], narration: bool) -> list[Claim]:
-        raws = [r for r in raws if not speakerless(r, self.t)]
+        raws = [r for r in raws if not speakerless(r, self.t) and not physical_attack(r, self.t)]
         for raw in raws:
             trim_source(raw, self.t)
         split_contrasts(raws, self.t)
@@ -97,6 +105,10 @@ class ClaimBuilder:
                 self._names[raw.source_tokens] = self.resolver.resolve(raw.source_tokens)
         raws = [r for r in raws if self.t.lower[r.cue_tokens[1] - 1] not in NOT_SPEECH]
         containers = self._containers(raws)
+        echoes = {n for n, raw in enumerate(raws) if self._echoes(raw, raws)}
+        if echoes:  # "X said it could not confirm ...": X's own claim, not a relay
+            raws = [r for n, r in enumerate(raws) if n not in echoes]
+            containers = self._containers(raws)
         claims = []
         for n, raw in enumerate(raws):
             relays_others = any(c == n for c in containers.values())
@@ -138,6 +150,19 @@ class ClaimBuilder:
             if best is not None:
                 inside[n] = best
         return inside
+
+    def _echoes(self, raw: RawAttribution, raws: list[RawAttribution]) -> bool:
+        """True for "it could not confirm" opening another claim's content."""
+        if raw.source is None or not self_reference(raw, self.t):
+            return False
+        for other in raws:
+            if other is raw or other.source is None or not other.content:
+                continue
+            a = other.content[0][0]
+            before = self.text[a : raw.source[0]].strip(LEAD_CHARS).lower()
+            if a <= raw.source[0] and before in ("", "that"):
+                return True
+        return False
 
     def _same_speaker(self, a: RawAttribution, b: RawAttribution) -> bool:
         if a.source_tokens is None or b.source_tokens is None:

@@ -41,6 +41,33 @@ ASIDES = (
 NO_SPEAKER = {"information", "data", "reports", "estimates", "indications", "findings"}
 
 
+ATTACK = {"attack", "attacks", "attacked", "attacking"}
+SELF_PRONOUNS = {"it", "he", "she"}
+# "the army said separately that ...": the adverb belongs to the cue, not the content.
+LEAD_ADVERB = re.compile(
+    r"^(?:separately|also|later|again|earlier|previously),?\s+(?=that\b)", re.I
+)
+
+
+def physical_attack(raw: RawAttribution, t: Tokens) -> bool:
+    """True for "troops attacked Kharkiv": an assault, not criticism ("attacked X as ...")."""
+    if t.lower[raw.cue_tokens[1] - 1] not in ATTACK or not raw.content:
+        return False
+    words = t.doc_text[raw.content[0][0] : raw.content[-1][1]]
+    if any(q in words for q in '"\u201c\u201d'):
+        return False
+    return not re.search(r"\b(?:for|as|over)\b", words)
+
+
+def self_reference(inner: RawAttribution, t: Tokens) -> bool:
+    """True when a nested speaker is a pronoun opening the content: "Reuters said it could
+    not confirm ..." is one claim by Reuters, not Reuters relaying "it"."""
+    if inner.source_tokens is None:
+        return False
+    i, j = inner.source_tokens
+    return j - i == 1 and t.lower[i] in SELF_PRONOUNS
+
+
 def speakerless(raw: RawAttribution, t: Tokens) -> bool:
     """True for an "according to" whose source names no one ("preliminary information")."""
     if raw.kind != "according" or raw.source_tokens is None:
@@ -57,6 +84,8 @@ def trim_source(raw: RawAttribution, t: Tokens) -> None:
         return
     i, j = raw.source_tokens
     i = _whole_words(i, t)
+    if j - i > 1 and t.lower[i] in RELATIVE:  # "..., which residents said killed dozens"
+        i += 1
     raw.source_tokens, raw.source = (i, j), (t.start[i], raw.source[1])
     for k in range(i + 1, j):
         if t.lower[k] in RELATIVE and t.text[k - 1] == ",":
@@ -101,11 +130,12 @@ def split_contrasts(raws: list[RawAttribution], t: Tokens) -> None:
 
 
 def content_start(text: str, a: int, b: int) -> int:
-    """Skip a dateline at the start of a content span."""
+    """Skip a dateline or a cue's adverb at the start of a content span."""
     match = DATELINE.match(text[a:b])
     if match and match.end() < b - a:
-        return a + match.end()
-    return a
+        a += match.end()
+    match = LEAD_ADVERB.match(text[a:b])
+    return a + match.end() if match else a
 
 
 def own_words(text: str, a: int, b: int, nested: list[tuple[int, int]]) -> str:
