@@ -464,3 +464,17 @@ def test_relative_pronoun_and_adverb_trimmed(spacy_nlp):
     assert "officials" in [c.source for c in report.claims]
     navy = [c for c in report.claims if c.source_text == "The navy"][0]
     assert navy.content.startswith("that it had sunk")
+
+
+def test_post_posed_source_keeps_the_clause_before_it(spacy_nlp):
+    text = (
+        "A drone hit a fuel depot outside Novorossiysk on Sunday, the port authority said, "
+        "as Ukraine stepped up attacks on Black Sea shipping. A second drone damaged a "
+        "tanker at anchor, AFP reported, citing a harbour official."
+    )
+    report = analyse(spacy_nlp, text)
+    port = claim_by_cue(report, "said")
+    assert port.content == "A drone hit a fuel depot outside Novorossiysk on Sunday"
+    afp = claim_by_cue(report, "reported")
+    assert afp.content == "A second drone damaged a tanker at anchor"
+    assert [link.role for link in afp.chain] == ["origin", "relay", "outlet"]

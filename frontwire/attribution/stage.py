@@ -19,6 +19,7 @@ from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
 from .resolve import Resolution, Resolver
 from .stance import stance_of
 from .tidy import (
+    content_before_source,
     content_start,
     own_words,
     physical_attack,
@@ -100,6 +101,8 @@ class ClaimBuilder:
         for raw in raws:
             trim_source(raw, self.t)
         split_contrasts(raws, self.t)
+        for raw in raws:
+            content_before_source(raw, raws, self.t)
         for raw in raws:  # resolve in document order: pronouns look backwards
             if raw.source_tokens and raw.source_tokens not in self._names:
                 self._names[raw.source_tokens] = self.resolver.resolve(raw.source_tokens)

@@ -152,3 +152,31 @@ def own_words(text: str, a: int, b: int, nested: list[tuple[int, int]]) -> str:
     for pattern in ASIDES:
         words = pattern.sub(lambda m: " " * len(m.group(0)), words)
     return words
+
+
+# After a post-posed "X said," these open the reporter's own frame, not X's words:
+# "Shelling killed two, officials said, as attacks intensified"; "..., Reuters
+# reported, citing the governor".
+FRAME = re.compile(r"^[\s,]*(?:citing|as|while|amid|even as)\b", re.I)
+
+
+def content_before_source(raw: RawAttribution, raws: list[RawAttribution], t: Tokens) -> None:
+    """Point a post-posed attribution's content at the clause before its source."""
+    if raw.source is None or raw.source_tokens is None or not raw.content:
+        return
+    text = t.doc_text
+    a = raw.content[0][0]
+    if a < raw.cue[1] or not FRAME.match(text[raw.cue[1] : raw.content[-1][1]]):
+        return
+    s0 = raw.source_tokens[0]
+    if s0 == 0 or t.text[s0 - 1] != ",":
+        return
+    left = t.start[t.sents[t.sent[s0]][0]]
+    left = max(left, text.rfind("\n", 0, raw.source[0]) + 1)
+    for other in raws:  # another speaker earlier in the sentence bounds the clause
+        if other is not raw and other.content and other.cue[1] <= raw.source[0]:
+            left = max(left, other.cue[1], other.content[-1][1])
+    end = t.start[s0 - 1]
+    start = left + len(text[left:end]) - len(text[left:end].lstrip(" ,\n"))
+    if end - start > 10:
+        raw.content = [(start, end)]
