@@ -478,3 +478,17 @@ def test_post_posed_source_keeps_the_clause_before_it(spacy_nlp):
     afp = claim_by_cue(report, "reported")
     assert afp.content == "A second drone damaged a tanker at anchor"
     assert [link.role for link in afp.chain] == ["origin", "relay", "outlet"]
+
+
+def test_post_posed_source_with_title_and_name_appositives(spacy_nlp):
+    text = (
+        "Three people were wounded when a drone struck a bus depot in Nova Kakhovka, the head "
+        "of the local administration, Pavel Filipchuk, said on Monday. According to the "
+        "official, the depot had been hit twice this month."
+    )
+    report = analyse(spacy_nlp, text)
+    first = claim_by_cue(report, "said")
+    assert first.source == "Pavel Filipchuk"
+    assert first.content.startswith("Three people were wounded")
+    assert first.content.endswith("Nova Kakhovka")
+    assert not any(c.narration for c in report.claims)

@@ -405,6 +405,7 @@ class Extractor:
         t = self.t
         end = delim + 1  # source end (exclusive): PolNeAR keeps the closing delimiter
         p = delim
+        named = None  # start of the last comma-delimited noun phrase walked over
         for _ in range(4):
             k = p - 1
             while k >= s0 and t.text[k] not in DELIMITERS and p - k < MAX_SOURCE_TOKENS:
@@ -421,6 +422,8 @@ class Extractor:
                 if head is not None and head <= seg[0] + 1:
                     if after_quote or self._clean_left(head, s0):
                         return (head, end)
+                if named is not None and any(t.tag[x] in FINITE for x in range(*seg)):
+                    return (named, end)  # see below: a content clause, then the source
                 return None
             if t.lower[seg[0]] in ("who", "which"):
                 pass  # 'Joe Bateman, who traveled from Illinois, says': PolNeAR keeps it
@@ -434,7 +437,18 @@ class Extractor:
             elif self._relative_appositive(seg):
                 pass  # 'Parker Eaton, a Republican who voted for Clinton, said': walk on
             elif any(t.tag[x] in FINITE for x in range(*seg)):
-                return None
+                # 'Two died, the governor of the region, Vyacheslav Gladkov, said': the
+                # clause before the appositives is the content, they are the source.
+                return (named, end) if named is not None else None
+            if (
+                t.text[k] == ","
+                and head == seg[0]
+                and self._has_name(seg)
+                and t.ent[p - 1] not in ("GPE", "LOC", "DATE", "TIME")  # 'in Tulsa, Oklahoma,'
+            ):
+                named = head
+            else:
+                named = None
             p = k
         return None
 
