@@ -492,3 +492,20 @@ def test_post_posed_source_with_title_and_name_appositives(spacy_nlp):
     assert first.content.startswith("Three people were wounded")
     assert first.content.endswith("Nova Kakhovka")
     assert not any(c.narration for c in report.claims)
+
+
+def test_appositive_with_relative_clause_keeps_the_main_speaker(spacy_nlp):
+    text = (
+        "The Kalinouski Regiment, one of the units that claimed the assault, insisted "
+        "on Telegram that its fighters still held the bridge. According to the commander of "
+        "the regiment, Denys Prokopenko, two of its men were wounded."
+    )
+    report = analyse(spacy_nlp, text)
+    main = claim_by_cue(report, "insisted")
+    assert main.source == "Kalinouski Regiment"
+    assert main.content == "that its fighters still held the bridge"
+    inner = claim_by_cue(report, "claimed")
+    assert inner.content == "the assault"
+    according = claim_by_cue(report, "According to")
+    assert according.source == "Denys Prokopenko"
+    assert according.content == "two of its men were wounded"

@@ -456,6 +456,16 @@ class Extractor:
         """A noun phrase with a relative clause: 'a nominal Republican who voted ...'."""
         t = self.t
         rel = next((x for x in range(*seg) if t.lower[x] in ("who", "whose")), None)
+        if rel is None:
+            # 'X, one of the groups that claimed the raid, insisted'
+            rel = next((x for x in range(*seg) if t.lower[x] in ("that", "which")), None)
+            if rel is not None and (
+                rel == seg[0]
+                or t.pos[rel - 1] not in ("NOUN", "PROPN")
+                or any(t.tag[x] in FINITE for x in range(seg[0], rel))
+            ):
+                return False
+            return rel is not None and t.pos[seg[0]] in ("NUM", "DET", "NOUN", "PROPN", "ADJ")
         if rel is None or rel == seg[0]:
             return False
         return self._np_left(rel - 1, seg[0]) == seg[0]
@@ -1200,8 +1210,10 @@ class Extractor:
         src_end = self._skip_np(src_start, s1)
         if src_end == src_start:
             return None
-        src = (src_start, src_end)
         lead = all(t.pos[x] in ("ADV", "CCONJ", "SPACE", "PUNCT") for x in range(s0, i))
+        if lead:
+            src_end = self._name_appositive(src_end, s1)
+        src = (src_start, src_end)
         if lead:
             content = self.content_right(src_end, s1, self._tail_cut(src_end, s1, nxt))
         else:
@@ -1217,6 +1229,19 @@ class Extractor:
             cue_tokens=(i, i + width),
             source_tokens=src,
         )
+
+    def _name_appositive(self, k: int, s1: int) -> int:
+        """'According to the head of the administration, Oleh Syniehubov, five ...':
+        a name set off by commas after a title belongs to the source."""
+        t = self.t
+        if k >= s1 or t.text[k] != ",":
+            return k
+        j = k + 1
+        while j < s1 and t.pos[j] == "PROPN" and t.ent[j] == "PERSON":
+            j += 1
+        if j - (k + 1) >= 2 and j < s1 and t.text[j] == ",":
+            return j
+        return k
 
     def _attach_citing(self, out: list[RawAttribution], i: int, s1: int) -> None:
         """'The channel reported, citing Russian security sources, that ...': the cited

@@ -23,6 +23,7 @@ from .tidy import (
     content_start,
     own_words,
     physical_attack,
+    relative_clause_content,
     self_reference,
     speakerless,
     split_contrasts,
@@ -100,6 +101,7 @@ class ClaimBuilder:
         raws = [r for r in raws if not speakerless(r, self.t) and not physical_attack(r, self.t)]
         for raw in raws:
             trim_source(raw, self.t)
+            relative_clause_content(raw, self.t)
         split_contrasts(raws, self.t)
         for raw in raws:
             content_before_source(raw, raws, self.t)

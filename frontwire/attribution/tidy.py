@@ -107,6 +107,20 @@ def _whole_words(i: int, t: Tokens) -> int:
     return i
 
 
+def relative_clause_content(raw: RawAttribution, t: Tokens) -> None:
+    """'X, one of the groups that claimed the raid, insisted ...': a claim made inside a
+    relative clause ends with that clause, at the next comma."""
+    if raw.source_tokens is None or not raw.content:
+        return
+    i, j = raw.source_tokens
+    if j - i != 1 or t.lower[i] not in RELATIVE:
+        return
+    a, b = raw.content[0]
+    comma = t.doc_text.find(",", a, b)
+    if comma > a:
+        raw.content = [(a, comma)]
+
+
 def split_contrasts(raws: list[RawAttribution], t: Tokens) -> None:
     """End a claim's content where a contrasting speaker's clause begins."""
     for raw in raws:
