@@ -509,3 +509,23 @@ def test_appositive_with_relative_clause_keeps_the_main_speaker(spacy_nlp):
     according = claim_by_cue(report, "According to")
     assert according.source == "Denys Prokopenko"
     assert according.content == "two of its men were wounded"
+
+
+def test_pronoun_claims_share_the_speakers_side(spacy_nlp):
+    text = (
+        "Sumy Mayor Oleksandr Lysenko said on Telegram that two trolleybuses were burned out. "
+        '"Nobody was inside, thank God," he said.'
+    )
+    report = analyse(spacy_nlp, text)
+    sides = {c.source_text: c.side for c in report.claims if not c.narration}
+    assert sides["he"] == sides["Sumy Mayor Oleksandr Lysenko"] == "Ukraine"
+
+
+def test_object_relative_clause_claim_stays_in_its_clause(spacy_nlp):
+    text = (
+        "Villagers saw a helicopter, which they described as a Mi-8, fire rockets at the "
+        "school on Friday."
+    )
+    report = analyse(spacy_nlp, text)
+    described = claim_by_cue(report, "described")
+    assert described.content == "as a Mi-8"

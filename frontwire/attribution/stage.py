@@ -123,6 +123,7 @@ class ClaimBuilder:
             claims.append(claim)
         if narration:
             claims.extend(self._narration(raws))
+        self._share_sides(claims)
         claims.sort(key=lambda c: (c.content_start, c.cue_start or 0))
         for number, claim in enumerate(claims, 1):
             claim.id = f"c{number}"
@@ -155,6 +156,17 @@ class ClaimBuilder:
             if best is not None:
                 inside[n] = best
         return inside
+
+    @staticmethod
+    def _share_sides(claims: list[Claim]) -> None:
+        """'Kharkiv Mayor Ihor Terekhov said ... "...," he said': one speaker, one side."""
+        sides: dict[str, str] = {}
+        for claim in claims:
+            if claim.side and not claim.narration:
+                sides.setdefault(claim.source, claim.side)
+        for claim in claims:
+            if not claim.side and claim.source in sides:
+                claim.side = sides[claim.source]
 
     def _echoes(self, raw: RawAttribution, raws: list[RawAttribution]) -> bool:
         """True for "it could not confirm" opening another claim's content."""

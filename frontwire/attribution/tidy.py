@@ -113,9 +113,14 @@ def relative_clause_content(raw: RawAttribution, t: Tokens) -> None:
     if raw.source_tokens is None or not raw.content:
         return
     i, j = raw.source_tokens
-    if j - i != 1 or t.lower[i] not in RELATIVE:
+    subject = j - i == 1 and t.lower[i] in RELATIVE  # 'groups that claimed the raid'
+    # or an object relative: '..., which they described as an Antonov, ...'
+    objective = i > 1 and t.lower[i - 1] in RELATIVE and t.text[i - 2] == ","
+    if not subject and not objective:
         return
     a, b = raw.content[0]
+    if objective and a > raw.cue[1]:  # the content skipped past the clause: pull it back
+        a = raw.cue[1] + len(t.doc_text[raw.cue[1] : b]) - len(t.doc_text[raw.cue[1] : b].lstrip())
     comma = t.doc_text.find(",", a, b)
     if comma > a:
         raw.content = [(a, comma)]
