@@ -529,3 +529,17 @@ def test_object_relative_clause_claim_stays_in_its_clause(spacy_nlp):
     report = analyse(spacy_nlp, text)
     described = claim_by_cue(report, "described")
     assert described.content == "as a Mi-8"
+
+
+def test_reporters_aside_becomes_the_outlets_unconfirmed_claim(spacy_nlp):
+    text = (
+        "The navy said its drones had sunk four landing craft near Chornomorske, a claim "
+        "that could not be independently verified."
+    )
+    report = analyse(spacy_nlp, text)
+    navy = claim_by_cue(report, "said")
+    assert navy.content == "its drones had sunk four landing craft near Chornomorske"
+    assert navy.stance == "asserts"
+    aside = [c for c in report.claims if c.narration]
+    assert len(aside) == 1 and aside[0].stance == "unconfirmed"
+    assert aside[0].source == "Eastline Wire"

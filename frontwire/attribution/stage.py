@@ -19,6 +19,7 @@ from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
 from .resolve import Resolution, Resolver
 from .stance import stance_of
 from .tidy import (
+    asides,
     content_before_source,
     content_start,
     own_words,
@@ -121,6 +122,7 @@ class ClaimBuilder:
                 continue
             claim = self._claim(raw, self._relays(n, raws, containers), self._nested(raw, raws))
             claims.append(claim)
+            claims.extend(self._aside_claims(raw.content[0][0], raw.content[-1][1]))
         if narration:
             claims.extend(self._narration(raws))
         self._share_sides(claims)
@@ -156,6 +158,17 @@ class ClaimBuilder:
             if best is not None:
                 inside[n] = best
         return inside
+
+    def _aside_claims(self, start: int, end: int) -> list[Claim]:
+        """'..., a figure that could not be verified': the outlet's own unconfirmed claim."""
+        out = []
+        side = side_of(self.outlet, rules=self.side_rules)[0]
+        for a, b in asides(self.text, start, end):
+            a += len(self.text[a:b]) - len(self.text[a:b].lstrip())
+            stance, cue = stance_of([], [self.text[a:b]], self.stance_rules)
+            if stance != "asserts":
+                out.append(self._narration_claim(a, b, stance, cue, side))
+        return out
 
     @staticmethod
     def _share_sides(claims: list[Claim]) -> None:
@@ -234,6 +247,9 @@ class ClaimBuilder:
         who = self._names[raw.source_tokens]
         start, end = raw.content[0][0], raw.content[-1][1]
         start = content_start(self.text, start, end)
+        tail = asides(self.text, start, end)
+        if tail and tail[-1][1] >= end - 1:  # the reporter's closing aside is not theirs
+            end = tail[-1][0] - 1
         content = self.text[start:end]
         cue_words = self.t.lower[raw.cue_tokens[0] : raw.cue_tokens[1]]
         cue_text = self.text[raw.cue[0] : raw.cue[1]]

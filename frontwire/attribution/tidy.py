@@ -157,6 +157,11 @@ def content_start(text: str, a: int, b: int) -> int:
     return a + match.end() if match else a
 
 
+def asides(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of the reporter's asides on a figure or claim inside a content a..b."""
+    return [(a + m.start() + 1, a + m.end()) for m in ASIDES[0].finditer(text[a:b])]
+
+
 def own_words(text: str, a: int, b: int, nested: list[tuple[int, int]]) -> str:
     """The content a..b with nested speakers' clauses and reporter's asides blanked out.
 
