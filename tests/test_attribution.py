@@ -543,3 +543,17 @@ def test_reporters_aside_becomes_the_outlets_unconfirmed_claim(spacy_nlp):
     aside = [c for c in report.claims if c.narration]
     assert len(aside) == 1 and aside[0].stance == "unconfirmed"
     assert aside[0].source == "Eastline Wire"
+
+
+def test_news_agency_told_by_the_speaker_is_a_relay(spacy_nlp):
+    text = (
+        "The Southern Military District told the state news agency RIA Novosti that its "
+        "units had cleared the village of Krynky. A soldier told reporters the shelling "
+        "had stopped."
+    )
+    report = analyse(spacy_nlp, text)
+    district = claim_by_cue(report, "told")
+    assert [link.role for link in district.chain] == ["origin", "relay", "outlet"]
+    assert "RIA Novosti" in district.chain[1].name
+    soldier = [c for c in report.claims if c.source_text == "A soldier"][0]
+    assert [link.role for link in soldier.chain] == ["origin", "outlet"]

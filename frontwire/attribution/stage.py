@@ -28,6 +28,7 @@ from .tidy import (
     self_reference,
     speakerless,
     split_contrasts,
+    told_recipient,
     trim_source,
 )
 from .tokens import Tokens, from_doc
@@ -219,6 +220,10 @@ class ClaimBuilder:
             span = (self.t.index_at(a), self.t.index_at(b - 1) + 1)
             chain.append(ChainLink(self.resolver.resolve(span).name, "origin", a, b))
         chain.append(self._link(raw, "relay" if chain else "origin"))
+        told = told_recipient(raw, self.t)
+        if told is not None:  # 'the FSB told the state news agency TASS': TASS relays
+            name = self.resolver.resolve(told).name
+            chain.append(ChainLink(name, "relay", *self.t.chars(*told)))
         chain.extend(self._link(r, "relay") for r in relays)
         if chain[-1].name.lower() != self.outlet.lower():
             chain.append(ChainLink(self.outlet, "outlet"))

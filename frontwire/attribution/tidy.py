@@ -204,3 +204,28 @@ def content_before_source(raw: RawAttribution, raws: list[RawAttribution], t: To
     start = left + len(text[left:end]) - len(text[left:end].lstrip(" ,\n"))
     if end - start > 10:
         raw.content = [(start, end)]
+
+
+TELL = {"told", "tell", "tells", "telling"}
+# "the FSB told the state news agency TASS that ...": the recipient relays the claim.
+MEDIA = re.compile(
+    r"\b(?:news|agency|TASS|RIA|Interfax|Reuters|AFP|AP|BBC|CNN|channel|newspaper|"
+    r"television|broadcaster|radio|magazine|outlet|Times|Post|Guardian)\b",
+    re.I,
+)
+
+
+def told_recipient(raw: RawAttribution, t: Tokens) -> tuple[int, int] | None:
+    """Token span of a news outlet the speaker told: a relay of the claim."""
+    i = raw.cue_tokens[1]
+    if t.lower[i - 1] not in TELL or not raw.content or raw.content[0][0] < t.start[i]:
+        return None
+    j = i
+    while j < len(t.text) and t.start[j] < raw.content[0][0]:
+        if t.pos[j] in ("ADP", "PUNCT", "SCONJ", "VERB") or t.lower[j] == "that":
+            break
+        j += 1
+    if j == i or not any(t.pos[k] == "PROPN" for k in range(i, j)):
+        return None
+    words = t.doc_text[t.start[i] : t.end[j - 1]]
+    return (i, j) if MEDIA.search(words) else None
