@@ -557,3 +557,16 @@ def test_news_agency_told_by_the_speaker_is_a_relay(spacy_nlp):
     assert "RIA Novosti" in district.chain[1].name
     soldier = [c for c in report.claims if c.source_text == "A soldier"][0]
     assert [link.role for link in soldier.chain] == ["origin", "outlet"]
+
+
+def test_institution_is_not_resolved_to_the_person_heading_it(spacy_nlp):
+    text = (
+        "According to the head of the Zaporizhzhia regional administration, Ivan Fedorov, "
+        "a drone hit a petrol station. Later the regional administration said the fire "
+        "had been put out. The head said nobody was hurt."
+    )
+    report = analyse(spacy_nlp, text)
+    sources = [c.source for c in report.claims if not c.narration]
+    assert sources[0] == "Ivan Fedorov"
+    assert "Ivan Fedorov" not in sources[1]
+    assert sources[2] == "Ivan Fedorov"

@@ -211,6 +211,10 @@ class Resolver:
         t = self.t
         # Any noun of the phrase can come back as 'the service', 'the ministry'.
         heads = {t.lower[k] for k in range(i, j) if t.pos[k] in ("NOUN", "PROPN")}
+        if found.person:  # 'the head of the administration, X': X is not 'the administration'
+            of = next((k for k in range(i, j) if t.lower[k] == "of"), j)
+            comma = next((k for k in range(of, j) if t.text[k] == ","), j)
+            heads -= {t.lower[k] for k in range(of, comma)}
         if found.name and found.name.lower() != t.lower[i]:
             self.memory.append(Speaker(found.name, found.person, heads, t.start[i], True))
         self.memory.sort(key=lambda s: s.offset)
