@@ -570,3 +570,13 @@ def test_institution_is_not_resolved_to_the_person_heading_it(spacy_nlp):
     assert sources[0] == "Ivan Fedorov"
     assert "Ivan Fedorov" not in sources[1]
     assert sources[2] == "Ivan Fedorov"
+
+
+def test_according_to_their_own_account_names_the_subject(spacy_nlp):
+    text = (
+        "Partisan saboteurs derailed a supply train near Melitopol on Sunday, according to "
+        "their own statement."
+    )
+    claim = claim_by_cue(analyse(spacy_nlp, text), "according to")
+    assert claim.source_text == "Partisan saboteurs"
+    assert claim.content.startswith("Partisan saboteurs derailed a supply train")

@@ -24,6 +24,7 @@ from .tidy import (
     content_start,
     own_words,
     physical_attack,
+    possessive_speaker,
     relative_clause_content,
     self_reference,
     speakerless,
@@ -107,6 +108,10 @@ class ClaimBuilder:
         split_contrasts(raws, self.t)
         for raw in raws:
             content_before_source(raw, raws, self.t)
+        for raw in raws:
+            speaker = possessive_speaker(raw, self.t)
+            if speaker is not None:
+                raw.source_tokens, raw.source = speaker, self.t.chars(*speaker)
         for raw in raws:  # resolve in document order: pronouns look backwards
             if raw.source_tokens and raw.source_tokens not in self._names:
                 self._names[raw.source_tokens] = self.resolver.resolve(raw.source_tokens)

@@ -229,3 +229,23 @@ def told_recipient(raw: RawAttribution, t: Tokens) -> tuple[int, int] | None:
         return None
     words = t.doc_text[t.start[i] : t.end[j - 1]]
     return (i, j) if MEDIA.search(words) else None
+
+
+OWN_WORDS = {"statement", "statements", "account", "accounts", "words", "claims", "figures"}
+
+
+def possessive_speaker(raw: RawAttribution, t: Tokens) -> tuple[int, int] | None:
+    """'Armed groups ... launched a raid, according to their own statements': the speaker
+    is the subject of the content, not "their own statements". Returns its token span."""
+    if raw.kind != "according" or raw.source_tokens is None or not raw.content:
+        return None
+    i, j = raw.source_tokens
+    if t.tag[i] != "PRP$" or t.lower[j - 1] not in OWN_WORDS or raw.content[0][1] > t.start[i]:
+        return None
+    a = t.index_at(raw.content[0][0])
+    b = a
+    while b < i and (t.pos[b] in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.lower[b] == "of"):
+        b += 1
+    while b > a and t.pos[b - 1] in ("DET", "ADP"):
+        b -= 1
+    return (a, b) if b > a and t.pos[b - 1] in ("NOUN", "PROPN") else None
