@@ -369,8 +369,9 @@ def render_event(event: dict[str, Any]) -> str:
         + (f"  (figures reported: {event['fatality_figures']})"
            if event.get("fatality_figures") else ""),
         f"  sources: {event.get('n_reports')} reports, {event.get('n_sources')} outlets,"
-        f" {event.get('independent_origins')} independent origins"
+        f" {_count(event.get('independent_origins'), 'independent origin')} asserting it"
         + ("  -- CONTRADICTED" if event.get("contradicted") else ""),
+        *_origin_lines(event.get("origins_by_stance") or {}),
     ]
     labels: dict[str, str] = {}
     for report in event.get("reports", []):
@@ -390,6 +391,18 @@ def render_event(event: dict[str, Any]) -> str:
         reason = f" ({relation['reason']})" if relation.get("reason") else ""
         out.append(f"  {relation.get('relation')}{reason}:\n    {a}\n    {b}")
     return "\n".join(out)
+
+
+def _count(n: Any, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _origin_lines(by_stance: dict[str, list[str]]) -> list[str]:
+    """'    denies: 3 origins (FSB; Roman Starovoit; ...)' per stance."""
+    return [
+        f"    {stance}: {_count(len(names), 'origin')} ({'; '.join(names)})"
+        for stance, names in by_stance.items()
+    ]
 
 
 def _claim_label(claim: dict[str, Any]) -> str:

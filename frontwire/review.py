@@ -420,6 +420,20 @@ def keep_reports(event: dict[str, Any], keys: Iterable[str], keep: bool) -> dict
     return recount(out)
 
 
+def _origins_by_stance(reports: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Distinct origin names per stance across the claims of the given reports."""
+    out: dict[str, list[str]] = {}
+    for rep in reports:
+        for claim in rep.get("claims") or []:
+            chain = claim.get("chain") or []
+            name = (chain[0].get("name") if chain else "") or claim.get("source") or ""
+            name = name or str(rep.get("outlet") or rep.get("doc_id") or "")
+            names = out.setdefault(str(claim.get("stance", "")), [])
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+    return out
+
+
 def recount(event: dict[str, Any]) -> dict[str, Any]:
     """Re-derive an event's counts from its reports after a merge or split (in place).
 
@@ -440,6 +454,8 @@ def recount(event: dict[str, Any]) -> dict[str, Any]:
         for claim in rep.get("claims") or []:
             stances[claim.get("stance", "")] = stances.get(claim.get("stance", ""), 0) + 1
     event["stance_summary"] = stances
+    event["origins_by_stance"] = _origins_by_stance(reports)
+    event["independent_origins"] = len(event["origins_by_stance"].get("asserts", []))
     event["contradicted"] = bool(event.get("contradictions"))
     for key, pick in (("date_start", min), ("date_end", max)):
         dates = [r.get(key) for r in reports if r.get(key)]

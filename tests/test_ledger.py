@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from frontwire.ledger import Ledger, LedgerQueryError
+from frontwire.ledger.aggregate import claim_relations
 from frontwire.ledger.merge import to_ordinal
 from frontwire.ledger.relations import death_toll, fallback_compare, judges
-from frontwire.model import Actor, Report
+from frontwire.model import Actor, ChainLink, Claim, Report
 from frontwire.store.synthetic import (
     make_claim,
     make_event,
@@ -51,7 +52,12 @@ def test_two_outlets_on_one_shelling_become_one_event(ledger: Ledger) -> None:
     assert nikopol["date_start"] == "2024-03-12" and nikopol["time_precision"] == 1
     assert nikopol["country"] == "Ukraine" and nikopol["iso"] == 804
     assert nikopol["actor1"] == "Military Forces of Russia (2000-)"
-    assert nikopol["independent_origins"] >= 2  # the governor, the ministry, the rescuers
+    # The governor, the rescuers and the wire assert it; Moscow's denial is its own origin.
+    assert nikopol["independent_origins"] == 3
+    assert nikopol["origins_by_stance"] == {
+        "asserts": ["Serhii Lysak", "State Emergency Service", "Reuters"],
+        "denies": ["Russia's Defence Ministry"],
+    }
     # Both sides of the border clash are one event too; 6 event reports -> 4 events.
     tetkino = by_location(ledger, "Tyotkino")
     assert tetkino["n_reports"] == 2
@@ -290,7 +296,9 @@ def test_without_the_attribution_stage_the_stand_in_rule_still_links(
     assert detail is not None
     reasons = {r["reason"] for r in detail["contradictions"]}
     assert {"asserts vs denies", "fatalities 3 vs 5"} <= reasons
-    assert detail["independent_origins"] == 4  # Lysak, the ministry, the rescuers, Reuters
+    # Lysak, the rescuers and Reuters assert it; the ministry's denial is no corroboration.
+    assert detail["independent_origins"] == 3
+    assert len(detail["origins_by_stance"]["denies"]) == 1
 
 
 def test_stand_in_rule() -> None:
@@ -371,3 +379,22 @@ def test_a_later_report_joins_its_incident_and_keeps_the_id(ledger_path: Path) -
         (joined,) = led.events(country="UA", limit=None, contradicted=True)
     assert joined["id"] == first["id"] and joined["n_reports"] == 2
     assert joined["fatalities"] == 3 and joined["updated_at"] >= first["updated_at"]
+
+
+def _claim(cid: str, content: str, stance: str, chain: list[str]) -> Claim:
+    roles = ["origin", *["relay"] * (len(chain) - 2), "outlet"]
+    links = [ChainLink(name, role) for name, role in zip(chain, roles, strict=True)]
+    return Claim(cid, 0, len(content), content, stance=stance, source=chain[0], chain=links)
+
+
+def test_one_origin_relayed_twice_is_neither_corroboration_nor_two_origins() -> None:
+    text = "drones struck the oil depot in Tuapse overnight and started a fire"
+    fsb_tass = _claim("c1", text, "asserts", ["FSB", "TASS", "Eastline Wire"])
+    fsb_ria = _claim("c2", text, "asserts", ["the FSB", "RIA Novosti", "Eastline Wire"])
+    governor = _claim("c3", text, "asserts", ["Veniamin Kondratyev", "Eastline Wire"])
+    denial = _claim("c4", text, "denies", ["Ukraine's navy", "Eastline Wire"])
+    pairs = claim_relations([("d1", c) for c in (fsb_tass, fsb_ria, governor, denial)], [])
+    kinds = {(a, b): kind for _, a, _, b, kind, _ in pairs}
+    assert ("c1", "c2") not in kinds  # the FSB relayed twice does not corroborate itself
+    assert kinds[("c1", "c3")] == "corroborates"
+    assert kinds[("c1", "c4")] == "contradicts"

@@ -141,6 +141,7 @@ def test_map_filters_and_event_panel(site: tuple[str, Path, Path]) -> None:
         page.wait_for_selector("#claims .claim")
         panel = page.inner_text("#panel")
         assert "Oleh Syniehubov" in panel and "Russian Ministry of Defence" in panel
+        assert "denies (origins)" in panel  # who stands behind each stance, counted once
         assert page.locator("#claims .source-col").count() == 2
         assert page.locator("#claims .claim.denies").count() == 1
         assert page.locator("#claims .claim.asserts").count() == 1

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import ASSERTS, STANCES, Claim
 from .countries import acled_country, iso_numeric
-from .relations import CONTRADICTS, judges, reason
+from .relations import CONTRADICTS, CORROBORATES, judges, reason
 from .stored import StoredEvent, fallback_date
 
 MAX_CLAIMS_COMPARED = 80  # per incident: pairs grow quadratically and big stories are rare
@@ -82,12 +82,15 @@ def claim_relations(
     claims: Sequence[tuple[str, Claim]], figures: Sequence[dict[str, Any]]
 ) -> list[tuple[str, str, str, str, str, str]]:
     """(doc_a, claim_a, doc_b, claim_b, relation, reason) for every related claim pair."""
-    compare, _ = judges()
+    compare, origins = judges()
     found: dict[tuple[str, str, str, str], tuple[str, str]] = {}
     limited = claims[:MAX_CLAIMS_COMPARED]
     for i, (doc_a, a) in enumerate(limited):
         for doc_b, b in limited[i + 1 :]:
             relation = compare(a, b)
+            # A source repeating itself (or relayed twice) is not corroboration.
+            if relation == CORROBORATES and origins([a, b]) < 2:
+                continue
             if relation:
                 found[(doc_a, a.id, doc_b, b.id)] = (relation, reason(a, b, relation))
     # Reports that code different death tolls disagree, whatever the claims say.
@@ -100,6 +103,35 @@ def claim_relations(
                 key = (fa["doc_id"], fa["claim_id"], fb["doc_id"], fb["claim_id"])
                 found[key] = (CONTRADICTS, why)
     return [(*key, relation, why) for key, (relation, why) in found.items()]
+
+
+def origin_name(claim: Claim, outlet: str) -> str:
+    """Who a claim first came from, for display: the chain's origin, the speaker, or the
+    outlet itself for its own narration."""
+    if claim.narration or not (claim.chain or claim.source):
+        return outlet
+    return (claim.chain[0].name if claim.chain else "") or claim.source or outlet
+
+
+def origins_by_stance(reports: Sequence[StoredEvent]) -> dict[str, list[str]]:
+    """One name per independent origin behind each stance, in report order.
+
+    Counting per stance is what corroboration means: three outlets relaying one ministry
+    statement are one origin, and a denial does not corroborate an assertion.
+    """
+    _, origins = judges()
+    kept: dict[str, list[Claim]] = {}
+    names: dict[str, list[str]] = {}
+    for report in reports:
+        outlet = report.row["outlet"] or report.key[0]
+        for claim in report.claims:
+            group = kept.setdefault(claim.stance, [])
+            if len(group) >= MAX_CLAIMS_COMPARED:
+                continue
+            if not group or origins([*group, claim]) > len(group):
+                group.append(claim)
+                names.setdefault(claim.stance, []).append(origin_name(claim, outlet))
+    return {s: names[s] for s in STANCES if s in names}
 
 
 def _best_place(reports: Sequence[StoredEvent]) -> StoredEvent:
@@ -172,9 +204,9 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
     claims = _claims(reports)
     figures = fatality_figures(reports)
     relations = claim_relations(claims, figures)
-    _, origins = judges()
     outlets = _outlets(reports)
     stances = Counter(c.stance for _, c in claims)
+    by_stance = origins_by_stance(reports)
     disputed_toll = len({f["fatalities"] for f in figures if f["asserted"]}) > 1
     fields = {
         "event_type": etype,
@@ -194,7 +226,9 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
         "fatalities": conservative_fatalities(figures),
         "fatality_figures": figures,
         "n_reports": len(reports), "n_sources": len(outlets),
-        "independent_origins": origins([c for _, c in claims]) if claims else len(outlets),
+        # Independent origins of what is asserted: the corroboration an analyst weighs.
+        "independent_origins": len(by_stance.get(ASSERTS, [])) if claims else len(outlets),
+        "origins_by_stance": by_stance,
         "contradicted": int(disputed_toll or any(r[4] == CONTRADICTS for r in relations)),
         "stance_summary": {s: stances[s] for s in STANCES if stances[s]},
         "background": int(rows[0]["background"]),

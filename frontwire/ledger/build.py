@@ -20,7 +20,7 @@ from .aggregate import Incident, aggregate
 from .merge import DATE_SLACK_DAYS, Item, cluster
 from .stored import load_items, load_reports
 
-_JSON_FIELDS = ("fatality_figures", "stance_summary", "source_stances")
+_JSON_FIELDS = ("fatality_figures", "stance_summary", "source_stances", "origins_by_stance")
 
 
 def event_id(doc_id: str, event_index: str, taken: set[str]) -> str:

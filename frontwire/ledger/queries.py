@@ -12,7 +12,8 @@ from typing import Any
 
 from .filters import where_clause
 
-_EVENT_JSON = ("actors", "stance_summary", "fatality_figures", "source_stances")
+_EVENT_JSON = ("actors", "stance_summary", "fatality_figures", "source_stances",
+               "origins_by_stance")
 _EVENT_BOOL = ("contradicted", "civilian_targeting", "background")
 _HIDDEN = ("fingerprint",)
 

@@ -299,5 +299,11 @@ CREATE TABLE ledger_meta (
 );
 """
 
-MIGRATIONS: list[str] = [V1_REPORTS, V2_LEDGER]
+# Who stands behind each stance on an event: {"asserts": ["FSB", ...], ...}, one name per
+# independent origin, so "three origins deny it" is visible without re-reading the claims.
+V3_ORIGINS = """
+ALTER TABLE ledger_events ADD COLUMN origins_by_stance TEXT NOT NULL DEFAULT '{}';
+"""
+
+MIGRATIONS: list[str] = [V1_REPORTS, V2_LEDGER, V3_ORIGINS]
 SCHEMA_VERSION = len(MIGRATIONS)

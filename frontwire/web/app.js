@@ -475,6 +475,9 @@ function renderEvent(ev, audit) {
   fact(dl, "actor 2", ev.actor2, cor.actor2);
   fact(dl, "fatalities", ev.fatalities, cor.fatalities);
   fact(dl, "reports", `${ev.n_reports} from ${ev.n_sources} source(s): ${ev.sources || ""}`);
+  for (const [stance, names] of Object.entries(ev.origins_by_stance || {})) {
+    fact(dl, `${stance} (origins)`, `${names.length}: ${names.join("; ")}`);
+  }
   if (review.merged_from) fact(dl, "merged from", review.merged_from.join(", "));
   if (review.merged_into) fact(dl, "merged into", review.merged_into);
   if (review.split_into) fact(dl, "split into", review.split_into.join(", "));
