@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-STAGES = ("ingest", "geo", "time", "attribution", "events", "store", "api", "pipeline")
+STAGES = ("ingest", "clean", "nlp", "geo", "time", "attribution", "events", "store", "export",
+          "api", "pipeline")
 
 
 def main() -> None:
