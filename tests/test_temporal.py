@@ -541,3 +541,34 @@ def test_effective_date_lies_ahead() -> None:
     assert found["June 1"] == ("DATE", "2025-06-01")
     found = by_text("It proved an effective tactic in June, officers said.", "2024-10-26")
     assert found["June"] == ("DATE", "2024-06")
+
+
+def test_planned_action_lies_ahead_but_a_fronted_date_dates_the_plan() -> None:
+    # DCT 2024-03-13 is a Wednesday.
+    text = "The monitors planned to leave Kharkiv on Thursday for Dnipro."
+    assert by_text(text, "2024-03-13")["Thursday"] == ("DATE", "2024-03-14")
+    text = "Residents planned a march in the centre on Saturday, organisers said."
+    assert by_text(text, "2024-03-13")["Saturday"] == ("DATE", "2024-03-16")
+    text = "On Friday, the regional government planned to pay the evacuees."
+    assert by_text(text, "2024-03-13")["Friday"] == ("DATE", "2024-03-08")
+
+
+def test_frequency_adjectives_of_activities_are_sets() -> None:
+    text = (
+        "Shelling of the district has become a daily routine, and the mayor gives a daily "
+        "update. The army reports weekly losses on a daily basis. The daily said the "
+        "quarterly budget was cut; the average daily volume fell."
+    )
+    found = [(t.text, t.value) for t in tag(text, DCT)]
+    assert found.count(("daily", "P1D")) == 3  # routine, update, basis
+    assert ("weekly", "P1W") in found
+    assert "quarterly" not in {t for t, _ in found}  # a budget period, not an activity
+
+
+def test_part_of_day_alone_takes_the_day_of_the_narrative() -> None:
+    found = by_text("By mid-afternoon, sirens sounded again in Odesa.", "2024-03-12")
+    assert found["mid-afternoon"] == ("TIME", "2024-03-12TAF")
+    found = by_text("Drones hit the port on Sunday. Rescuers worked in the morning to clear it.")
+    assert found["the morning"] == ("TIME", "2024-03-10TMO")
+    found = by_text("At mid-afternoon yesterday, the bridge was closed.")
+    assert found["mid-afternoon yesterday"] == ("TIME", "2024-03-11TAF")

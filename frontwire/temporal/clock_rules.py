@@ -126,11 +126,25 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Frequency adjectives of activities ("daily shelling", "nightly drone raids", "his weekly
+# address") are sets; the longer periods mostly name reports and payments instead
+# ("the quarterly dividend", "monthly salaries"), so those count only as adverbs.
+_ACTIVITY_ADJECTIVES = frozenset(["daily", "nightly", "weekly", "hourly"])
+# A publication or a market statistic: "a daily newspaper", "average daily volume";
+# a verb after it makes "daily" the noun: "the daily said".
+_NOT_ACTIVITY = frozenset(
+    "newspaper newspapers paper papers magazine edition editions publication bulletin "
+    "report reports dividend dividends volume volumes turnover said says reported reports "
+    "wrote quoted published cited added".split()
+)
+
+
 def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["word"].lower()
     if re.match(r" (?:[A-Z]|newspapers?\b|papers?\b)", ctx.text[m.end() : m.end() + 12]):
         return None  # a newspaper: "the Communist Party daily Granma"
     after = re.match(r" ([a-z]+)\b", ctx.text[m.end() : m.end() + 20])
     if after and after.group(1) not in _FUNCTION_WORDS:
-        return None  # an adjective: "the quarterly dividend", "a daily newspaper"
+        if word not in _ACTIVITY_ADJECTIVES or after.group(1) in _NOT_ACTIVITY:
+            return None  # "the quarterly dividend", "a daily newspaper"
     return Norm("SET", SET_ADVERBS[word])

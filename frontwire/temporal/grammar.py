@@ -112,6 +112,12 @@ RULES: dict[str, str] = {
         rf"{_B}(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following)\s+"
         rf"(?P<part>{PART}){_E}"
     ),
+    # "by mid-afternoon", "mid-afternoon yesterday", "in the morning": a part of the day
+    # the narrative is on
+    "part_alone": (
+        rf"{_B}(?:(?P<edge>early|late|mid)[\s-]*|(?<=\bin\s)the\s+)(?P<part>morning|afternoon|"
+        rf"evening)(?:\s+(?P<day>today|yesterday|tomorrow))?{_E}"
+    ),
     "overnight": rf"{_B}overnight(?:\s+(?:into|to|on)\s+(?P<wd>{WEEKDAY}))?{_E}",
     "reference": (
         rf"{_B}(?P<word>now|currently|at\s+present|these\s+days|nowadays|"
@@ -332,6 +338,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "relday": (("relday",), 4),
     "partday": (("part",), 2),
     "overnight": (("overnight",), 0),
+    "part_alone": (("part",), 2),
     "reference": (("ref",), 2),
     "relunit": (("unit_sg", "part", "season"), 5),
     "the_year": (("u_year",), 3),

@@ -200,6 +200,22 @@ def partday(m: re.Match[str], ctx: Context) -> Norm | None:
     return _day(base + timedelta(days=shift), part=part)
 
 
+def part_alone(m: re.Match[str], ctx: Context) -> Norm | None:
+    """A part of a day named alone: of the day given, else of the day the text is on."""
+    part = _part_code(m["part"])
+    after = ctx.word_after(m.end())
+    if not m["day"] and after.lower() in ("hours", "of", "and"):
+        return None  # "the early morning hours of Sunday": the day comes after
+    if m["day"]:
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["day"].lower()]
+        base = ctx.dct + timedelta(days=shift) if ctx.dct else None
+    else:
+        base = _anchor_date(ctx) or ctx.dct
+    if base is None:
+        return Norm("TIME", f"XXXX-XX-XXT{part}")
+    return _day(base, part=part)
+
+
 def overnight(m: re.Match[str], ctx: Context) -> Norm | None:
     """The night before the report (or before the weekday named): begin D-1, finish D."""
     if ctx.dct is None:

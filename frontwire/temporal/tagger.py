@@ -37,6 +37,7 @@ HANDLERS: dict[str, Handler] = {
     "relday": rel.relday,
     "partday": rel.partday,
     "overnight": rel.overnight,
+    "part_alone": rel.part_alone,
     "reference": rel.reference,
     "relunit": rel.relunit,
     "the_weekend": rel.the_weekend,

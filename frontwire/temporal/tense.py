@@ -49,8 +49,11 @@ _PRESENT = (
     r"is|are|am|remains?|continues?|holds|opens|begins|starts|meets?|ends|closes|visits|"
     r"travels|arrives|resumes|expires|takes\s+place|goes"
 )
+# Left of the date only: "protesters planned a rally on Saturday" (the rally lies ahead),
+# but "On Friday, the government planned to pay" dates the planning itself.
+_PLANNED = r"planned(?=\s+(?:to|a|an|the)\b)"
 _CUE = re.compile(
-    rf"\b(?:(?P<fs>{_STRONG_FUTURE})|(?P<ps>{_STRONG_PAST})|(?P<ns>{_PRESENT})|(?P<fw>{_WEAK_FUTURE})|"
+    rf"\b(?:(?P<fl>{_PLANNED})|(?P<fs>{_STRONG_FUTURE})|(?P<ps>{_STRONG_PAST})|(?P<ns>{_PRESENT})|(?P<fw>{_WEAK_FUTURE})|"
     rf"(?P<pw>{_WEAK_PAST}))\b",
     re.I,
 )
@@ -86,12 +89,12 @@ def tense_and_strength(text: str, start: int, end: int) -> tuple[str, bool]:
     stop = _BOUNDARY.search(right)
     if stop is not None:
         right = right[: stop.start()]
-    return _decide([m.lastgroup or "" for m in _CUE.finditer(right)])
+    return _decide([m.lastgroup or "" for m in _CUE.finditer(right) if m.lastgroup != "fl"])
 
 
 def _decide(kinds: list[str]) -> tuple[str, bool]:
     """Nearest strong cue, else nearest weak cue (``kinds`` nearest first)."""
-    for group in (("fs", "ps", "ns"), ("fw", "pw")):
+    for group in (("fs", "ps", "ns"), ("fw", "fl", "pw")):
         for kind in kinds:
             if kind in group:
                 tense = FUTURE if kind[0] == "f" else PAST if kind[0] == "p" else PRESENT
