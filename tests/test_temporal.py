@@ -572,3 +572,38 @@ def test_part_of_day_alone_takes_the_day_of_the_narrative() -> None:
     assert found["the morning"] == ("TIME", "2024-03-10TMO")
     found = by_text("At mid-afternoon yesterday, the bridge was closed.")
     assert found["mid-afternoon yesterday"] == ("TIME", "2024-03-11TAF")
+
+
+def test_previous_weekday_counts_from_the_last_date() -> None:
+    text = "On Thursday, March 14, the hryvnia fell 2%, down 4% from the previous Friday."
+    found = by_text(text, "2024-03-18")
+    assert found["the previous Friday"] == ("DATE", "2024-03-08")
+
+
+def test_vague_stretches_and_references() -> None:
+    text = (
+        "Aid groups expect more displacement in the weeks ahead. The frontline village had "
+        "been quiet for a while, and for the first time in years the school closed. Over the "
+        "years, the army dug in. The near term looks grim, but in the short term the corridor "
+        "stays open."
+    )
+    found = by_text(text)
+    assert found["the weeks ahead"] == ("DURATION", "PXW")
+    assert found["a while"] == ("DURATION", "PXX")
+    assert found["years"] == ("DURATION", "PXY")  # "in years" and "over the years"
+    assert found["The near term"] == ("DATE", "FUTURE_REF")
+    assert found["the short term"] == ("DATE", "FUTURE_REF")
+    assert "short-term" not in by_text("It repaid short-term debt.")
+
+
+def test_year_end_after_a_preposition() -> None:
+    found = by_text("The ministry wants the bridge rebuilt by year-end.", "2024-10-26")
+    assert found["year-end"] == ("DATE", "2024")
+    found = by_text("Prices have risen 9% since year's end.", "2024-10-26")
+    assert found["year's end"] == ("DATE", "2023")
+    assert "year-end" not in by_text("Year-end results were weak; year-end net fell.")
+
+
+def test_spelled_decades() -> None:
+    found = by_text("The town was rebuilt in the early nineties after the war.")
+    assert found["the early nineties"] == ("DATE", "199")

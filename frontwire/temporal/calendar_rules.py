@@ -347,3 +347,17 @@ def _season_by_tense(ctx: Context, code: str, start: int, end: int) -> int:
 def value_span(value: str) -> tuple[date | None, date | None]:
     span = interval(value)
     return (span[0], span[1]) if span else (None, None)
+
+
+_DECADE_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "twenties thirties forties fifties sixties seventies eighties nineties".split(), 2
+    )
+}
+
+
+def decade_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the nineties": the decade of the last century (TIMEX3 writes the 1990s "199")."""
+    value = f"19{_DECADE_WORDS[m['dw'].lower()]}"
+    return Norm("DATE", value, *value_span(value))

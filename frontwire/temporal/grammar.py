@@ -100,7 +100,8 @@ RULES: dict[str, str] = {
         rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{_E}"
     ),
     "weekday": (
-        rf"{_B}(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+        rf"{_B}(?:(?P<edge>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|"
+        r"the\s+(?:previous|preceding|following))\s+)?"
         rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{PART})s?)?{_E}"
     ),
     "relday": (
@@ -123,6 +124,7 @@ RULES: dict[str, str] = {
         rf"{_B}(?P<word>now|currently|at\s+present|these\s+days|nowadays|"
         r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
         r"the\s+past|the\s+near\s+future|the\s+future|(?<=\bin\s)future|"
+        r"the\s+(?:near|short)\s+term|"
         r"current(?=\s+[a-z]))(?![\w-])"
     ),
     # "the week of March 6"
@@ -179,10 +181,22 @@ RULES: dict[str, str] = {
         r"recent|coming|past|few|upcoming)\s+(?P<unit>seconds|minutes|hours|days|weeks|months|"
         r"quarters|years|decades|centuries)(?![\w-])"
     ),
+    # "for years", "over the years", "the first time in years", "for a while"
     "for_units": (
-        r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>seconds|minutes|hours|days|weeks|months|"
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s)|(?<=\btime\sin\s))(?P<unit>seconds|minutes|hours|days|weeks|months|"
         r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months|hour|day|night|week|month|"
-        r"year)-long\b"
+        r"year)-long\b|(?<=\bfor\s)(?P<while>a\s+while)(?![\w-])"
+    ),
+    # "in the weeks ahead": an open stretch to come
+    "units_ahead": (
+        r"(?<![\w-])the\s+(?:coming\s+)?(?P<unit>days|weeks|months|years)\s+ahead(?![\w-])"
+    ),
+    # "by year-end", "by year's end": the end of the year the text is on
+    "year_end": r"(?<![\w-])year(?:-|\s+|'s\s+)end(?![\w-])",
+    # "the nineties", "the early eighties"
+    "decade_word": (
+        r"(?<![\w-])the\s+(?:(?P<edge>early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|"
+        r"forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])"
     ),
     "quarter": (
         r"(?<![\w-])(?:(?P<the>the)\s+)?"
@@ -301,9 +315,12 @@ _add(
         "soon",
         "future",
         "recent",
+        "term",
     ],
 )
 _add("season", list(SEASONS))
+_add("while", ["while"])
+_add("decade_w", "twenties thirties forties fifties sixties seventies eighties nineties".split())
 _add("quarter", ["quarter", "quarters", "half"])
 _add("qcode", ["q1", "q2", "q3", "q4", "h1", "h2"])
 _add(
@@ -352,7 +369,10 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "ago": (("unit",), 6),
     "duration": (("unit",), 6),
     "vague_units": (("unit_pl",), 3),
-    "for_units": (("unit_pl", "unit_sg"), 0),
+    "for_units": (("unit_pl", "unit_sg", "while"), 1),
+    "units_ahead": (("unit_pl",), 2),
+    "year_end": (("u_year",), 0),
+    "decade_word": (("decade_w",), 2),
     "quarter": (("quarter",), 6),
     "q_code": (("qcode",), 0),
     "year": (("year4",), 5),

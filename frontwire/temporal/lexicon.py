@@ -234,6 +234,8 @@ REFERENCES: dict[str, str] = {
     "soon": "FUTURE_REF",
     "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }
 
 # Ordinal words of centuries ("the nineteenth century").

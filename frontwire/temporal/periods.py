@@ -314,3 +314,23 @@ def century(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     value = f"{number - 1:02d}"
     return Norm("DATE", value, *value_span(value), start=m.start("n"))
+
+
+_YEAR_END_PREPS = frozenset(
+    "by at around until till before after since near toward towards".split()
+)
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "by year-end": the end of the year the text is on; "since year-end", the last one.
+
+    Only after a preposition: "year-end results" and "year-end net" name a reporting
+    period's figures, not a time.
+    """
+    before = ctx.word_before(m.start())
+    if before not in _YEAR_END_PREPS:
+        return None
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX")
+    year = ctx.narrative_year(m.start()) or ctx.dct.year - (before == "since")
+    return Norm("DATE", str(year), *value_span(str(year)))

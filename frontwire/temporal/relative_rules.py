@@ -110,8 +110,11 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
     if ctx.dct is None:
         return Norm("DATE", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
-    rel = (m["rel"] or "").lower()
-    if rel in ("last", "past"):
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if rel.startswith("the "):  # "down 4.5% from the previous Friday": from the last date
+        base = _anchor_date(ctx) or ctx.dct
+        d = weekday_near(base, number, 1 if rel == "the following" else -1)
+    elif rel in ("last", "past"):
         d = weekday_near(ctx.dct, number, -1)
     elif rel in ("next", "coming"):
         d = weekday_near(ctx.dct, number, +1)
@@ -504,9 +507,15 @@ def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def for_units(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["while"]:
+        return Norm("DURATION", "PXX")  # a length of no stated unit
     unit = m["unit"] or m["unit2"]
     single = unit.lower() in UNITS  # "a day-long meeting": one day
     return Norm("DURATION", duration_value(1 if single else None, unit))
+
+
+def units_ahead(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DURATION", duration_value(None, m["unit"]))
 
 
 def the_weekend(m: re.Match[str], ctx: Context) -> Norm | None:
