@@ -61,7 +61,8 @@ COUNTRY_ALIASES = {
 # contiguous states near Lebanon, Kansas, which is what gazetteers and readers use.
 COUNTRY_POINTS = {"US": (39.83, -98.58)}
 # Other first-level abbreviations common in English-language news, by ISO 3166-2 code.
-ADMIN1_ABBREVIATIONS = {"AU-NSW": ["NSW", "N.S.W."], "AU-QLD": ["Qld"], "CA-BC": ["B.C."]}
+ADMIN1_ABBREVIATIONS = {"AU-NSW": ["NSW", "N.S.W."], "AU-QLD": ["Qld"], "CA-BC": ["B.C."],
+                        "PK-KP": ["KPK"]}
 # Abbreviations of US states in news style ("Paris, Tenn."), our own list.
 US_STATE_ABBREVIATIONS = {
     "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],

@@ -69,6 +69,12 @@ _ADM2_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "c
 # "Ramgati upazila"): evidence of a place without an admin level to look for.
 _PLACE_AFTER = frozenset("village town city upazila tehsil subdistrict commune corregimiento "
                          "vereda locality neighbourhood neighborhood hill valley".split())
+# Lower-case nouns after a name that say it is a settlement, not the area named like it.
+_SETTLEMENT_HINT = frozenset({"city", "town"})
+# Words that are alternate names of some hamlet but never a place on their own in news:
+# the Arabic and Romance articles of longer names ("Al Jadeed market") and armed groups.
+_NEVER_ALONE = frozenset({"al", "el", "la", "le", "ad", "ar", "as", "an", "at", "az", "ash",
+                          "taliban", "hamas", "hezbollah", "houthi", "houthis", "isis"})
 _GOOD_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BAD_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                          "LAW", "LANGUAGE"})
@@ -184,6 +190,8 @@ def _longest_match(text: str, tokens: list[Token], i: int,
             # "Asad Abad" for Asadabad, "Mazar Sharif" style splits of one-word names
             hits = [h for h in gaz.lookup(tokens[i].text + tokens[i + 1].text.lower())
                     if gaz.feature[h.entry] != COUNTRY]
+        if n == 1 and span.lower() in _NEVER_ALONE:
+            return None, 0
         if hits and any(h.kind != DEMONYM for h in hits):
             return Mention(tokens[i].start, last.end, span, hits), n
     return None, 0
@@ -250,6 +258,9 @@ def _attach_hint(text: str, tokens: list[Token], j: int, mention: Mention) -> No
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
         return
     word = tokens[j].text.lower()
+    if tokens[j].text in _SETTLEMENT_HINT and mention.hint < 0:
+        mention.hint = CITY  # "Amara city", "Hangu town": the town, not the area so named
+        return
     if word in _ADM1_WORDS or word in _ADM2_WORDS:
         mention.hint = ADM1 if word in _ADM1_WORDS else ADM2
         if not word.endswith("s"):
@@ -278,7 +289,7 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     label, exact, inside = _entity(ents, tokens[i].start, tokens[j - 1].end)
     # "demonstrated in Neustrelitz": the small model often calls a small town after "in" a
     # person; a person is rarely "in" or "near" anything.
-    coded = prev == "to" and prev2 == "coded"  # "[coded to Bad Schandau]" (ACLED notes)
+    coded = prev in ("to", "as") and prev2 == "coded"  # "[coded to Bad Schandau]" (ACLED)
     listed = _in_area_list(text, mention.start)  # "(Matiacoali, Gourma)"
     locative = (prev in _STRONG_LOCATIVE or coded or listed > 0) and not tokens[
         j - 1].text.endswith(("'s", "’s"))

@@ -28,8 +28,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..model import Place, Report
+from .build import CITY as CITY_FEATURE
+from .resolve import haversine_km
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|inside|into|on|over|hit|struck|shelled|attacked|targeted|across|through)"
@@ -105,17 +111,51 @@ def _at_seat(place: Place) -> Place:
     gaz = get_gazetteer()
     area = next((h.entry for h in gaz.lookup(place.name) + gaz.lookup(place.text)
                  if str(int(gaz.gid[h.entry])) == place.geonameid), -1)
-    seat = gaz.seat(area) if area >= 0 else -1
+    if area < 0:
+        return place
+    seat = _centre_named(gaz, area, place.text)
+    seat = seat if seat >= 0 else gaz.seat(area)
     if seat < 0:
         return place
     return replace(place, lat=float(gaz.lat[seat]), lon=float(gaz.lon[seat]))
+
+
+_KIND_WORD = re.compile(
+    r"\s+(?:district|sub-?district|township|municipality|county|regency|commune|department"
+    r"|province|governorate|region|raion|rayon|upazila|tehsil|local\s+government\s+area|lga)s?$",
+    re.IGNORECASE)
+_CENTRE_KM = 60.0
+
+
+def _centre_named(gaz: Gazetteer, area: int, mention: str) -> int:
+    """The town a district is named after, as the text names it ('Safwan district': the
+    town Safwan), when it lies in the area's country near the area: ACLED codes a
+    district to its centre. The area resolved may carry another name (a merged or renamed
+    district), and the town may lack its admin codes. -1 if none."""
+    stem = _KIND_WORD.sub("", mention.strip())
+    if stem == mention.strip():
+        return -1
+    code, lat, lon = gaz.country_code(area), float(gaz.lat[area]), float(gaz.lon[area])
+    # Arabic names drop or keep their article: "Al Amadiya district", the town Amadiya.
+    stems = {stem, re.sub(r"^(?:Al|El|Ar|As|Ad|An|Ash|At|Az)[\s-]+", "", stem)}
+    towns = [h.entry for name in stems for h in gaz.lookup(name)
+             if gaz.feature[h.entry] == CITY_FEATURE and gaz.country_code(h.entry) == code]
+    region = gaz.admin1_entry(area)
+    near = [t for t in towns if gaz.admin1_entry(t) == region and region >= 0
+            or haversine_km(float(gaz.lat[t]), float(gaz.lon[t]), lat, lon) <= _CENTRE_KM]
+    return max(near, key=lambda t: int(gaz.pop[t]), default=-1)
+
+
+_UNNAMED_BEFORE = re.compile(
+    r"[A-Z][\w'-]+(?:\s(?:village|town|city|area|district|sub-district|township|commune"
+    r"|municipality|locality|community|county|neighbou?rhood))?\s?[(\[]\s*$")
 
 
 def _unnamed_place_before(text: str, place: Place, places: list[Place]) -> bool:
     """The place is the first area in a parenthesis after a name the gazetteer lacks:
     'the village of Koalma (Pissila, Sanmatenga)'."""
     before = text[max(0, place.start - 40):place.start]
-    m = re.search(r"[A-Z][\w'-]+(?:\s(?:village|town|city|area))?\s?[(\[]\s*$", before)
+    m = _UNNAMED_BEFORE.search(before)
     if not m:
         return False
     opened = place.start - len(before) + m.start()
@@ -202,7 +242,7 @@ _SUBPLACE_AFTER = re.compile(
     r"|checkpoint|crossing|prison|airport|base)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 W_LATER_SENTENCE = 0.7
-_CODED_TO = re.compile(r"\bcoded\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_CODED_TO = re.compile(r"\bcoded\s+(?:to|as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _QUALIFIER_GAP = re.compile(r"(?:\s-\s[^()\[\],.]{1,30}?)?\s?[(\[,]\s?")

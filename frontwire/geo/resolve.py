@@ -141,10 +141,13 @@ def _qualifier_entries(gaz: Gazetteer, mention: Mention) -> set[int]:
         words = name.split()
         if len(words) > 1 and words[-1].lower().rstrip("s") in ADMIN_WORDS:
             name = " ".join(words[:-1])
-        for hit in gaz.lookup(name):
-            if gaz.feature[hit.entry] <= ADM2:
-                found.add(hit.entry)
-            elif gaz.feature[hit.entry] == CITY and mention.paren:
+        hits = gaz.lookup(name)
+        areas = {h.entry for h in hits if gaz.feature[h.entry] <= ADM2}
+        found.update(areas)
+        if areas or not mention.paren:
+            continue  # "(Hangu, KPK)": the Hangu district, not the areas of every Hangu town
+        for hit in hits:
+            if gaz.feature[hit.entry] == CITY:
                 # "(Gazipur)": a town names the district or province it lies in.
                 found.update(a for a in (int(gaz.adm2[hit.entry]), int(gaz.adm1[hit.entry]))
                              if a >= 0)
