@@ -607,3 +607,10 @@ def test_year_end_after_a_preposition() -> None:
 def test_spelled_decades() -> None:
     found = by_text("The town was rebuilt in the early nineties after the war.")
     assert found["the early nineties"] == ("DATE", "199")
+
+
+def test_tomorrow_as_an_era_and_later_in_the_day() -> None:
+    assert by_text("These drones are the weapons of tomorrow, the general said.") == {}
+    assert by_text("Most of tomorrow will go on talks.")["tomorrow"] == ("DATE", "2024-03-13")
+    text = "Shelling hit Kherson on Sunday. Later in the day, a second strike hit the port."
+    assert by_text(text)["the day"] == ("DATE", "2024-03-10")

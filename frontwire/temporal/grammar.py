@@ -187,6 +187,8 @@ RULES: dict[str, str] = {
         r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months|hour|day|night|week|month|"
         r"year)-long\b|(?<=\bfor\s)(?P<while>a\s+while)(?![\w-])"
     ),
+    # "later in the day": the day the narrative is on
+    "in_the_day": r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day(?![\w-])",
     # "in the weeks ahead": an open stretch to come
     "units_ahead": (
         r"(?<![\w-])the\s+(?:coming\s+)?(?P<unit>days|weeks|months|years)\s+ahead(?![\w-])"
@@ -371,6 +373,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "vague_units": (("unit_pl",), 3),
     "for_units": (("unit_pl", "unit_sg", "while"), 1),
     "units_ahead": (("unit_pl",), 2),
+    "in_the_day": (("u_anaphor",), 1),
     "year_end": (("u_year",), 0),
     "decade_word": (("decade_w",), 2),
     "quarter": (("quarter",), 6),

@@ -169,6 +169,13 @@ _GENERIC_AGE = re.compile(
 )
 
 
+# A noun "of tomorrow" is an era; "most of tomorrow", "the end of tomorrow" are the day.
+_OF_TOMORROW = re.compile(
+    r"\b(?!(?:most|all|rest|part|much|some|end|start|beginning|half|morning|evening|night)\b)"
+    r"[a-z]+\s+of\s+$"
+)
+
+
 def relday(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     part = _part_code(m["part"])
@@ -184,6 +191,8 @@ def relday(m: re.Match[str], ctx: Context) -> Norm | None:
         part = "NI"
     if word in ("today", "tomorrow") and _GENERIC_AGE.match(ctx.text, m.end()):
         return None  # "today's youth", "today's world": an era, not a day
+    if word == "tomorrow" and not part and _OF_TOMORROW.search(ctx.text, 0, m.start()):
+        return None  # "the people of tomorrow", "the weapons of tomorrow": an era
     if ctx.dct is None:
         return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
     return _day(ctx.dct + timedelta(days=shift), part=part)
@@ -512,6 +521,11 @@ def for_units(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = m["unit"] or m["unit2"]
     single = unit.lower() in UNITS  # "a day-long meeting": one day
     return Norm("DURATION", duration_value(1 if single else None, unit))
+
+
+def in_the_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    base = _anchor_date(ctx) or ctx.dct
+    return _day(base) if base else Norm("DATE", "XXXX-XX-XX")
 
 
 def units_ahead(m: re.Match[str], ctx: Context) -> Norm | None:

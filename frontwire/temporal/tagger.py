@@ -48,6 +48,7 @@ HANDLERS: dict[str, Handler] = {
     "vague_units": rel.vague_units,
     "for_units": rel.for_units,
     "units_ahead": rel.units_ahead,
+    "in_the_day": rel.in_the_day,
     "year_end": per.year_end,
     "decade_word": cal.decade_word,
     "quarter": per.quarter,
