@@ -300,6 +300,8 @@ class Extractor:
         start = self._np_left(j, s0)
         if start is None:
             return None
+        if start < j and t.tag[start] == "WDT":
+            start += 1  # 'which officials said': the relative pronoun is the content's
         # 'The Legion, the Volunteer Corps and the Battalion said': a comma list.
         if any(t.pos[k] == "CCONJ" for k in range(start, j)):
             while start - 2 >= s0 and t.text[start - 1] == ",":
@@ -982,6 +984,11 @@ class Extractor:
                     same = [b for b in before if b.source_tokens]
                     src = same[-1].source_tokens if same else self.sentence_subject(s0, g0)
                     kind = "inherited"
+                elif t.tag[i] == "VBG" or t.tag[g0] == "TO":
+                    # 'Trump took to Twitter to say ...', 'Cruz hit back, calling ...': the
+                    # non-finite cue speaks for the subject of the finite verb before it.
+                    src = self._controller(g0, s0)
+                    kind = "inherited" if src else kind
         if not content:
             return None
         cue = self._cue_extent(cue, content, src, s1, nxt)
@@ -994,6 +1001,16 @@ class Extractor:
             cue_tokens=(g0, g1),
             source_tokens=src,
         )
+
+    def _controller(self, g0: int, s0: int) -> tuple[int, int] | None:
+        """Subject of the nearest finite verb left of a non-finite cue at ``g0``."""
+        t = self.t
+        for k in range(g0 - 1, s0 - 1, -1):
+            if t.quoted[k]:
+                continue
+            if t.tag[k] in FINITE or (t.tag[k] == "VBN" and k > s0 and t.lower[k - 1] in AUX):
+                return self.left_source(self.group(k)[0])
+        return None
 
     def _passive(
         self, g1: int, s1: int, nxt: int | None, subject: tuple[int, int] | None
