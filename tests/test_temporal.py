@@ -614,3 +614,20 @@ def test_tomorrow_as_an_era_and_later_in_the_day() -> None:
     assert by_text("Most of tomorrow will go on talks.")["tomorrow"] == ("DATE", "2024-03-13")
     text = "Shelling hit Kherson on Sunday. Later in the day, a second strike hit the port."
     assert by_text(text)["the day"] == ("DATE", "2024-03-10")
+
+
+def test_nth_day_of_a_count_is_dated_by_its_verb() -> None:
+    found = by_text("Today marks the 100th day of the siege of Avdiivka.")
+    assert found["the 100th day"] == ("DATE", "2024-03-12")
+    found = by_text("Friday was the third straight day of protests in Tbilisi.")
+    assert found["the third straight day"] == ("DATE", "2024-03-08")
+    assert by_text("On the first day of the war, columns crossed the border.") == {}
+
+
+def test_pre_and_post_years_and_working_days() -> None:
+    text = "The post-2014 front line held; pre-2022 borders did not."
+    times = {t.text: t for t in tag(text, DCT)}
+    assert (times["post-2014"].value, times["post-2014"].mod) == ("2014", "AFTER")
+    assert (times["pre-2022"].value, times["pre-2022"].mod) == ("2022", "BEFORE")
+    found = by_text("The crossing stayed shut for eight working days.")
+    assert found["eight working days"] == ("DURATION", "P8D")

@@ -278,7 +278,8 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["decade"]:
         return Norm("DATE", digits[:3], *value_span(digits[:3]))
     before = ctx.word_before(m.start())
-    if not (m["edge"] or m["fiscal"] or before in TEMPORAL_PREPS):
+    # "post-1945", "pre-2014": the year is a time however the phrase goes on
+    if not (m["edge"] or m["fiscal"] or m["prepost"] or before in TEMPORAL_PREPS):
         after = ctx.text[m.end() : m.end() + 40]
         follow = _COUNT_NOUN.match(after)
         if follow and follow.group(0).strip() not in _NOT_PLURAL:

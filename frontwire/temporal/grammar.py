@@ -172,7 +172,8 @@ RULES: dict[str, str] = {
         rf"{_B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|"
         r"following|remaining|initial|latest|same|entire|whole|full|further|additional|another)\s+)?"
         rf"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})"
-        r"(?:\s+(?:more|additional|further|extra|consecutive|straight|successive|full|long))?"
+        r"(?:\s+(?:more|additional|further|extra|consecutive|straight|successive|full|long|"
+        r"trading|business|working))?"
         rf"[\s-]+(?P<unit>{UNIT})"
         r"(?P<frac>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?![\w-])"
     ),
@@ -186,6 +187,12 @@ RULES: dict[str, str] = {
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s)|(?<=\btime\sin\s))(?P<unit>seconds|minutes|hours|days|weeks|months|"
         r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months|hour|day|night|week|month|"
         r"year)-long\b|(?<=\bfor\s)(?P<while>a\s+while)(?![\w-])"
+    ),
+    # "today is the 100th day of the siege": a count of days that names a day
+    "nth_day": (
+        r"(?<![\w-])the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+        r"tenth|\d{1,4}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day"
+        r"(?=\s+(?:of|in\s+a\s+row|running)\b)"
     ),
     # "later in the day": the day the narrative is on
     "in_the_day": r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day(?![\w-])",
@@ -213,6 +220,7 @@ RULES: dict[str, str] = {
     "spelled_year": r"(?<![\w-])(?:(?P<the>the\s+year)\s+)?" + SPELLED_YEAR + r"(?![\w-])",
     "year": (
         rf"(?<![\w$£€#.,/-])(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
+        r"(?:(?P<prepost>pre|post)-)?"
         rf"(?P<year>{YEAR})(?P<decade>'?s)?(?![\w%]|[.,/]\d|-\d)"
     ),
     "short_decade": (
@@ -374,6 +382,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], int]] = {
     "for_units": (("unit_pl", "unit_sg", "while"), 1),
     "units_ahead": (("unit_pl",), 2),
     "in_the_day": (("u_anaphor",), 1),
+    "nth_day": (("u_anaphor",), 3),
     "year_end": (("u_year",), 0),
     "decade_word": (("decade_w",), 2),
     "quarter": (("quarter",), 6),

@@ -45,6 +45,9 @@ _OR_SO = re.compile(r"\bor\s+so\b", re.I)
 def timex_mod(text: str, start: int, end: int, kind: str) -> str:
     """TIMEX3 mod of the expression ``text[start:end]`` of type ``kind`` ("" when none)."""
     span = text[start:end]
+    prefix = span[:5].lower()
+    if kind == "DATE" and prefix.startswith(("pre-", "post-")):
+        return "BEFORE" if prefix.startswith("pre-") else "AFTER"  # "post-1945", "pre-2022"
     m = _HEAD.match(text, start, end) or _BEFORE.search(text, max(0, start - 24), start)
     if m is None:
         return "APPROX" if _OR_SO.search(span) else ""

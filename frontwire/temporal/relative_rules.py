@@ -528,6 +528,23 @@ def in_the_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return _day(base) if base else Norm("DATE", "XXXX-XX-XX")
 
 
+_IS_BEFORE = re.compile(r"(?:\bis|\bIs|'s|\u2019s|\bmarks|\bmarking)\s+$")
+_WAS_BEFORE = re.compile(r"(?:\bwas|\bmarked)\s+$")
+
+
+def nth_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "Today is the eighth day of the strike": the day the count reaches, which the verb
+    dates (the DCT for "is", the day named before for "was"); otherwise no day is named."""
+    head = ctx.text[max(0, m.start() - 12) : m.start()]
+    if _IS_BEFORE.search(head):
+        base = ctx.dct
+    elif _WAS_BEFORE.search(head) and (ctx.probe or ctx.same_sentence(ctx.anchor_end, m.start())):
+        base = ctx.anchor_day
+    else:
+        return None
+    return _day(base) if base else Norm("DATE", "XXXX-XX-XX")
+
+
 def units_ahead(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DURATION", duration_value(None, m["unit"]))
 

@@ -49,6 +49,7 @@ HANDLERS: dict[str, Handler] = {
     "for_units": rel.for_units,
     "units_ahead": rel.units_ahead,
     "in_the_day": rel.in_the_day,
+    "nth_day": rel.nth_day,
     "year_end": per.year_end,
     "decade_word": cal.decade_word,
     "quarter": per.quarter,
