@@ -631,3 +631,19 @@ def test_pre_and_post_years_and_working_days() -> None:
     assert (times["pre-2022"].value, times["pre-2022"].mod) == ("2022", "BEFORE")
     found = by_text("The crossing stayed shut for eight working days.")
     assert found["eight working days"] == ("DURATION", "P8D")
+
+
+def test_short_decades_lie_at_or_just_ahead_of_the_document_date() -> None:
+    assert by_text("Unrest marked the '80s.", "1989-10-26")["'80s"] == ("DATE", "198")
+    assert by_text("A boom by the mid-'90s, he said.", "1989-10-26")["mid-'90s"][1] == "199"
+    assert by_text("Prices of the '20s are back.", "2024-03-12")["'20s"] == ("DATE", "202")
+    assert by_text("The famine of the '30s haunts them.", "2024-03-12")["'30s"] == ("DATE", "193")
+
+
+def test_anaphor_opening_a_paragraph_counts_from_the_last_period() -> None:
+    text = "In March, the brigade was pulled back to Pokrovsk.\n\nThe following month, it returned."
+    assert by_text(text, "2024-10-26")["The following month"] == ("DATE", "2024-04")
+
+
+def test_then_current_is_a_past_present() -> None:
+    assert by_text("Troops held the then-current line.")["then-current"] == ("DATE", "PAST_REF")

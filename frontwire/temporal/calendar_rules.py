@@ -290,10 +290,14 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def short_decade(m: re.Match[str], ctx: Context) -> Norm | None:
-    yy = int(m["yy"])
-    now = ctx.dct.year % 100 if ctx.dct else 30
-    century = "20" if yy <= now else "19"
-    value = f"{century}{m['yy'][0]}"
+    # The latest such decade that begins by a few years after the document date: "the
+    # '80s" is the 1980s in 1989 and in 2024, "the '20s" the 1920s in 1989 but the 2020s in
+    # 2024, and "by the mid-'90s" written in 1989 looks ahead to the 1990s.
+    now = ctx.dct.year if ctx.dct else 2025
+    year = now // 100 * 100 + int(m["yy"])
+    if year > now + 5:
+        year -= 100
+    value = str(year // 10)
     return Norm(
         "DATE", value, *value_span(value), start=m.start("yy") - 1 if not m["edge"] else None
     )

@@ -46,6 +46,8 @@ class Context:
     anchor_end: int = -1
     anchor_start: int = -1
     last_day: date | None = None  # the last day named anywhere before, for "the next day"
+    last_start: date | None = None  # start of the last period named anywhere before
+    # ("In March, ... \n\nThe following month, ...": April)
     year_shift: int | None = None
     shift_end: int = -1
     shift_frames: bool = False  # the shift opened its sentence, so it frames all of it
@@ -97,6 +99,7 @@ class Context:
         if span is None:
             return
         self.anchor_value = value
+        self.last_start = span[0]
         self.anchor_end = end
         self.anchor_start = start
         if span[0] == span[1]:

@@ -254,6 +254,8 @@ def reference(m: re.Match[str], ctx: Context) -> Norm | None:
     if word == "current":
         if _NOT_TEMPORAL_CURRENT.match(ctx.text, m.end()):
             return None  # "current account", "ocean currents"
+        if ctx.word_before(m.start()) == "then":  # "the then current price": a past present
+            return Norm("DATE", "PAST_REF", start=ctx.text.rindex("then", 0, m.start()))
     return Norm("DATE", REFERENCES[word])
 
 
@@ -281,7 +283,7 @@ def relunit(m: re.Match[str], ctx: Context) -> Norm | None:
         return _day_rel(ctx, rel, _part_code(unit) if unit != "day" else "")
     base = ctx.dct
     if rel in _ANCHORED:
-        base = _anchor_date(ctx)
+        base = _anchor_date(ctx) or ctx.last_start  # a paragraph may open on the anaphor
         if base is None:
             return Norm("DATE", _unknown(unit))
     if base is None:
