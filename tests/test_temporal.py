@@ -647,3 +647,9 @@ def test_anaphor_opening_a_paragraph_counts_from_the_last_period() -> None:
 
 def test_then_current_is_a_past_present() -> None:
     assert by_text("Troops held the then-current line.")["then-current"] == ("DATE", "PAST_REF")
+
+
+def test_recent_units_are_open_stretches() -> None:
+    found = by_text("Shelling of Kupiansk has intensified in recent weeks, and in recent years.")
+    assert found["recent weeks"] == ("DURATION", "PXW")
+    assert found["recent years"] == ("DURATION", "PXY")

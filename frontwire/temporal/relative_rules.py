@@ -512,8 +512,8 @@ def _is_rate(m: re.Match[str], ctx: Context) -> bool:
 
 
 def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
-    if m["q"].lower() == "recent":  # "in recent years": a past period, not a length
-        return Norm("DATE", "PAST_REF")
+    # "in recent weeks" is a stretch of unstated length ending now, like "the past few
+    # weeks" (TIMEX2/TIMEX3 write it PXW, anchored at the document date)
     return Norm("DURATION", duration_value(None, m["unit"]))
 
 
