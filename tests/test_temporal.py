@@ -653,3 +653,10 @@ def test_recent_units_are_open_stretches() -> None:
     found = by_text("Shelling of Kupiansk has intensified in recent weeks, and in recent years.")
     assert found["recent weeks"] == ("DURATION", "PXW")
     assert found["recent years"] == ("DURATION", "PXY")
+
+
+def test_spelled_year_of_a_season_and_vague_later() -> None:
+    found = by_text("Prices fell to the level of the winter of nineteen ninety-four.")
+    assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    found = by_text("The first shells hit in May. A few days later, the dam broke.")
+    assert found["A few days"] == ("DURATION", "PXD")  # "later" stays outside

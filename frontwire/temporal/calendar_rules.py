@@ -308,8 +308,8 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     code = SEASONS[word]
     rel = (m["rel"] or "").lower()
     after = ctx.text[m.end() : m.end() + 4]
-    if m["year"]:
-        value = f"{m['year']}-{code}"
+    if m["year"] or m["spelled"]:  # "the winter of nineteen ninety-four"
+        value = f"{m['year'] or _spelled_value(m)}-{code}"
         return Norm("DATE", value, *value_span(value))
     if not rel and not m["edge"]:
         if word == "fall" or ctx.word_before(m.start()) not in (

@@ -228,7 +228,7 @@ RULES: dict[str, str] = {
     ),
     "season": (
         rf"{_B}(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|coming|past|the)\s+)?"
-        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}"
+        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?{_E}"
     ),
     "clock": (
         r"(?<![\w:.$])(?:(?P<mod>around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"

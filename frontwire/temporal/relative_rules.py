@@ -425,6 +425,9 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit == "weekend":
         return None
     forward = direction in ("later", "from now", "hence")
+    if n is None and direction in ("earlier", "later"):
+        # "a few days later": no point can be counted, so TimeML keeps only the length
+        return Norm("DURATION", duration_value(None, unit), end=m.end("unit"))
     if n is None or m["or"] or m["or2"] and unit not in ("week", "day"):
         return Norm("DATE", "FUTURE_REF" if forward else "PAST_REF")
     relative = direction in ("earlier", "later")
