@@ -26,6 +26,9 @@ _TOKEN = re.compile(
 _MAX_WORDS = 5
 _ABBREVIATED = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})  # "St. Gallen", "Ft. Worth"
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da",
+                         # Arabic and Persian names: Dar es Salaam, Beit ed Dine, Nur ash
+                         # Shams, Khost wa Firing, Shahr e Kord
+                         "es", "ed", "ash", "as", "ad", "ar", "az", "an", "wa", "e", "ul",
                          "dos", "das", "do", "des", "di", "della", "der", "den", "van", "von"})
 _PREPOSITIONS = frozenset(
     "in at near from to into outside across towards toward around through throughout via over on "
@@ -94,6 +97,7 @@ class Mention:
     context_after: str = ""  # the qualifier after a comma ("Texas" in "Paris, Texas")
     paren: bool = False  # the qualifier is a parenthesis of areas: "Anori (Antioquia)"
     names_its_area: bool = False  # "Valparaiso (Valparaiso)": the town, not the area
+    guessed: bool = False  # resolved by spelling variants only (set by resolve.candidates)
     reasons: list[str] = field(default_factory=list)
 
 

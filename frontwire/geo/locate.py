@@ -215,7 +215,7 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= 0.8  # "Balkan" (Turkmenistan) in a note about Sofia and Velingrad
         # The first place with a locative cue is the event's; later ones, above all those
         # of later sentences, add detail or background.
-        value -= 0.15 * rank + W_LATER_SENTENCE * len(_SENTENCE_END.findall(text, start,
+        value -= W_RANK * rank + W_LATER_SENTENCE * len(_SENTENCE_END.findall(text, start,
                                                                               place.start))
         rank += 1
         if _is_source(text, place, before):
@@ -242,6 +242,7 @@ _SUBPLACE_AFTER = re.compile(
     r"|checkpoint|crossing|prison|airport|base)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 W_LATER_SENTENCE = 0.7
+W_RANK = 0.15  # each earlier place of the span
 _CODED_TO = re.compile(r"\bcoded\s+(?:to|as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -54,6 +54,7 @@ def candidates(gaz: Gazetteer, mention: Mention, demonyms: bool = False) -> list
     found = {h.entry: Candidate(h.entry, _KIND_SCORE.get(h.kind, 0.6)) for h in hits}
     if not found:
         found = _skeleton_candidates(gaz, text)
+        mention.guessed = bool(found)
     if mention.hint in (ADM1, ADM2):
         _add_admin_parents(gaz, found, mention.hint)
     # A few admin areas have no point (no member city, no parent): not a usable answer.
@@ -232,6 +233,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
                      demonyms: bool = False) -> list[Place]:
     """Places for mentions (unresolvable mentions get a Place without geonameid)."""
     pools = [candidates(gaz, m, demonyms) for m in mentions]
+    # Spelling-variant guesses ("Ruchill" ~ Rock Hill) neither vote for the others nor
+    # stand against the note's exactly named places (see _drop_stray_guesses).
+    guessed = {name_key(m.text) for m in mentions if m.guessed}
     base: list[list[float]] = []
     for k, (mention, pool) in enumerate(zip(mentions, pools, strict=True)):
         qualifier = _qualifier_entries(gaz, mention)
@@ -251,7 +255,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
     # previous pass scored them; repeats of the same name are left out, so a wrong
     # first guess for "Dublin" cannot vote for itself.
     # Long documents: the most repeated names carry the context (bounds the work).
-    voters = {k for k, _ in Counter(keys).most_common(MAX_VOTERS)}
+    voters = {k for k, _ in Counter(keys).most_common(MAX_VOTERS)} - guessed
     for _ in range(PASSES):
         support: dict[str, Support] = {}
         for key, pool in zip(keys, pools, strict=True):
@@ -262,7 +266,21 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
             for cand, value in zip(pool, values, strict=True):
                 cand.score = value + context_bonus(gaz, cand.entry, others)
     ranked = [sorted(pool, key=lambda c: -c.score) for pool in pools]
+    _drop_stray_guesses(gaz, keys, ranked, guessed, support)
     return [to_place(gaz, m, r) for m, r in zip(mentions, ranked, strict=True)]
+
+
+def _drop_stray_guesses(gaz: Gazetteer, keys: list[str], ranked: list[list[Candidate]],
+                        guessed: set[str], support: dict[str, Support]) -> None:
+    """A spelling-variant guess in a country none of the exactly named places supports is
+    a name the gazetteer lacks ('Tambongou' in a note on Burkina Faso is not Tambong in
+    the Philippines): leave it unresolved."""
+    countries = {code for s in support.values() for code, w in s.countries.items() if w >= 0.5}
+    if not countries:
+        return
+    for k, key in enumerate(keys):
+        if key in guessed and ranked[k] and gaz.country_code(ranked[k][0].entry) not in countries:
+            ranked[k] = []
 
 
 def to_place(gaz: Gazetteer, mention: Mention, ranked: list[Candidate]) -> Place:
