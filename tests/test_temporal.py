@@ -660,3 +660,12 @@ def test_spelled_year_of_a_season_and_vague_later() -> None:
     assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
     found = by_text("The first shells hit in May. A few days later, the dam broke.")
     assert found["A few days"] == ("DURATION", "PXD")  # "later" stays outside
+
+
+def test_open_future_and_stretches_after_an_event() -> None:
+    found = by_text("The ministry wants the prisoners home as soon as possible.")
+    assert found["as soon as possible"] == ("DATE", "FUTURE_REF")
+    found = by_text("Talks on the corridor will resume at a later date, Ankara said.")
+    assert found["a later date"] == ("DATE", "FUTURE_REF")
+    found = by_text("The dam burst in 2023. In the years that followed, the valley emptied.")
+    assert found["years"] == ("DURATION", "PXY")

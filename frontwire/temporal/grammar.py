@@ -124,7 +124,8 @@ RULES: dict[str, str] = {
         rf"{_B}(?P<word>now|currently|at\s+present|these\s+days|nowadays|"
         r"at\s+the\s+moment|at\s+this\s+time|more\s+recently|until\s+recently|recently|lately|"
         r"the\s+past|the\s+near\s+future|the\s+future|(?<=\bin\s)future|"
-        r"the\s+(?:near|short)\s+term|"
+        r"the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|"
+        r"(?<=\bat\s)a\s+later\s+(?:date|stage)|"
         r"current(?=\s+[a-z]))(?![\w-])"
     ),
     # "the week of March 6"
@@ -187,6 +188,9 @@ RULES: dict[str, str] = {
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s)|(?<=\btime\sin\s))(?P<unit>seconds|minutes|hours|days|weeks|months|"
         r"years|decades|centuries)(?![\w-])|(?P<unit2>decades|years|months|hour|day|night|week|month|"
         r"year)-long\b|(?<=\bfor\s)(?P<while>a\s+while)(?![\w-])"
+        # "in the years that followed", "in the months since"
+        r"|(?<=\bin\sthe\s)(?P<unit3>days|weeks|months|years|decades)"
+        r"(?=\s+(?:that|since|to\s+come)\b)"
     ),
     # "today is the 100th day of the siege": a count of days that names a day
     "nth_day": (
@@ -326,6 +330,7 @@ _add(
         "future",
         "recent",
         "term",
+        "later",
     ],
 )
 _add("season", list(SEASONS))

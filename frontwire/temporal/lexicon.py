@@ -236,6 +236,9 @@ REFERENCES: dict[str, str] = {
     "the near future": "FUTURE_REF",
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "a later stage": "FUTURE_REF",
 }
 
 # Ordinal words of centuries ("the nineteenth century").

@@ -523,7 +523,7 @@ def vague_units(m: re.Match[str], ctx: Context) -> Norm | None:
 def for_units(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["while"]:
         return Norm("DURATION", "PXX")  # a length of no stated unit
-    unit = m["unit"] or m["unit2"]
+    unit = m["unit"] or m["unit2"] or m["unit3"]
     single = unit.lower() in UNITS  # "a day-long meeting": one day
     return Norm("DURATION", duration_value(1 if single else None, unit))
 
