@@ -669,3 +669,14 @@ def test_open_future_and_stretches_after_an_event() -> None:
     assert found["a later date"] == ("DATE", "FUTURE_REF")
     found = by_text("The dam burst in 2023. In the years that followed, the valley emptied.")
     assert found["years"] == ("DURATION", "PXY")
+
+
+def test_corresponding_period_last_year_in_a_results_report() -> None:
+    text = (
+        "The grain exporter lost $3 million in the third quarter, against a profit of "
+        "$1.8 million for the corresponding period last year."
+    )
+    found = by_text(text, "2024-10-30")
+    assert found["the corresponding period last year"] == ("DATE", "2023-Q3")
+    found = by_text("Sales matched the corresponding period last year.", "2024-10-30")
+    assert found["the corresponding period last year"] == ("DATE", "2023")

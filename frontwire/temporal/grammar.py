@@ -151,9 +151,11 @@ RULES: dict[str, str] = {
         r"the\s+(?P<unit>week|month|year|decade)(?![\w-])"
     ),
     # "the latest period" of a results report: the quarter under discussion
+    # "the corresponding period last year": that quarter of the year before
     "period": (
-        r"(?<![\w-])(?P<the>the)\s+(?:latest|most\s+recent|recent|current|same|comparable)\s+"
-        r"period(?![\w-])"
+        r"(?<![\w-])(?P<the>the)\s+(?:latest|most\s+recent|recent|current|same|comparable|"
+        r"corresponding)\s+period"
+        r"(?:\s+(?:of\s+)?(?P<ly>last\s+year|a\s+year\s+(?:ago|earlier)))?(?![\w-])"
     ),
     "the_year": r"(?<![\w-])the\s+(?:(?:full|whole|entire|fiscal)\s+)?year(?![\w-])",
     "year_ago": (

@@ -272,9 +272,14 @@ def period(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "the latest period" in a results report: the quarter it is about, if one was named."""
     if ctx.probe:
         return Norm("DATE", "XXXX-QX")  # the quarter is known only in the second pass
+    back = 1 if m["ly"] else 0
     if not ctx.last_quarter:
+        if back and ctx.dct:  # no quarter named: the year before
+            return Norm("DATE", str(ctx.dct.year - 1), *value_span(str(ctx.dct.year - 1)))
         return None
-    return Norm("DATE", ctx.last_quarter, *value_span(ctx.last_quarter))
+    year_ = int(ctx.last_quarter[:4]) - back
+    value = f"{year_}-Q{ctx.last_quarter[-1]}"
+    return Norm("DATE", value, *value_span(value))
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
