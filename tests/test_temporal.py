@@ -680,3 +680,10 @@ def test_corresponding_period_last_year_in_a_results_report() -> None:
     assert found["the corresponding period last year"] == ("DATE", "2023-Q3")
     found = by_text("Sales matched the corresponding period last year.", "2024-10-30")
     assert found["the corresponding period last year"] == ("DATE", "2023")
+
+
+def test_quarter_a_year_ago_is_one_expression() -> None:
+    text = "The refinery earned $5 million in the third quarter, against $9 million for the "
+    text += "quarter a year ago."
+    found = by_text(text, "2024-10-30")
+    assert found["the quarter a year ago"] == ("DATE", "2023-Q3")

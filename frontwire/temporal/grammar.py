@@ -220,7 +220,8 @@ RULES: dict[str, str] = {
         r"year-earlier|year-before|comparable|last|latter|next|this|coming|recent|just-ended|"
         r"just-completed|fiscal|final)[\s-]+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
         r"4th)[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|half)"
-        rf"(?:\s+of\s+(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<year>{YEAR})|(?P<ofrel>this|last|next)\s+year))?(?![\w-])"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<year>{YEAR})|(?P<ofrel>this|last|next)\s+year))?"
+        r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"
     ),
     "q_code": rf"{_B}(?P<ord>Q[1-4]|H[12])(?:\s+(?P<year>{YEAR}))?{_E}",
     "spelled_year": r"(?<![\w-])(?:(?P<the>the\s+year)\s+)?" + SPELLED_YEAR + r"(?![\w-])",

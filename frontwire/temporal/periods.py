@@ -38,8 +38,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.dct is None and not m["year"]:
         return Norm("DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
     year, q = _quarter_of_text(m, ctx, rels, ordinal, half)
+    if m["ago"]:  # "the quarter a year ago": the same quarter of the year before
+        year -= 1
     value = f"{year}-H{q}" if half else f"{year}-Q{q}"
-    if not half and not ctx.probe and not any(r.startswith("year-") for r in rels):
+    if not half and not ctx.probe and not m["ago"] and not any(r.startswith("year-") for r in rels):
         if not _forecast(value, m, ctx):
             ctx.last_quarter = value  # the quarter a results report is about
     start = None
