@@ -13,6 +13,7 @@ Tennessee together). A name never supports itself.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -229,9 +230,12 @@ def _prefer_city_over_its_region(gaz: Gazetteer, pool: list[Candidate],
                 break
 
 
-def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
-                     demonyms: bool = False) -> list[Place]:
-    """Places for mentions (unresolvable mentions get a Place without geonameid)."""
+def resolve_mentions(gaz: Gazetteer, mentions: list[Mention], demonyms: bool = False,
+                     text: str = "") -> list[Place]:
+    """Places for mentions (unresolvable mentions get a Place without geonameid).
+
+    text (str): the document, for rules that read the words between mentions (optional).
+    """
     pools = [candidates(gaz, m, demonyms) for m in mentions]
     # Spelling-variant guesses ("Ruchill" ~ Rock Hill) neither vote for the others nor
     # stand against the note's exactly named places (see _drop_stray_guesses).
@@ -267,6 +271,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention],
                 cand.score = value + context_bonus(gaz, cand.entry, others)
     ranked = [sorted(pool, key=lambda c: -c.score) for pool in pools]
     _drop_stray_guesses(gaz, keys, ranked, guessed, support)
+    if text:
+        _follow_areas_after(gaz, text, mentions, ranked)
     return [to_place(gaz, m, r) for m, r in zip(mentions, ranked, strict=True)]
 
 
@@ -281,6 +287,54 @@ def _drop_stray_guesses(gaz: Gazetteer, keys: list[str], ranked: list[list[Candi
     for k, key in enumerate(keys):
         if key in guessed and ranked[k] and gaz.country_code(ranked[k][0].entry) not in countries:
             ranked[k] = []
+
+
+_AREA_AFTER_CHARS = 80
+_SMALL_TOWN = 100_000
+
+
+def _follow_areas_after(gaz: Gazetteer, text: str, mentions: list[Mention],
+                        ranked: list[list[Candidate]]) -> None:
+    """'Keles in Zangiata district of Tashkent region', '[coded to Pana], Ghazni': an area
+    named right after a small town, in the same clause, says which country the town is in.
+    The town's namesake there wins; with none, the town is one the gazetteer lacks and is
+    left unresolved rather than placed abroad."""
+    for k in range(len(mentions)):
+        if not ranked[k] or gaz.feature[ranked[k][0].entry] != CITY:
+            continue
+        top = ranked[k][0].entry
+        if int(gaz.pop[top]) >= _SMALL_TOWN:
+            continue
+        code = _area_country_after(gaz, text, mentions, ranked, k)
+        if code is None or code == gaz.country_code(top):
+            continue
+        ranked[k] = [c for c in ranked[k] if gaz.country_code(c.entry) == code]
+
+
+# What may stand between a town and the areas that place it: names, commas, brackets and
+# the words of "in the Zangiata district of", "[coded to X],".
+_PLACING_GAP = re.compile(
+    r"(?:[\s,()\[\]]|\b(?:in|of|the|near|coded|to|as|district|region|province|state|county"
+    r"|township|governorate|municipality|village|town|city|area|countryside)\b"
+    r"|\b[A-Z][\w'-]*)*")
+
+
+def _area_country_after(gaz: Gazetteer, text: str, mentions: list[Mention],
+                        ranked: list[list[Candidate]], k: int) -> str | None:
+    """Country of the admin areas or country named after mention k, with only placing
+    words between (None when there is none)."""
+    end, code = mentions[k].end, None
+    for j in range(k + 1, len(mentions)):
+        start = mentions[j].start
+        if start < end or start - end > _AREA_AFTER_CHARS:
+            break
+        if not _PLACING_GAP.fullmatch(text, end, start):
+            break
+        if ranked[j] and gaz.feature[ranked[j][0].entry] in (COUNTRY, ADM1, ADM2):
+            # The last, broadest area of the run decides: "(Rumbek Centre, Lakes state)".
+            code = gaz.country_code(ranked[j][0].entry)
+        end = mentions[j].end
+    return code
 
 
 def to_place(gaz: Gazetteer, mention: Mention, ranked: list[Candidate]) -> Place:

@@ -47,7 +47,8 @@ class Geoparser:
               doc: Any = None) -> list[Place]:
         """Detected and resolved places of ``text``, in text order."""
         mentions = find_mentions(text, self.gazetteer, entities, doc)
-        places = [p for p in resolve_mentions(self.gazetteer, mentions) if p.lat is not None]
+        places = [p for p in resolve_mentions(self.gazetteer, mentions, text=text)
+                  if p.lat is not None]
         places += border_areas(text, places)
         places.sort(key=lambda p: p.start)
         return [p for p in places if p.confidence >= self.min_confidence]
@@ -97,7 +98,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]],
         surface = text[start:end]
         mentions.append(Mention(start, end, surface, gaz.lookup(surface)))
     _qualifiers(text, mentions, gaz)
-    return resolve_mentions(gaz, mentions, demonyms=True)
+    return resolve_mentions(gaz, mentions, demonyms=True, text=text)
 
 
 def _qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
