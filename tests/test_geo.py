@@ -425,3 +425,65 @@ def test_towns_named_with_a_bracketed_river(geo: Geoparser) -> None:
     place = _place_at(report, "Frankfurt")
     assert place is not None and place.text == "Frankfurt (Oder)"
     assert place.admin1 == "Brandenburg"
+
+
+def test_note_town_word_prefers_the_town_over_a_region_so_named(spacy_nlp) -> None:
+    # Amara is also an Ethiopian region; "Amara city" is the Iraqi town (Al 'Amarah).
+    text = ("On 3 March 2024, unemployed graduates protested outside the governorate building "
+            "in Amara city, demanding jobs.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "IQ" and place.feature == "city"
+    assert geo_prec == 1
+
+
+def test_note_parenthesis_district_narrows_a_town_namesake(spacy_nlp) -> None:
+    # Hangu is also a large district of Tianjin; "(Hangu, KPK)" names the Pakistani district
+    # and province, not the areas of every town called Hangu.
+    text = ("On 5 April 2024, traders held a rally in Hangu city (Hangu, KPK) against "
+            "power cuts.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "PK"
+    assert place.admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_note_district_is_coded_to_the_town_it_is_named_after(spacy_nlp) -> None:
+    from frontwire.geo.resolve import haversine_km
+
+    text = ("On 18 May 2024, farmers staged a sit-in in Safwan district, Basrah, against "
+            "the import of cheap poultry.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    safwan = (30.110, 47.715)  # the town the district is named after
+    assert place is not None and place.country_code == "IQ" and geo_prec == 2
+    assert haversine_km(place.lat, place.lon, *safwan) < 10
+
+
+def test_note_article_alone_and_armed_group_are_not_places(spacy_nlp) -> None:
+    text = ("On 26 March 2024, Taliban members wounded a shopkeeper near Al Jadeed market "
+            "in Kandahar city.")
+    report = Geoparser()(_report(text, spacy_nlp))
+    assert [p.text for p in report.places] == ["Kandahar"]
+
+
+def test_note_areas_after_a_town_choose_its_country(spacy_nlp) -> None:
+    # No Keles in Uzbekistan in the gazetteer: better unresolved than the Turkish Keles.
+    text = ("On 9 March 2024, residents of a housing estate near the town of Keles in Zangiata "
+            "district of Tashkent region gathered to protest against demolitions.")
+    report = Geoparser()(_report(text, spacy_nlp))
+    assert all(p.country_code == "UZ" for p in report.places)
+    assert "Tashkent region" in [p.text for p in report.places]
+
+
+def test_spelling_guess_does_not_outvote_the_notes_country(spacy_nlp) -> None:
+    # "Tambongou" is only a spelling variant of a Philippine Tambong: in a note on Burkina
+    # Faso it is a village the gazetteer lacks.
+    text = ("On 4 March 2024, suspected militants killed a herder in the village of Tambongou, "
+            "near Fada N'Gourma (Gourma, Est).")
+    report = Geoparser()(_report(text, spacy_nlp))
+    assert report.places and all(p.country_code == "BF" for p in report.places)
+
+
+def test_district_unnamed_before_a_parenthesis_yields_to_its_areas(spacy_nlp) -> None:
+    text = ("On 27 June 2024, depositors protested outside a bank office in Jinshui district "
+            "(Zhengzhou, Henan) to demand their savings.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.text == "Zhengzhou" and geo_prec == 2
