@@ -2,7 +2,9 @@
 
 The parser is left out on purpose: it halves throughput (issue 2 asks for
 >= 10 articles/s/core end to end) and the later stages work from POS tags,
-entities and sentence boundaries. ``NLP(parser=True)`` adds it back.
+entities and sentence boundaries. ``NLP(parser=True)`` adds it back, and
+:func:`parse_spans` parses only chosen sentences of an untouched Doc (the attribution
+stage asks for the few sentences whose speaker it needs).
 """
 
 from __future__ import annotations
@@ -24,6 +26,49 @@ def load_spacy(parser: bool = False) -> Any:
     if not parser:
         nlp.enable_pipe("senter")
     return nlp
+
+
+_PARSER: list[Any] = []  # the parser-enabled pipeline, loaded on first use
+
+
+def parser_pipeline() -> Any:
+    """The English pipeline with its dependency parser, loaded once per process."""
+    if not _PARSER:
+        _PARSER.append(load_spacy(parser=True))
+    return _PARSER[0]
+
+
+def parse_spans(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
+    """Dependency parses of token ranges of ``doc``, each as a new Doc.
+
+    The parser reads the tok2vec output that the tagger left in ``doc.tensor``, so a
+    sentence costs only the parser's own step; a Doc without it (one read back from
+    disk) runs tok2vec first.
+
+    doc (spacy.tokens.Doc): a Doc made by :func:`load_spacy`.
+    spans (list[tuple[int, int]]): token ranges [start, end), usually sentences.
+    RETURNS (list[spacy.tokens.Doc]): one parsed Doc per range, token ``k`` of it being
+        token ``start + k`` of ``doc``.
+    """
+    for start, end in spans:
+        if not 0 <= start < end <= len(doc):
+            raise ValueError(f"token range {start}:{end} is outside the Doc (0:{len(doc)})")
+    if not spans:
+        return []
+    from spacy.tokens import Doc
+
+    nlp = parser_pipeline()
+    # New Docs in the parser's own vocabulary: it stores its labels there.
+    pieces = []
+    for start, end in spans:
+        words = doc[start:end]
+        pieces.append(Doc(nlp.vocab, [t.text for t in words], [bool(t.whitespace_) for t in words]))
+    if doc.tensor.size == 0 or doc.tensor.shape[0] != len(doc):
+        pieces = list(nlp.get_pipe("tok2vec").pipe(pieces))
+    else:
+        for piece, (start, end) in zip(pieces, spans, strict=True):
+            piece.tensor = doc.tensor[start:end]
+    return list(nlp.get_pipe("parser").pipe(pieces))
 
 
 class NLP:

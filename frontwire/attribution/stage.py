@@ -16,6 +16,7 @@ from typing import Any
 from ..model import ChainLink, Claim, Report
 from .extract import Extractor, RawAttribution
 from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
+from .parse import reparse_sources
 from .resolve import Resolution, Resolver
 from .stance import stance_of
 from .tidy import (
@@ -54,6 +55,8 @@ class Attributor:
     """Pipeline stage ``attribution``: fills ``report.claims``.
 
     narration (bool): also make claims for the outlet's own incident reports.
+    parse (bool): take verb cues' speakers from a dependency parse of their sentences
+        (:mod:`frontwire.attribution.parse`); False keeps to the rules alone.
     cues, stance, sides, incidents (str | None): paths of replacement lexicon files.
     """
 
@@ -62,6 +65,7 @@ class Attributor:
     def __init__(
         self,
         narration: bool = True,
+        parse: bool = True,
         cues: str | None = None,
         stance: str | None = None,
         sides: str | None = None,
@@ -69,6 +73,7 @@ class Attributor:
     ) -> None:
         # Cheap: lexicons load on first use (and are cached per process).
         self.narration = narration
+        self.parse = parse
         self.paths = {"cues": cues, "stance": stance, "sides": sides, "incidents": incidents}
 
     def __call__(self, report: Report) -> Report:
@@ -82,6 +87,8 @@ class Attributor:
         except ValueError as err:
             raise ValueError(f"report.tokens does not match report.text: {err}") from None
         raws = Extractor(toks, load_cues(self.paths["cues"])).run()
+        if self.parse:
+            reparse_sources(doc, toks, raws)
         report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
         return report
 

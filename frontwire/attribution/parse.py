@@ -1,0 +1,129 @@
+"""Speakers from a dependency parse of the sentences that hold a verb cue.
+
+The rules in :mod:`frontwire.attribution.extract` find a subject by walking noun
+phrases left of the cue; they miss the subjects of non-finite cues ('Trump took to
+Twitter to say'), long subjects with appositives and inverted subjects with their
+own modifiers. The subject of the cue verb in a parse gets these right more often,
+so when a parse is available it replaces the rule's source for verb cues. Only the
+sentences with such a cue are parsed (:func:`frontwire.nlp.parse_spans`), which keeps
+the stage within its budget (issue 5).
+
+Span conventions follow PolNeAR: the subject's whole subtree, with appositives and
+relative clauses ('Joe Bateman, who traveled from Illinois,') and the comma that
+closes them, but without a participle clause after a comma ('Mr. Bush, channeling
+his roots,') or an adverbial clause.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .extract import RAISING, RawAttribution
+from .tokens import Tokens
+
+# Cues whose source a parse decides; passives, raising verbs ('seemed to'), nouns,
+# 'according to' and speaker lines keep the rules' answer.
+PARSED_KINDS = {"verb", "inherited"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# A non-finite cue speaks for the subject of the verb it hangs from.
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
+DROP_DEPS = {"advcl"}  # always left out of a subject
+COMMA_DROP_DEPS = {"acl"}  # left out when set off by a comma
+DELIMITERS = {",", "\u2014"}
+MAX_CLIMB = 4
+
+
+def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
+    """Replace the source of each verb cue in ``raws`` by its subject in a parse.
+
+    doc (spacy.tokens.Doc): the Doc ``toks`` was made from.
+    toks (Tokens): the flattened Doc.
+    raws (list[RawAttribution]): attributions found by the rules; changed in place.
+    """
+    from ..nlp import parse_spans
+
+    chosen = [r for r in raws if r.kind in PARSED_KINDS and _head(toks, r) is not None]
+    sentences = sorted({toks.sent[r.cue_tokens[0]] for r in chosen})
+    if not sentences:
+        return
+    ranges = [toks.sents[n] for n in sentences]
+    parsed = dict(zip(sentences, parse_spans(doc, ranges), strict=True))
+    for raw in chosen:
+        number = toks.sent[raw.cue_tokens[0]]
+        offset = toks.sents[number][0]
+        head = _head(toks, raw)
+        if head is None:
+            continue
+        found = subject(parsed[number], head - offset)
+        if found is not None:
+            span = (found[0] + offset, found[1] + offset)
+            raw.source_tokens, raw.source = span, toks.chars(*span)
+
+
+def _head(toks: Tokens, raw: RawAttribution) -> int | None:
+    """The cue's main word: the last verb of its group ('has also said', 'to say'), or
+    the adjective of 'remain confident'."""
+    g0, g1 = raw.cue_tokens
+    verbs = [k for k in range(g0, g1) if toks.pos[k] == "VERB"]
+    verbs = verbs or [k for k in range(g0, g1) if toks.pos[k] in ("AUX", "ADJ", "NOUN")]
+    if not verbs or toks.lower[verbs[-1]] in RAISING:
+        return None
+    return verbs[-1]
+
+
+def subject(sent: Any, head: int) -> tuple[int, int] | None:
+    """Token range of the subject of verb ``head`` in a parsed sentence, climbing from
+    a non-finite verb to the verb it depends on; None when there is none."""
+    tok = sent[head]
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        # 'Nikopol, which officials said ...': the relative pronoun is not the speaker.
+        named = [c for c in subjects if c.tag_ != "WDT"]
+        if named:
+            return _subject_span(sent, named[-1])
+        if subjects:
+            if subjects[0].lower_ == "that":
+                return None  # 'a PAC that attacked': the rules name the antecedent
+            return _subject_span(sent, subjects[0])
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject_span(sent: Any, head: Any) -> tuple[int, int] | None:
+    """The subject's subtree, trimmed to PolNeAR's source convention."""
+    words = {t.i for t in head.subtree}
+    for child in head.rights:
+        before = child.left_edge.i - 1
+        set_off = before >= 0 and sent[before].text in DELIMITERS
+        if child.dep_ in DROP_DEPS or (child.dep_ in COMMA_DROP_DEPS and set_off):
+            words -= {t.i for t in child.subtree}
+    start = min(words)
+    end = start + 1
+    while end in words:
+        end += 1
+    for k in range(end - 1, start - 1, -1):
+        if "\n" in sent[k].text:  # '2:14 p.m.\n\nSenate Majority Leader ...'
+            start = k + 1
+            break
+    while start < end and (sent[start].is_space or _loose_start(sent[start].text)):
+        start += 1
+    while end > start and (sent[end - 1].is_space or _loose_end(sent[end - 1].text)):
+        end -= 1
+    if end <= start:
+        return None
+    inner = any(sent[k].text in DELIMITERS for k in range(start, end))
+    if inner and end < len(sent) and sent[end].text in DELIMITERS:
+        end += 1  # 'Clinton, a Democrat, said': the closing comma belongs to the source
+    return start, end
+
+
+def _loose_start(text: str) -> bool:
+    """Punctuation a source does not start on (an opening bracket can)."""
+    return all(not c.isalnum() for c in text) and text != "("
+
+
+def _loose_end(text: str) -> bool:
+    """Punctuation a source does not end on (a closing bracket or a period can)."""
+    return all(not c.isalnum() for c in text) and text not in (")", ".")
