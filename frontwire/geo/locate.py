@@ -98,7 +98,37 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
         geo, where = max(geo, 2), max(where, 2)
     if _unnamed_place_before(text, place, places):
         geo, where = max(geo, 2), max(where, 2)  # "Koalma (Pissila, ...)": coded to Pissila
-    return _at_seat(place), geo, where
+    return _city_part(text, _at_seat(place)), geo, where
+
+
+# "Rio de Janeiro - North Zone", "Seoul City - Jongno", "Toronto - Etobicoke": ACLED names
+# a part of a large city after a dash.
+_CITY_PART = re.compile(r"(?:\s+City)?\s+-\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})")
+_PART_KM = 40.0
+# Korean and Japanese wards are filed with their kind: Jongno-gu, Chiyoda-ku.
+_WARD_SUFFIXES = ("", "-gu", "-ku")
+
+
+def _city_part(text: str, place: Place) -> Place:
+    """The named part of a city when the text gives one after a dash and the gazetteer
+    knows it within reach of the city; else the place unchanged."""
+    m = _CITY_PART.match(text, place.end)
+    if not m or place.feature != "city" or place.lat is None or place.lon is None:
+        return place
+    from .gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    if m.group(1).lower() in place.text.lower():
+        return place  # "Ulaanbaatar - Ulaanbaatar", "Jakarta - Central Jakarta": the city
+    found = [h.entry for suffix in _WARD_SUFFIXES for h in gaz.lookup(m.group(1) + suffix)]
+    # A ward filed as an admin area has its point at the middle of its towns: use its seat.
+    found = [e if gaz.feature[e] == CITY_FEATURE else gaz.seat(e) for e in found]
+    near = [e for e in found if e >= 0 and haversine_km(
+        float(gaz.lat[e]), float(gaz.lon[e]), place.lat, place.lon) <= _PART_KM]
+    if not near:
+        return place
+    part = max(near, key=lambda e: int(gaz.pop[e]))
+    return replace(place, lat=float(gaz.lat[part]), lon=float(gaz.lon[part]))
 
 
 def _at_seat(place: Place) -> Place:
@@ -207,7 +237,8 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= 3.0
         if _qualified(text, place, places):
             value += 1.0  # "in Anori (Antioquia)", "Tetkino, Kursk region": a placed name
-        if _in_parenthesis(text, place) and not _unnamed_place_before(text, place, places):
+        if (_in_parenthesis(text, place) and not _unnamed_place_before(text, place, places)
+                and not _finer_than_before(text, place, places)):
             value -= 2.0  # the parenthesis qualifies the name before it
         if _SUBPLACE_AFTER.match(text, place.end):
             value -= 3.0  # "Sotomayor Square", "the Rocha neighbourhood": a spot in a town
@@ -256,6 +287,16 @@ def _qualified(text: str, place: Place, places: list[Place]) -> bool:
     if gap is None:
         return False
     return any(p.start == gap.end() for p in places)
+
+
+def _finer_than_before(text: str, place: Place, places: list[Place]) -> bool:
+    """A town in a parenthesis after a country or region names where in it: 'the Embassy
+    of the Russian Federation (Tokyo - Minato)', 'Council of Korea (Seoul City - Jongno)'."""
+    if place.feature != "city":
+        return False
+    opened = max(text.rfind("(", 0, place.start), text.rfind("[", 0, place.start))
+    return any(p.feature in ("country", "adm1") and opened - 3 <= p.end <= opened
+               for p in places)
 
 
 def _in_parenthesis(text: str, place: Place) -> bool:
