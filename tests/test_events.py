@@ -244,7 +244,7 @@ def test_numbers():
 
 
 def test_classify_covers_the_taxonomy_and_rejects_bad_input():
-    out = classify(["Warplanes bombed a market in the town.", "Rebels recaptured the town.",
+    out = classify(["Warplanes bombed a market in the town.", "Troops recaptured the town.",
                     "Nothing of note."])
     assert [o[1] for o in out] == ["Air/drone strike", "Government regains territory", "Other"]
     assert all(sub in SUB_TO_TYPE and SUB_TO_TYPE[sub] == t for t, sub, _ in out)

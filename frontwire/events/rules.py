@@ -34,6 +34,11 @@ ABSORBED_BY_PROTEST = ("Arrests", "Looting/property destruction", "Mob violence"
 STRATEGIC = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Strategic developments")
 STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
                        "Change to group/activity")
+# The weapon decides the type: civilians killed by a landmine or a drone are coded by
+# the weapon (Explosions/Remote violence), not as a plain Attack.
+REMOTE = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Explosions/Remote violence")
+REMOTE_MIN = 4  # one specific weapon cue ("landmine", "airstrike", "mortar" + "shelled")
+TRANSFER = "Non-violent transfer of territory"
 PROTEST_MIN = 3  # one clear protest word
 RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
 # Words by which a crowd voices a demand: then it is demonstrating, not a mob.
@@ -80,10 +85,12 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
     patterns = {sub: [(_compile(p), int(w)) for p, w in data["sub_event"].get(sub, [])]
                 for sub in SUB_EVENT_TYPES}
     prefixes = [(re.compile(rf"^(?:{p})$", re.I), sub) for p, sub in data["prefixes"].items()]
-    # A grievance runs to the end of its clause, not to the end of the sentence.
+    # A grievance runs to the end of its clause, not to the end of the sentence; in news
+    # prose the crowd's own verb often ends it ("protesting the killing of X torched ...").
+    ends = data.get("grievance_end", "(?!)")
     grievance = re.compile(
         rf"(?<![A-Za-z])(?:{data['grievance']})[^.;,]*?"
-        r"(?=[.;,]| and | when | before | but | while |$)", re.I)
+        rf"(?=[.;,]| and | when | before | but | while | (?:{ends})\b|$)", re.I)
     any_cue = {sub: _compile("|".join(f"(?:{p})" for p, _ in data["sub_event"].get(sub, []))
                              or "(?!)")
                for sub in SUB_EVENT_TYPES}
@@ -232,5 +239,17 @@ def _plain_choice(scores: dict[str, int], text: str, rules: RuleSet
     ranked = sorted(candidates, key=lambda k: (-candidates[k], rules.priority[k]))
     if not ranked or candidates[ranked[0]] <= 0:
         return None
-    second = candidates[ranked[1]] if len(ranked) > 1 else 0
-    return ranked[0], candidates[ranked[0]], second
+    top = _prefer_specific(ranked[0], candidates, rules)
+    second = max((v for k, v in candidates.items() if k != top), default=0)
+    return top, candidates[top], second
+
+
+def _prefer_specific(top: str, candidates: dict[str, int], rules: RuleSet) -> str:
+    """Where a generic winner hides a more specific reading of the same incident."""
+    if top == "Attack":
+        weapons = [k for k in REMOTE if candidates.get(k, 0) >= REMOTE_MIN]
+        if weapons:
+            return min(weapons, key=lambda k: (-candidates[k], rules.priority[k]))
+    if top in TERRITORY and candidates.get(TRANSFER, 0) >= candidates[top]:
+        return TRANSFER  # "took control ... without a shot being fired"
+    return top
