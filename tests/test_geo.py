@@ -504,3 +504,10 @@ def test_note_town_in_parenthesis_after_a_country_is_the_place(spacy_nlp) -> Non
             "Russian Federation (Tokyo - Minato) to oppose the war.")
     place, _, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.country_code == "JP"
+
+
+def test_note_place_of_the_topic_is_not_the_scene(spacy_nlp) -> None:
+    text = ("On 4 May 2024, war survivors gathered in Mostar, demanding to halt the attacks on "
+            "Mariupol and to save its civilians.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "BA"

@@ -220,6 +220,7 @@ def _best_in(text: str, places: list[Place], start: int,
     """Highest-scoring place inside [start, end), with its 'near' and 'part of' flags."""
     best: tuple[float, Place, bool, bool] | None = None
     rank = 0
+    first_here: int | None = None  # end of the first place with a locative cue
     countries = _country_votes(places)
     top_votes = max(countries.values(), default=0)
     for place in places:
@@ -249,6 +250,10 @@ def _best_in(text: str, places: list[Place], start: int,
         value -= W_RANK * rank + W_LATER_SENTENCE * len(_SENTENCE_END.findall(text, start,
                                                                               place.start))
         rank += 1
+        if first_here is not None and _TOPIC.search(text, first_here, place.start):
+            value -= W_TOPIC  # "gathered in Mostar, demanding to halt the attacks on Mariupol"
+        if first_here is None and (_LOCATIVE.search(before) or near):
+            first_here = place.end
         if _is_source(text, place, before):
             value -= 3.0  # the speaker's seat, not the event's place
         elif _is_title(text, place):
@@ -274,6 +279,14 @@ _SUBPLACE_AFTER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 W_LATER_SENTENCE = 0.7
 W_RANK = 0.15  # each earlier place of the span
+W_TOPIC = 2.0
+# After the first place where something happened, these start what it was about: a place
+# named after them is the topic ("protested in Aktobe in support of demonstrations in
+# Zhanaozen"), not a second scene.
+_TOPIC = re.compile(
+    r"\b(?:to\s+(?:protest|denounce|demand|call|condemn|oppose|express|show|support|mark"
+    r"|commemorate|halt|stop|end)|demand(?:ing|ed)?|in\s+(?:support|solidarity|protest)"
+    r"|against|calling\s+for|in\s+memory)\b", re.IGNORECASE)
 _CODED_TO = re.compile(r"\bcoded\s+(?:to|as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
