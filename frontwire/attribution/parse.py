@@ -1,4 +1,4 @@
-"""Speakers from a dependency parse of the sentences that hold a verb cue.
+"""Speakers and content ends from a dependency parse of the sentences with a verb cue.
 
 The rules in :mod:`frontwire.attribution.extract` find a subject by walking noun
 phrases left of the cue; they miss the subjects of non-finite cues ('Trump took to
@@ -12,6 +12,11 @@ Span conventions follow PolNeAR: the subject's whole subtree, with appositives a
 relative clauses ('Joe Bateman, who traveled from Illinois,') and the comma that
 closes them, but without a participle clause after a comma ('Mr. Bush, channeling
 his roots,') or an adverbial clause.
+
+The parse also ends a content that the rules ran on to the end of the sentence:
+'Six in 10 say he is decisive, after half said so in December' reports only what
+the verb's complement covers, when what follows is a new clause (a comma or a
+conjunction opens it) and no quotation is cut.
 """
 
 from __future__ import annotations
@@ -31,10 +36,22 @@ DROP_DEPS = {"advcl"}  # always left out of a subject
 COMMA_DROP_DEPS = {"acl"}  # left out when set off by a comma
 DELIMITERS = {",", "\u2014"}
 MAX_CLIMB = 4
+# Dependents of the cue verb that carry what is reported.
+COMPLEMENT_DEPS = {
+    "ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "prep", "dative", "pobj",
+}  # fmt: skip
+# Words that open the narrator's next clause after a content: '..., while ...'.
+CLAUSE_OPENERS = {
+    "while", "when", "as", "because", "after", "before", "but", "and", "or", "although",
+    "though", "since", "if", "even", "until", "where", "whereas", "unless",
+}  # fmt: skip
+CLAUSE_MARKS = {",", ";", "—", "–", "―", "-"}
+QUOTE_MARKS = ("”", '"', "''")
 
 
 def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
-    """Replace the source of each verb cue in ``raws`` by its subject in a parse.
+    """Take the source of each verb cue in ``raws`` from a parse of its sentence, and
+    end its content where the verb's complement ends.
 
     doc (spacy.tokens.Doc): the Doc ``toks`` was made from.
     toks (Tokens): the flattened Doc.
@@ -58,6 +75,31 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
         if found is not None:
             span = (found[0] + offset, found[1] + offset)
             raw.source_tokens, raw.source = span, toks.chars(*span)
+        if toks.pos[head] == "VERB":
+            _end_content(toks, raw, parsed[number], head, offset)
+
+
+def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset: int) -> None:
+    """Cut a single content right of the cue after the verb's last complement."""
+    if len(raw.content) != 1 or raw.content[0][0] < toks.start[raw.cue_tokens[1] - 1]:
+        return
+    complements = [c for c in sent[head - offset].rights if c.dep_ in COMPLEMENT_DEPS]
+    if not complements:
+        return
+    last = max(c.right_edge.i for c in complements) + offset
+    a, b = raw.content[0]
+    cut = toks.end[last]
+    rest = toks.doc_text[cut:b]
+    if not a < cut < b or any(q in rest for q in QUOTE_MARKS):
+        return
+    words = rest.split()
+    if not words or not any(c.isalnum() for c in rest):
+        return
+    if rest.lstrip()[:1] not in CLAUSE_MARKS and words[0].lower() not in CLAUSE_OPENERS:
+        return
+    while cut > a and toks.doc_text[cut - 1] in " ,.;:":
+        cut -= 1
+    raw.content = [(a, cut)]
 
 
 def _head(toks: Tokens, raw: RawAttribution) -> int | None:
