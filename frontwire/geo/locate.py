@@ -13,7 +13,11 @@ areas a place lies in: the named place wins over its qualifiers, a name the
 gazetteer lacks falls back to the first area listed (precision 2), "coded to X"
 is taken at its word, and the first place of the span beats later detail.
 An admin area's event point is its seat (the town named like it, else its
-largest town), as ACLED codes a province to its capital.
+largest town), as ACLED codes a province to its capital; "Safwan district" is
+coded to the town Safwan when the gazetteer has it near the district, and
+"Toronto - Etobicoke" to the named part of the city. A place named after the
+first scene and a topic word ("gathered in Mostar, demanding to halt the attacks
+on Mariupol") is what the event was about, not where it happened.
 
 Precision codes:
 
@@ -119,7 +123,7 @@ def _city_part(text: str, place: Place) -> Place:
 
     gaz = get_gazetteer()
     if m.group(1).lower() in place.text.lower():
-        return place  # "Ulaanbaatar - Ulaanbaatar", "Jakarta - Central Jakarta": the city
+        return place  # "Ulaanbaatar - Ulaanbaatar": the city itself
     found = [h.entry for suffix in _WARD_SUFFIXES for h in gaz.lookup(m.group(1) + suffix)]
     # A ward filed as an admin area has its point at the middle of its towns: use its seat.
     found = [e if gaz.feature[e] == CITY_FEATURE else gaz.seat(e) for e in found]
