@@ -37,14 +37,29 @@ STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
 # The weapon decides the type: civilians killed by a landmine or a drone are coded by
 # the weapon (Explosions/Remote violence), not as a plain Attack.
 REMOTE = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Explosions/Remote violence")
-REMOTE_MIN = 4  # one specific weapon cue ("landmine", "airstrike", "mortar" + "shelled")
+REMOTE_MIN = 3  # one specific weapon cue ("landmine", "airstrike", "mortar")
 TRANSFER = "Non-violent transfer of territory"
+GENERIC_VIOLENCE = ("Attack", "Armed clash")
+# (sub-type, minimum score, what it overrides): a specific reading of the same incident
+# wins over the generic one whatever the summed weights say. A suicide attacker's car
+# bomb is a suicide bomb, chlorine in a rocket a chemical weapon, a defused bomb no
+# explosion, and a lynching by a mob mob violence, not an attack. The last two need
+# their own cue (``overrides`` in the data): weapons caches hit by an airstrike or
+# "members of X clashed" score for them too.
+OVERRIDES: tuple[tuple[str, int, tuple[str, ...]], ...] = (
+    ("Suicide bomb", 6, REMOTE + GENERIC_VIOLENCE),
+    ("Chemical weapon", 4, REMOTE + GENERIC_VIOLENCE),
+    ("Disrupted weapons use", 1, REMOTE),
+    ("Mob violence", 1, GENERIC_VIOLENCE),
+)
 PROTEST_MIN = 3  # one clear protest word
 RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
 # Words by which a crowd voices a demand: then it is demonstrating, not a mob.
 DEMANDS = re.compile(r"\b(?:to (?:denounce|demand|protest|condemn|oppose|call for)|demanding|"
                      r"denouncing|in protest|calling for)\b", re.I)
 SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
+# "from the rebels", "from the Ethiopian army": a nationality may stand before the actor.
+FROM_ACTOR = re.compile(r"\b[Ff]rom (?:the )?((?:[A-Z][A-Za-z-]+ )?)")
 PREFIX = re.compile(r"^\s*([A-Za-z/ -]{3,40}):\s")
 
 
@@ -69,6 +84,7 @@ class RuleSet:
     mask: re.Pattern[str]  # words that look like cues but are not (riot police, RPGs)
     threat: re.Pattern[str]
     priority: dict[str, int]
+    overrides: dict[str, re.Pattern[str]] = field(default_factory=dict)
     state: re.Pattern[str] | None = None  # who took territory: state forces ...
     nonstate: re.Pattern[str] | None = None  # ... or a non-state group
 
@@ -103,6 +119,7 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
         # Case-sensitive on purpose: "May" the month is not "may" the modal.
         threat=_compile(data["threat"], 0),
         priority={sub: i for i, sub in enumerate(data["priority"])},
+        overrides={sub: _compile(p) for sub, p in data.get("overrides", {}).items()},
         # Case-sensitive: acronyms (IS, ADF) must not match ordinary words.
         state=_compile(data["territory_state"], 0) if "territory_state" in data else None,
         nonstate=_compile(data["territory_nonstate"], 0) if "territory_nonstate" in data else None,
@@ -161,6 +178,9 @@ def decide(text: str) -> Decision:
         # A grievance ("to denounce their living conditions") makes the crowd a demonstration.
         choice = _crowd_choice(scores, DEMANDS.search(unmasked) is not None)
     elif protest >= PROTEST_MIN:
+        if scores[INTERVENTION] >= 3 and count_fatalities(masked).value > 0:
+            # Deaths at a protest that was being dispersed: the force was lethal.
+            scores[EXCESSIVE] += 4
         choice = _protest_choice(scores, rules, crowd_tag)
     else:
         choice = _plain_choice(scores, masked, rules)
@@ -183,10 +203,21 @@ def _territory_side(rules: RuleSet, text: str, trigger: tuple[int, int] | None, 
     before = text[:trigger[0]]
     state, nonstate = rules.state.search(before), rules.nonstate.search(before)
     if state and (not nonstate or state.start() < nonstate.start()):
-        return REGAINS
-    if nonstate:
-        return OVERTAKES
-    return sub
+        side = REGAINS
+    elif nonstate:
+        side = OVERTAKES
+    else:
+        side = sub
+    # "took the town from the rebels": the loser named after the cue settles it.
+    loser = FROM_ACTOR.search(text, trigger[1])
+    if loser:
+        for at in (loser.start(1), loser.end(1)):
+            rest = text[at:at + 40]
+            if rules.nonstate.match(rest):
+                return REGAINS
+            if rules.state.match(rest):
+                return OVERTAKES
+    return side
 
 
 def _crowd_choice(scores: dict[str, int], grievance: bool = False) -> tuple[str, int, int]:
@@ -239,13 +270,19 @@ def _plain_choice(scores: dict[str, int], text: str, rules: RuleSet
     ranked = sorted(candidates, key=lambda k: (-candidates[k], rules.priority[k]))
     if not ranked or candidates[ranked[0]] <= 0:
         return None
-    top = _prefer_specific(ranked[0], candidates, rules)
+    top = _prefer_specific(ranked[0], candidates, rules, text)
     second = max((v for k, v in candidates.items() if k != top), default=0)
     return top, candidates[top], second
 
 
-def _prefer_specific(top: str, candidates: dict[str, int], rules: RuleSet) -> str:
+def _prefer_specific(top: str, candidates: dict[str, int], rules: RuleSet, text: str) -> str:
     """Where a generic winner hides a more specific reading of the same incident."""
+    for sub, minimum, beats in OVERRIDES:
+        if top not in beats or top == sub or candidates.get(sub, 0) < minimum:
+            continue
+        cue = rules.overrides.get(sub)
+        if cue is None or cue.search(text):
+            return sub
     if top == "Attack":
         weapons = [k for k in REMOTE if candidates.get(k, 0) >= REMOTE_MIN]
         if weapons:
