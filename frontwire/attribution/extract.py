@@ -149,6 +149,13 @@ CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
+EMBEDDABLE_KINDS = {"verb", "inherited", "raising", "passive"}
+# Reporting verbs that stay cues inside another attribution's content (see
+# Extractor._drop_embedded_attitudes); PolNeAR marks nested speech, not nested views.
+NESTED_SPEECH = INVERTIBLE | {
+    "told", "tell", "tells", "telling", "saying", "adding", "denied", "denies", "deny",
+    "denying", "confirmed", "confirms", "accused", "accuses", "accusing", "called", "calling",
+}  # fmt: skip
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
@@ -706,7 +713,37 @@ class Extractor:
             if signed is not None:
                 found.append(signed)
         self._continue_quotes(found)
-        return found
+        return self._drop_embedded_attitudes(found)
+
+    def _drop_embedded_attitudes(self, found: list[RawAttribution]) -> list[RawAttribution]:
+        """'Nine in 10 say they think she could win': a view reported inside another
+        attribution's content is part of what that source says, not a claim of its own.
+        Reports of speech inside a content stay ('the FSB denied ..., TASS reported'):
+        they make the chain. So does 'is expected to endorse': the raising verb's
+        content holds the cue by construction."""
+        keep = []
+        for att in found:
+            if not (self._embeddable(att) and self._inside_other(att, found)):
+                keep.append(att)
+        return keep
+
+    def _embeddable(self, att: RawAttribution) -> bool:
+        """A view that another source's content may hold: no named speaker of its own
+        ('as Minsk insists ...' stays) and no speech verb."""
+        t = self.t
+        if att.kind not in EMBEDDABLE_KINDS or t.lower[att.cue_tokens[1] - 1] in NESTED_SPEECH:
+            return False
+        src = att.source_tokens
+        return src is None or all(t.pos[k] != "PROPN" for k in range(*src))
+
+    @staticmethod
+    def _inside_other(att: RawAttribution, found: list[RawAttribution]) -> bool:
+        return any(
+            a <= att.cue[0] and att.cue[1] <= b
+            for other in found
+            if other is not att and other.kind not in ("passive", "raising")
+            for a, b in other.content
+        )
 
     def _signature(self, number: int, s0: int, s1: int) -> RawAttribution | None:
         """'"... our greatest shame." ― Sonya Herridge': a quotation signed with a dash
