@@ -81,6 +81,7 @@ class RuleSet:
     any_cue: dict[str, re.Pattern[str]]
     prefixes: list[tuple[re.Pattern[str], str]]
     grievance: re.Pattern[str]
+    arrest_reason: re.Pattern[str]  # group 1: "over the murder of ...", not this event
     mask: re.Pattern[str]  # words that look like cues but are not (riot police, RPGs)
     threat: re.Pattern[str]
     priority: dict[str, int]
@@ -115,6 +116,7 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
         any_cue=any_cue,
         prefixes=prefixes,
         grievance=grievance,
+        arrest_reason=re.compile(data.get("arrest_reason", "(?!)()"), re.I),
         mask=_compile(data["mask"]),
         # Case-sensitive on purpose: "May" the month is not "may" the modal.
         threat=_compile(data["threat"], 0),
@@ -129,6 +131,14 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     """Replace every match with spaces, keeping offsets intact."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _blank_reasons(text: str, pattern: re.Pattern[str]) -> str:
+    """Blank the reason of an arrest ("detained over the murder of X"), keeping offsets."""
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def mask_grievance(text: str) -> str:
@@ -167,7 +177,7 @@ def decide(text: str) -> Decision:
         for pattern, sub in rules.prefixes:
             if pattern.match(prefix.group(1).strip()):
                 return Decision(sub, 0.9, prefix.span(1))
-    unmasked = _blank(text, rules.mask)
+    unmasked = _blank_reasons(_blank(text, rules.mask), rules.arrest_reason)
     protest, protest_at = _score(rules, PEACEFUL, unmasked)
     masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else unmasked
     found = {sub: _score(rules, sub, masked) for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
@@ -262,9 +272,11 @@ def _plain_choice(scores: dict[str, int], text: str, rules: RuleSet
     candidates = {k: v for k, v in scores.items() if k not in PROTEST_GROUP}
     violence = max(v for k, v in candidates.items() if k not in STRATEGIC)
     if violence >= 3:
-        # ACLED codes the violence; arrests or damage around it are not separate events.
+        # ACLED codes the violence; arrests or damage around it are not separate events,
+        # unless they are the clearer story ("a curfew was imposed after the clashes").
         for sub in STRATEGIC_AFTERMATH:
-            candidates.pop(sub, None)
+            if candidates.get(sub, 0) <= violence + 1:
+                candidates.pop(sub, None)
     if RIOT_WORDS.search(text):  # rioters but no demonstration: mob violence
         candidates["Mob violence"] += 3
     ranked = sorted(candidates, key=lambda k: (-candidates[k], rules.priority[k]))
