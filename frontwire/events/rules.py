@@ -58,6 +58,10 @@ RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
 DEMANDS = re.compile(r"\b(?:to (?:denounce|demand|protest|condemn|oppose|call for)|demanding|"
                      r"denouncing|in protest|calling for)\b", re.I)
 SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
+# A victim found dead or killed: the abduction ended in a killing.
+VICTIM_DEAD = re.compile(r"\b(?:killed|(?:body|bodies|corpses?) (?:[a-z]+ ){0,3}(?:was|were) found|"
+                         r"found dead)\b", re.I)
+HELD = re.compile(r"\b[A-Za-z]+-(?:held|controlled|occupied)\b")
 # "from the rebels", "from the Ethiopian army": a nationality may stand before the actor.
 FROM_ACTOR = re.compile(r"\b[Ff]rom (?:the )?((?:[A-Z][A-Za-z-]+ )?)")
 PREFIX = re.compile(r"^\s*([A-Za-z/ -]{3,40}):\s")
@@ -197,7 +201,8 @@ def decide(text: str) -> Decision:
     if choice is None:
         return Decision("Other", 0.05, None, scores)
     sub, top, second = choice
-    if sub == "Abduction/forced disappearance" and count_fatalities(masked).value > 0:
+    if sub == "Abduction/forced disappearance" and (count_fatalities(masked).value > 0
+                                                     or VICTIM_DEAD.search(masked)):
         sub = "Attack"  # ACLED: a kidnapping that ends in killing is coded as the killing
     trigger = found[sub][1] or found[PEACEFUL][1]
     if sub in TERRITORY:
@@ -210,7 +215,8 @@ def _territory_side(rules: RuleSet, text: str, trigger: tuple[int, int] | None, 
     """ACLED splits territory taken by who took it: the first actor named before the cue."""
     if rules.state is None or rules.nonstate is None or trigger is None:
         return sub
-    before = text[:trigger[0]]
+    # "the rebel-held compound" names the place, not who took it.
+    before = HELD.sub(lambda m: " " * len(m.group(0)), text[:trigger[0]])
     state, nonstate = rules.state.search(before), rules.nonstate.search(before)
     if state and (not nonstate or state.start() < nonstate.start()):
         side = REGAINS
