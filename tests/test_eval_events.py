@@ -201,3 +201,37 @@ def test_a_model_saved_elsewhere_is_used_when_named(tmp_path, data_home, monkeyp
     assert active_model_name() == f"user:{folder}"
     [(_, sub, _)] = classify(["Security agents detained two activists."])
     assert sub == "Arrests"
+
+
+NEWS = Path(__file__).parent / "data" / "news_snippets.jsonl"
+
+
+def _news_split(split: str, tmp_path: Path) -> str:
+    rows = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
+    return write_jsonl(tmp_path / f"{split}.jsonl", [r for r in rows if r["split"] == split])
+
+
+def test_news_snippet_set_covers_every_sub_event_type():
+    from collections import Counter
+
+    from frontwire.events.taxonomy import SUB_EVENT_TYPES
+
+    rows = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
+    assert {r["split"] for r in rows} == {"heldout", "dev"}
+    for split in ("heldout", "dev"):
+        counts = Counter(r["label"] for r in rows if r["split"] == split)
+        assert set(counts) == set(SUB_EVENT_TYPES) and min(counts.values()) >= 6, split
+    assert len({r["text"] for r in rows}) == len(rows)  # no snippet twice
+
+
+def test_news_snippets_heldout_floor(tmp_path):
+    # Written before the classifier was run on it and never tuned on: the honest figure
+    # for wire-news prose (0.848 when the floor was set; issue 6 targets 0.85).
+    result = events_eval.evaluate(_news_split("heldout", tmp_path))
+    assert result["n"] == 175 and result["model"] == "builtin"
+    assert result["weighted_f1"] >= 0.82
+
+
+def test_news_snippets_dev_floor(tmp_path):
+    result = events_eval.evaluate(_news_split("dev", tmp_path))
+    assert result["weighted_f1"] >= 0.95

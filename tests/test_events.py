@@ -340,3 +340,47 @@ def test_rioters_named_by_their_own_nationality():
     event = report.events[0]
     assert event.event_type == "Riots"
     assert event.actor1.name == "Rioters (Palestine)" and event.actor1.inter == 5
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # The weapon decides, not the victims: civilians killed by a mine or a mortar.
+    ("Three farmers were killed when their tractor hit a landmine.",
+     "Remote explosive/landmine/IED"),
+    ("Two civilians were killed by a mortar round that hit their courtyard.",
+     "Shelling/artillery/missile attack"),
+    # A suicide attacker's car bomb is a suicide bomb; a defused bomb is no explosion.
+    ("A suicide attacker drove an explosives-laden truck into the gate of the base.",
+     "Suicide bomb"),
+    ("Sappers defused a roadside bomb found near the market.", "Disrupted weapons use"),
+    ("Doctors treated dozens for gas inhalation after rockets carrying chlorine hit the suburb.",
+     "Chemical weapon"),
+    ("An angry crowd lynched a man accused of stealing a phone.", "Mob violence"),
+    # Who took territory: the actor before the cue, or the loser after "from".
+    ("Federal troops took control of the town from the rebels.", "Government regains territory"),
+    ("Rebels seized the town from the army on Sunday.", "Non-state actor overtakes territory"),
+    ("Troops stormed the rebel-held base and retook it.", "Government regains territory"),
+    ("The army took control of the town without a shot being fired after the militia withdrew.",
+     "Non-violent transfer of territory"),
+    # The reason for an arrest is not the event; the crowd's own verb ends a grievance.
+    ("Police arrested two men over the killing of a journalist.", "Arrests"),
+    ("Youths protesting the death of a trader torched a police post.", "Violent demonstration"),
+    ("Security forces killed three people as they dispersed crowds protesting against the coup.",
+     "Excessive force against protesters"),
+    ("Rival party supporters fought with machetes after a rally was cancelled; no demonstration "
+     "had been called.", "Mob violence"),
+    # A kidnapping that ends with a body found is coded as the killing (ACLED).
+    ("Gunmen kidnapped a trader whose body was found two days later.", "Attack"),
+    ("Authorities imposed a 48-hour curfew in the town after the clashes.",
+     "Change to group/activity"),
+    ("Fighter jets pounded insurgent hideouts in the hills.", "Air/drone strike"),
+    ("The journalist has not been seen since he was taken away by men in plain clothes.",
+     "Abduction/forced disappearance"),
+    ("The two militias announced their merger into a single movement.",
+     "Change to group/activity"),
+    ("Insurgents set up a training camp in the forest reserve.",
+     "Headquarters or base established"),
+    ("Loud explosions were heard near the airfield overnight; the cause remains unclear.", "Other"),
+])
+def test_news_wording(text, sub):
+    [(event_type, got, _)] = classify([text])
+    assert got == sub and event_type == SUB_TO_TYPE[sub]

@@ -39,6 +39,7 @@ STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
 REMOTE = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Explosions/Remote violence")
 REMOTE_MIN = 3  # one specific weapon cue ("landmine", "airstrike", "mortar")
 TRANSFER = "Non-violent transfer of territory"
+NO_FIGHT = 7  # the weight of an explicit no-fighting cue ("without a fight", "peacefully took")
 GENERIC_VIOLENCE = ("Attack", "Armed clash")
 # (sub-type, minimum score, what it overrides): a specific reading of the same incident
 # wins over the generic one whatever the summed weights say. A suicide attacker's car
@@ -305,6 +306,7 @@ def _prefer_specific(top: str, candidates: dict[str, int], rules: RuleSet, text:
         weapons = [k for k in REMOTE if candidates.get(k, 0) >= REMOTE_MIN]
         if weapons:
             return min(weapons, key=lambda k: (-candidates[k], rules.priority[k]))
-    if top in TERRITORY and candidates.get(TRANSFER, 0) >= candidates[top]:
-        return TRANSFER  # "took control ... without a shot being fired"
+    transfer = candidates.get(TRANSFER, 0)
+    if top in TERRITORY and (transfer >= candidates[top] or transfer >= NO_FIGHT):
+        return TRANSFER  # "took control ... without a shot being fired": taken, not fought for
     return top
