@@ -31,11 +31,11 @@ from .tokens import OPEN_QUOTES, STRAIGHT, Tokens, region_at
 AUX = {
     "has", "have", "had", "is", "was", "are", "were", "be", "been", "being", "will",
     "would", "could", "can", "should", "may", "might", "must", "did", "does", "do",
-    "'s", "'ve", "'d", "'ll", "wo", "ca",
+    "'s", "'ve", "'d", "'ll", "wo", "ca", "\u2019s", "\u2019ve", "\u2019d", "\u2019ll",
 }  # fmt: skip
 GROUP_ADVERBS = {
-    "not", "n't", "also", "later", "then", "previously", "repeatedly", "publicly", "again",
-    "now", "first", "recently", "already", "never", "often", "once", "earlier", "further",
+    "not", "n't", "n\u2019t", "also", "later", "then", "previously", "repeatedly", "publicly",
+    "again", "now", "first", "recently", "already", "never", "often", "once", "earlier", "further",
     "privately", "openly", "separately", "subsequently", "initially", "still", "even",
     "just", "long", "always", "only", "frequently", "explicitly", "flatly", "strongly",
 }  # fmt: skip
