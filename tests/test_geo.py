@@ -511,3 +511,35 @@ def test_note_place_of_the_topic_is_not_the_scene(spacy_nlp) -> None:
             "Mariupol and to save its civilians.")
     place, _, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.country_code == "BA"
+
+
+def test_note_arabic_names_with_and_without_their_article(spacy_nlp) -> None:
+    text = "On 17 May 2024, artillery shelled a farm in Ar Raqqa countryside."
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "SY" and place.admin1 == "Raqqa"
+    text = "On 11 May 2024, gunmen killed a pharmacist in a village in Deir ez Zor countryside."
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "SY"
+
+
+def test_note_town_filed_without_its_district_stays_in_the_parenthesis_area(spacy_nlp) -> None:
+    text = ("On 6 February 2024, protesters gathered outside the main hospital in Halba (Akkar) "
+            "to demand fuel for its generators.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.name == "Halba" and geo_prec == 1
+
+
+def test_note_direction_named_province_in_an_area_list(spacy_nlp) -> None:
+    text = ("On 3 May 2024, residents blocked the main road in Kandy (Kandy, Central) "
+            "demanding cooking gas.")
+    report = Geoparser()(_report(text, spacy_nlp))
+    assert "Central" in [p.text for p in report.places]
+    text = "Rain is expected in the West later on Tuesday."
+    assert not Geoparser()(_report(text, spacy_nlp)).places
+
+
+def test_place_of_an_institution_noun(spacy_nlp) -> None:
+    text = ("On 7 June 2024, nurses demonstrated outside the hospital of Alencon to denounce "
+            "their working conditions.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.country_code == "FR"

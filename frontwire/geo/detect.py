@@ -28,7 +28,10 @@ _ABBREVIATED = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})  # "St. Gallen", "Ft. 
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "da",
                          # Arabic and Persian names: Dar es Salaam, Beit ed Dine, Nur ash
                          # Shams, Khost wa Firing, Shahr e Kord
-                         "es", "ed", "ash", "as", "ad", "ar", "az", "an", "wa", "e", "ul",
+                         "es", "ed", "ez", "ash", "as", "ad", "ar", "az", "an", "wa", "e",
+                         "ul", "ud", "us",
+                         # Neustadt in Holstein, Frankfurt am Main, San Pedro de las Colonias
+                         "in", "im", "am", "bei", "las", "los", "y", "sur", "sous",
                          "dos", "das", "do", "des", "di", "della", "der", "den", "van", "von"})
 _PREPOSITIONS = frozenset(
     "in at near from to into outside across towards toward around through throughout via over on "
@@ -38,7 +41,7 @@ _STRONG_LOCATIVE = frozenset({"in", "near", "outside", "into", "downtown", "thro
 _PLACE_NOUNS = frozenset(
     "village town city region outskirts district province capital settlement suburb hamlet "
     "port county state governor mayor residents people area areas centre center east west "
-    "north south".split()
+    "north south hospital prison streets beach inhabitants citizens municipality".split()
 )
 _SETTLEMENT_NOUNS = frozenset(
     "village town city settlement hamlet suburb outskirts township".split()
@@ -78,6 +81,8 @@ _SETTLEMENT_HINT = frozenset({"city", "town"})
 # the Arabic and Romance articles of longer names ("Al Jadeed market") and armed groups.
 _NEVER_ALONE = frozenset({"al", "el", "la", "le", "ad", "ar", "as", "an", "at", "az", "ash",
                           "taliban", "hamas", "hezbollah", "houthi", "houthis", "isis"})
+_ARTICLES = frozenset({"Al", "El", "Ar", "As", "Ad", "An", "Ash", "At", "Az", "Ed", "Es", "Ez",
+                       "Ech", "Er"})
 _GOOD_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BAD_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                          "LAW", "LANGUAGE"})
@@ -196,6 +201,10 @@ def _longest_match(text: str, tokens: list[Token], i: int,
                     if gaz.feature[h.entry] != COUNTRY]
         if n == 1 and span.lower() in _NEVER_ALONE:
             return None, 0
+        if not hits and n > 1 and tokens[i].text in _ARTICLES:
+            # "Ar Raqqa", "As Sweida": GeoNames often files the name without its article.
+            hits = [h for h in gaz.lookup(text[tokens[i + 1].start:last.end])
+                    if gaz.feature[h.entry] in (ADM1, ADM2) or gaz.pop[h.entry] >= 20_000]
         if hits and any(h.kind != DEMONYM for h in hits):
             return Mention(tokens[i].start, last.end, span, hits), n
     return None, 0
@@ -342,7 +351,10 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     ev += prior
     if label == "PERSON" and exact and prior < 1.0 and not locative:
         ev -= 1.0  # small towns named like people: Ripley, Clark, Webb
-    ev += _form_penalty(text, tokens, i, j, pos, lower_words, strong=prior >= 1.5)
+    if listed > 0 and j - i == 1 and tokens[i].text.lower() in _DIRECTIONS:
+        mention.hint = ADM1  # "(Maligawatte, Western)": a direction naming a province
+    ev += _form_penalty(text, tokens, i, j, pos, lower_words, strong=prior >= 1.5,
+                        area_list=listed > 0)
     mention.evidence = ev
 
 
@@ -460,7 +472,8 @@ def _prior(gaz: Gazetteer, mention: Mention) -> float:
 
 
 def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int, str] | None,
-                  lower_words: set[str], strong: bool = False) -> float:
+                  lower_words: set[str], strong: bool = False, area_list: bool = False
+                  ) -> float:
     """Evidence against: a common word capitalised at a sentence start or tagged non-PROPN,
     or a word inside a longer name (weaker for countries, regions and big cities, which
     stay places inside names: "U.S. Army", "East Texas")."""
@@ -471,8 +484,8 @@ def _form_penalty(text: str, tokens: list[Token], i: int, j: int, pos: dict[int,
             penalty -= 1.0
         if word.lower() in _CALENDAR:
             penalty -= 2.0
-        if word.lower().rstrip("'s’") in _DIRECTIONS:
-            penalty -= 10.0  # "South", "West": never a place on their own
+        if word.lower().rstrip("'s’") in _DIRECTIONS and not area_list:
+            penalty -= 10.0  # "South", "West": never a place on their own (but see _score)
         if word.endswith(("'s", "’s")) and not strong:
             penalty -= 1.0
         if _sentence_initial(text, tokens[i].start) and not strong:

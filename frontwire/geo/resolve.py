@@ -124,8 +124,12 @@ def base_score(gaz: Gazetteer, cand: Candidate, mention: Mention, qualifier: set
 def _inside(gaz: Gazetteer, entry: int, containers: set[int]) -> bool:
     """Whether entry lies in one of the given country/adm1 entries."""
     country = gaz.country_entry(gaz.country_code(entry))
-    return (gaz.admin1_entry(entry) in containers or country in containers
-            or gaz.admin2_entry(entry) in containers)
+    region = gaz.admin1_entry(entry)
+    if region in containers or country in containers or gaz.admin2_entry(entry) in containers:
+        return True
+    # A town filed without its district ('Halba (Akkar)'): a district of its region counts.
+    return (gaz.admin2_entry(entry) < 0 <= region
+            and any(gaz.feature[c] == ADM2 and int(gaz.adm1[c]) == region for c in containers))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -330,8 +334,10 @@ def _area_country_after(gaz: Gazetteer, text: str, mentions: list[Mention],
             break
         if not _PLACING_GAP.fullmatch(text, end, start):
             break
-        if ranked[j] and gaz.feature[ranked[j][0].entry] in (COUNTRY, ADM1, ADM2):
-            # The last, broadest area of the run decides: "(Rumbek Centre, Lakes state)".
+        if (ranked[j] and gaz.feature[ranked[j][0].entry] in (COUNTRY, ADM1, ADM2)
+                and _confidence(ranked[j]) >= 0.5):
+            # The last, broadest area of the run decides: "(Rumbek Centre, Lakes state)";
+            # an ambiguous one ("Northern") does not.
             code = gaz.country_code(ranked[j][0].entry)
         end = mentions[j].end
     return code
