@@ -182,7 +182,7 @@ def _centre_named(gaz: Gazetteer, area: int, mention: str) -> int:
 
 _UNNAMED_BEFORE = re.compile(
     r"[A-Z][\w'-]+(?:\s(?:village|town|city|area|district|sub-district|township|commune"
-    r"|municipality|locality|community|county|neighbou?rhood))?\s?[(\[]\s*$")
+    r"|municipality|locality|community|county|neighbou?rhood|region|zone|camp))?\s?[(\[]\s*$")
 
 
 def _unnamed_place_before(text: str, place: Place, places: list[Place]) -> bool:
@@ -242,6 +242,8 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= 3.0
         if _qualified(text, place, places):
             value += 1.0  # "in Anori (Antioquia)", "Tetkino, Kursk region": a placed name
+        if _placed_by_earlier(text, place, places):
+            value -= 2.0  # "Ekibastuz city in Pavlodar region": the area places the town
         if (_in_parenthesis(text, place) and not _unnamed_place_before(text, place, places)
                 and not _finer_than_before(text, place, places)):
             value -= 2.0  # the parenthesis qualifies the name before it
@@ -314,6 +316,31 @@ def _finer_than_before(text: str, place: Place, places: list[Place]) -> bool:
     opened = max(text.rfind("(", 0, place.start), text.rfind("[", 0, place.start))
     return any(p.feature in ("country", "adm1") and opened - 3 <= p.end <= opened
                for p in places)
+
+
+_IN_AREA_GAP = re.compile(
+    r"\s+(?:(?:city|town|village|township|district|camp)\s+)?(?:in|of)\s+(?:the\s+)?$")
+
+
+def _placed_by_earlier(text: str, place: Place, places: list[Place]) -> bool:
+    """An area right after 'X city in' / 'X town of' that contains the town X: it says
+    where X is, as a parenthesis would."""
+    if place.feature not in ("country", "adm1", "adm2"):
+        return False
+    for other in places:
+        if other.end <= place.start and _IN_AREA_GAP.fullmatch(text, other.end, place.start):
+            return _contains(place, other)
+    return False
+
+
+def _contains(area: Place, place: Place) -> bool:
+    if area.country_code != place.country_code or place.feature == "country":
+        return False
+    if area.feature == "country":
+        return True
+    if area.feature == "adm1":
+        return bool(area.admin1) and area.admin1 == place.admin1
+    return bool(area.admin2) and area.admin2 == place.admin2
 
 
 def _in_parenthesis(text: str, place: Place) -> bool:
