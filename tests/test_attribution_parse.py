@@ -1,0 +1,105 @@
+"""Speakers and content ends from a parse of the cue sentences (issue 5), and the
+view embedded in another source's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.attribution import Attributor, extract_attributions
+from frontwire.model import Document, Report
+from frontwire.nlp import annotate, parse_spans
+
+
+def spans(nlp, text: str, parse: bool = True) -> dict[str, tuple[str | None, list[str]]]:
+    """cue text -> (source text, content texts)."""
+    out = {}
+    for att in extract_attributions(nlp(text), parse=parse):
+        source = att["source"][0]["text"] if att["source"] else None
+        out[att["cue"][0]["text"]] = (source, [c["text"] for c in att["content"]])
+    return out
+
+
+def test_parse_spans_gives_dependencies_of_chosen_sentences(spacy_nlp):
+    doc = spacy_nlp("Sirens sounded in Kyiv. The mayor said the metro was open.")
+    second = next(s for s in doc.sents if "mayor" in s.text)
+    (parsed,) = parse_spans(doc, [(second.start, second.end)])
+    assert [t.text for t in parsed] == [t.text for t in second]
+    said = next(t for t in parsed if t.text == "said")
+    assert {c.dep_ for c in said.children} >= {"nsubj", "ccomp"}
+    assert parse_spans(doc, []) == []
+
+
+def test_parse_spans_rejects_a_range_outside_the_doc(spacy_nlp):
+    doc = spacy_nlp("The mayor said the metro was open.")
+    with pytest.raises(ValueError, match="outside the Doc"):
+        parse_spans(doc, [(0, len(doc) + 3)])
+
+
+def test_infinitive_cue_speaks_for_the_subject_of_its_verb(spacy_nlp):
+    text = "The regional governor took to Telegram to say that two drones were shot down."
+    assert spans(spacy_nlp, text)["to say"][0] == "The regional governor"
+    # The rules alone stop at the nearest noun phrase.
+    assert spans(spacy_nlp, text, parse=False)["to say"][0] == "Telegram"
+
+
+def test_subject_keeps_appositive_relative_clause_and_closing_comma(spacy_nlp):
+    text = (
+        "Oleksandr Prokudin, the head of the Kherson regional military administration, who "
+        "visited the hospital on Monday, said three civilians were wounded."
+    )
+    source, content = spans(spacy_nlp, text)["said"]
+    assert source is not None
+    assert source.startswith("Oleksandr Prokudin, the head of the Kherson")
+    assert source.endswith("on Monday,")
+    assert content == ["three civilians were wounded"]
+
+
+def test_content_ends_with_the_verbs_complement(spacy_nlp):
+    text = (
+        "The general staff reported heavy fighting near Pokrovsk while Russian bloggers "
+        "posted footage of burning armour. The governor blamed the blackout on a Russian "
+        "missile strike when he spoke to reporters in Kharkiv on Sunday."
+    )
+    found = spans(spacy_nlp, text)
+    assert found["reported"] == ("The general staff", ["heavy fighting near Pokrovsk"])
+    assert found["blamed"][1] == ["the blackout on a Russian missile strike"]
+    assert found["posted"] == ("Russian bloggers", ["footage of burning armour"])
+
+
+def test_content_is_not_cut_inside_a_quotation(spacy_nlp):
+    text = (
+        'The commander said "the bridge is ours, and it will stay ours" as his men dug in '
+        "on the western bank."
+    )
+    (_, content) = spans(spacy_nlp, text)["said"]
+    assert content[0].startswith('"the bridge is ours, and it will stay ours"')
+
+
+def test_view_embedded_in_another_sources_words_is_not_a_claim(spacy_nlp):
+    text = "Most residents of the village say they believe the shelling came from the north."
+    found = spans(spacy_nlp, text)
+    assert "believe" not in found
+    assert found["say"] == (
+        "Most residents of the village",
+        ["they believe the shelling came from the north"],
+    )
+
+
+def test_named_speaker_inside_a_clause_keeps_its_claim(spacy_nlp):
+    text = "Kyiv says the strike hit a power plant, as Moscow insists only military sites were hit."
+    found = spans(spacy_nlp, text)
+    assert found["insists"][0] == "Moscow"
+
+
+def test_stage_names_the_speaker_of_a_non_finite_cue(spacy_nlp):
+    text = (
+        "The governor of the Kursk region, Roman Starovoit, took to Telegram to say the "
+        "attack on Tetkino was repelled."
+    )
+    sources = {}
+    for parse in (True, False):
+        report = Report(document=Document(id="t", text=text, outlet="Eastline Wire"), text=text)
+        claims = Attributor(parse=parse)(annotate(report, spacy_nlp(text))).claims
+        sources[parse] = {c.source for c in claims if c.cue == "to say"}
+    assert sources[True] == {"Roman Starovoit"}  # the rules alone stop at 'Telegram'
+    assert sources[False] != sources[True]
