@@ -52,7 +52,7 @@ def test_generic_actors_take_the_event_country(words, country, name, inter):
 
 def test_acronyms_match_only_in_capitals():
     assert normalize_actor("let us go").inter == 0
-    assert normalize_actor("the PDF said").name == "People's Defense Force"
+    assert normalize_actor("the PDF said").name == "PDF: People's Defense Force"
 
 
 def test_find_lists_actors_left_to_right_with_offsets():

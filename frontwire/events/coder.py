@@ -341,7 +341,7 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
         event.actor2 = civilians[0].to_actor() if civilians else None
         return
     if agents:
-        _sides(event, agents, by_at is not None)
+        _sides(event, agents, by_at is not None, text, country)
     elif kind in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
             or sub == "Looting/property destruction":  # ACLED: damage by no one named
         event.actor1 = _generic("Unidentified Armed Group ({country})", country, 3)
@@ -390,11 +390,24 @@ def _passive_by(span: str, trigger: int | None = None) -> re.Match[str] | None:
     return None
 
 
-def _sides(event: Event, agents: list[Any], passive: bool) -> None:
+# Between the cue and an actor, these make the actor the target ("a bomb exploded at the
+# police checkpoint", "an attack against the army post"), not the doer.
+TARGET_GAP = re.compile(r"\b(?:at|against|on|targeting|targeted|toward|towards|into)\b", re.I)
+PARTIES_GAP = re.compile(r"\b(?:between|among|with|by)\b", re.I)
+
+
+def _sides(event: Event, agents: list[Any], passive: bool, text: str = "",
+           country: str | None = None) -> None:
     """Who is on which side: those before the trigger acted, those after were acted upon."""
     pivot = event.trigger_start if event.trigger_start is not None else event.start
     before = [m for m in agents if m.end <= pivot]
     after = [m for m in agents if m.end > pivot]
+    if not passive and not before and text and event.event_type in UNNAMED_DOER:
+        gap = text[event.trigger_end or pivot:after[0].start]
+        if TARGET_GAP.search(gap) and not PARTIES_GAP.search(gap):
+            event.actor1 = _generic("Unidentified Armed Group ({country})", country, 3)
+            event.actor2 = after[0].to_actor()
+            return
     if passive or not before:
         before, after = agents[:1], agents[1:]
     first = before[0]
@@ -404,6 +417,9 @@ def _sides(event: Event, agents: list[Any], passive: bool) -> None:
     if targets:
         event.actor2 = targets[0].to_actor()
         event.assoc_actor_2 = _distinct(targets[1:], {first.name, targets[0].name})
+
+
+UNNAMED_DOER = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def _distinct(mentions: list[Any], taken: set[str]) -> list[Actor]:
