@@ -158,6 +158,13 @@ NESTED_SPEECH = INVERTIBLE | {
 }  # fmt: skip
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Words that label a line rather than name a speaker: 'Update: ...', 'Photo: ...'.
+LINE_LABELS = {
+    "update", "updated", "breaking", "note", "photo", "photos", "video", "watch", "read",
+    "see", "source", "sources", "live", "latest", "exclusive", "analysis", "opinion",
+    "correction", "warning", "editor", "editors", "related", "listen", "map", "timeline",
+    "explainer", "factbox", "graphic", "review", "interview", "transcript", "subscribe",
+}  # fmt: skip
 
 
 @dataclass
@@ -799,7 +806,14 @@ class Extractor:
         words = [k for k in name if t.pos[k] != "PUNCT"]
         headline = bool(words) and all(t.text[k][:1].isupper() for k in words)
         nominal = all(t.pos[k] in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for k in name)
-        named = any(t.pos[k] == "PROPN" for k in name)
+        named = any(t.pos[k] == "PROPN" for k in name) or (
+            # 'Issa: Clinton's Honesty Is In Question': a headline's speaker is often
+            # tagged as a common noun; a label ('Update:', 'Photo:') is not a speaker.
+            0 < len(words) <= 2
+            and headline
+            and t.lower[words[0]] not in LINE_LABELS
+            and self._title_case_after(colon, s1)
+        )
         if not named or not (headline or nominal) or t.lower[s0] == "the":
             return None  # 'The Latest: ...' labels a column, nobody says it
         a = t.start[colon + 1]
@@ -819,6 +833,13 @@ class Extractor:
             cue_tokens=(colon, colon + 1),
             source_tokens=(s0, colon),
         )
+
+    def _title_case_after(self, colon: int, s1: int) -> bool:
+        """Are most words after ``colon`` capitalised, as in a headline?"""
+        t = self.t
+        words = [k for k in range(colon + 1, s1) if t.text[k][:1].isalpha()]
+        upper = [k for k in words if t.text[k][:1].isupper()]
+        return len(words) >= 3 and len(upper) >= 0.6 * len(words)
 
     def _quote_after(self, colon: int, s1: int) -> tuple[int, int] | None:
         """The quotation opening right after ``colon``, if any."""
