@@ -148,6 +148,7 @@ OF_VERBS = {"warned", "warns", "warning", "reminded", "informed", "assured", "br
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
+HAVE = {"has", "have", "had"}  # 'has to remind' completes the cue
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 EMBEDDABLE_KINDS = {"verb", "inherited", "raising", "passive"}
 # Reporting verbs that stay cues inside another attribution's content (see
@@ -158,6 +159,13 @@ NESTED_SPEECH = INVERTIBLE | {
 }  # fmt: skip
 OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Verbs whose infinitive states a purpose, not what is said: 'voted to endorse'.
+PURPOSE_VERBS = {
+    "voted", "votes", "vote", "spoke", "speaks", "came", "come", "comes", "went", "go", "goes",
+    "met", "meet", "meets", "called", "calls", "traveled", "travelled", "gathered", "rallied",
+    "used", "uses", "use", "paid", "pays", "worked", "works", "is", "was", "are", "were", "be",
+    "been",
+}  # fmt: skip
 # Words that label a line rather than name a speaker: 'Update: ...', 'Photo: ...'.
 LINE_LABELS = {
     "update", "updated", "breaking", "note", "photo", "photos", "video", "watch", "read",
@@ -273,15 +281,10 @@ class Extractor:
                 j -= 1
             if j - 1 >= s0 and t.lower[j - 1] in LINKING:
                 j -= 1
-        while j - 1 >= s0 and (
-            t.lower[j - 1] in AUX
-            or t.tag[j - 1] == "MD"
-            or (t.lower[j - 1] in GROUP_ADVERBS and t.pos[j - 1] in ("ADV", "PART"))
-            or (t.tag[j - 1] == "RB" and t.lower[j - 1] not in NOT_GROUP_ADVERBS)
-        ):
-            j -= 1
+        j = self._auxiliaries(j, s0)
         if j - 1 >= s0 and t.tag[j - 1] == "TO" and t.tag[i] == "VB":
             j -= 1  # PolNeAR keeps the infinitive marker: 'to endorse', 'went on to say'
+            j = self._governing_verb(j, s0)
         if t.lower[i] in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[t.lower[i]]:
             return j, i + 2
         if t.lower[i] in ("made", "make", "makes", "making") and i + 1 < len(t):
@@ -294,6 +297,34 @@ class Extractor:
         if i + 2 < len(t) and t.lower[i + 1] in CUE_PARTICLES and t.pos[i + 2] != "NUM":
             return j, i + 2  # 'talked about', 'railed against', 'lashed out'
         return j, i + 1
+
+    def _auxiliaries(self, j: int, s0: int) -> int:
+        """Start of the auxiliaries and adverbs left of verb group start ``j``."""
+        t = self.t
+        while j - 1 >= s0 and (
+            t.lower[j - 1] in AUX
+            or t.tag[j - 1] == "MD"
+            or (t.lower[j - 1] in GROUP_ADVERBS and t.pos[j - 1] in ("ADV", "PART"))
+            or (t.tag[j - 1] == "RB" and t.lower[j - 1] not in NOT_GROUP_ADVERBS)
+        ):
+            j -= 1
+        return j
+
+    def _governing_verb(self, to: int, s0: int) -> int:
+        """PolNeAR's cue for an infinitive includes the verb it completes: 'declined to
+        speculate', 'went on to say', 'has continued to insist'."""
+        t = self.t
+        k = to - 1
+        while k >= s0 and (t.tag[k] == "RP" or (t.tag[k] == "RB" and t.lower[k] != "not")):
+            k -= 1  # 'went on to say', 'refused repeatedly to say'
+        if k < s0 or not t.tag[k].startswith("VB") or t.quoted[k]:
+            return to
+        went_on = t.tag[k + 1] == "RP"  # 'went on to say'
+        if t.tag[k] == "VBN" and k > s0 and t.lower[self._auxiliaries(k, s0)] in BE:
+            return to  # 'is expected to endorse': the passive is a cue of its own
+        if (t.lower[k] in PURPOSE_VERBS and not went_on) or t.lower[k] in AUX - HAVE:
+            return to  # 'voted to endorse', 'spoke anonymously to discuss': a purpose
+        return self._auxiliaries(k, s0)
 
     # ---- sources ----------------------------------------------------------
     def left_source(self, g0: int) -> tuple[int, int] | None:
