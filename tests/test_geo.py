@@ -543,3 +543,11 @@ def test_place_of_an_institution_noun(spacy_nlp) -> None:
             "their working conditions.")
     place, _, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.country_code == "FR"
+
+
+def test_note_town_just_across_its_parenthesis_area_edge_is_kept(spacy_nlp) -> None:
+    # GeoNames files Acornhoek under Limpopo; the note places it in Ehlanzeni, Mpumalanga.
+    text = ("On 23 January 2024, a mob beat a suspected thief to death at a village outside "
+            "Acornhoek (Ehlanzeni, Mpumalanga).")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.name == "Acornhoek"

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..model import Place
 from .build import ADM1, ADM2, ALTERNATE, CITY, COUNTRY, DEMONYM, PRIMARY, REGION
 from .detect import Mention
@@ -130,6 +132,29 @@ def _inside(gaz: Gazetteer, entry: int, containers: set[int]) -> bool:
     # A town filed without its district ('Halba (Akkar)'): a district of its region counts.
     return (gaz.admin2_entry(entry) < 0 <= region
             and any(gaz.feature[c] == ADM2 and int(gaz.adm1[c]) == region for c in containers))
+
+
+_BORDER_KM = 15.0
+
+
+def _borders(gaz: Gazetteer, entry: int, containers: set[int]) -> bool:
+    """Whether a town lies within a short distance of a town of one of the areas."""
+    lat, lon = float(gaz.lat[entry]), float(gaz.lon[entry])
+    for area in containers:
+        feature = int(gaz.feature[area])
+        if feature not in (ADM1, ADM2):
+            continue
+        members = np.flatnonzero((gaz.adm1 if feature == ADM1 else gaz.adm2) == area)
+        if len(members) and _min_km(gaz, members, lat, lon) <= _BORDER_KM:
+            return True
+    return False
+
+
+def _min_km(gaz: Gazetteer, entries: np.ndarray, lat: float, lon: float) -> float:
+    la, lo = np.radians(gaz.lat[entries]), np.radians(gaz.lon[entries])
+    p, q = math.radians(lat), math.radians(lon)
+    h = np.sin((la - p) / 2) ** 2 + math.cos(p) * np.cos(la) * np.sin((lo - q) / 2) ** 2
+    return float(12742.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))).min())
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -250,8 +275,10 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention], demonyms: bool = F
         if mention.paren and qualifier and not any(_inside(gaz, c.entry, qualifier)
                                                    for c in pool):
             # "Pescador (Cauca)" with no Pescador in Cauca: a place the gazetteer lacks,
-            # not a namesake abroad; the areas in the parenthesis place it.
-            pool = pools[k] = []
+            # not a namesake abroad; the areas in the parenthesis place it. A town just
+            # across the area's edge stays: admin links differ between sources and years
+            # ("Acornhoek (Ehlanzeni, Mpumalanga)", filed under Limpopo).
+            pool = pools[k] = [c for c in pool if _borders(gaz, c.entry, qualifier)]
         base.append([base_score(gaz, c, mention, qualifier) for c in pool])
         for cand, value in zip(pool, base[-1], strict=True):
             cand.score = value
