@@ -103,3 +103,27 @@ def test_stage_names_the_speaker_of_a_non_finite_cue(spacy_nlp):
         sources[parse] = {c.source for c in claims if c.cue == "to say"}
     assert sources[True] == {"Roman Starovoit"}  # the rules alone stop at 'Telegram'
     assert sources[False] != sources[True]
+
+
+def test_infinitive_cue_includes_the_verb_it_completes(spacy_nlp):
+    text = (
+        "Peskov went on to say that the talks were frozen. The governor has continued to "
+        "insist that the dam is safe. The regional council is expected to endorse the plan."
+    )
+    found = spans(spacy_nlp, text)
+    assert found["went on to say"] == ("Peskov", ["that the talks were frozen"])
+    assert found["has continued to insist"][0] == "The governor"
+    # A passive cue keeps its own attribution; the infinitive is not merged into it.
+    assert "to endorse" in found and "is expected" in found
+
+
+def test_headline_speaker_but_not_a_line_label(spacy_nlp):
+    text = (
+        "Zelensky: We Will Not Trade Land For Peace\n\n"
+        "Update: Power Has Been Restored In Odesa\n\n"
+        "Crews worked through the night."
+    )
+    found = spans(spacy_nlp, text)
+    assert found[":"] == ("Zelensky", ["We Will Not Trade Land For Peace"])
+    colons = [a for a in extract_attributions(spacy_nlp(text)) if a["cue"][0]["text"] == ":"]
+    assert len(colons) == 1

@@ -15,9 +15,10 @@ speech nouns with a that-clause ("Moscow's claim that"), attitude adjectives
 poll, ..."), headline and transcript speakers ("Trump: ...") and signed quotes
 ('"..." ― Name'). Raising verbs ("seemed to", "is expected to") have no source.
 
-The dependency parse was measured and left out: verbs with a clausal complement
-that the lexicon misses are cues only a quarter of the time on PolNeAR train,
-too few to pay for halving the pipeline's throughput.
+Cues come from the lexicon, not a parse: verbs with a clausal complement that the
+lexicon misses are cues only a quarter of the time on PolNeAR train. The sentences
+that hold a verb cue are parsed afterwards (:mod:`frontwire.attribution.parse`) for
+the cue's subject and the end of its complement, which the rules here only guess.
 """
 
 from __future__ import annotations
@@ -842,11 +843,11 @@ class Extractor:
             # tagged as a common noun; a label ('Update:', 'Photo:') is not a speaker.
             0 < len(words) <= 2
             and headline
-            and t.lower[words[0]] not in LINE_LABELS
             and self._title_case_after(colon, s1)
         )
-        if not named or not (headline or nominal) or t.lower[s0] == "the":
-            return None  # 'The Latest: ...' labels a column, nobody says it
+        label = t.lower[s0] == "the" or (bool(words) and t.lower[words[0]] in LINE_LABELS)
+        if not named or not (headline or nominal) or label:
+            return None  # 'The Latest: ...', 'Update: ...' label a line, nobody says it
         a = t.start[colon + 1]
         line_end = text.find("\n", a)
         b = self._trim_end(a, len(text) if line_end < 0 else line_end)
