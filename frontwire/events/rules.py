@@ -62,6 +62,8 @@ SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 # A victim found dead or killed: the abduction ended in a killing.
 VICTIM_DEAD = re.compile(r"\b(?:killed|(?:body|bodies|corpses?) (?:[a-z]+ ){0,3}(?:was|were) found|"
                          r"found dead)\b", re.I)
+STATE_IN_CUE = re.compile(r"\b(?:to|in|into|under|back) (?:the )?(?:state|government|army)\b",
+                          re.I)
 HELD = re.compile(r"\b[A-Za-z]+-(?:held|controlled|occupied)\b")
 # "from the rebels", "from the Ethiopian army": a nationality may stand before the actor.
 FROM_ACTOR = re.compile(r"\b[Ff]rom (?:the )?((?:[A-Z][A-Za-z-]+ )?)")
@@ -216,6 +218,8 @@ def _territory_side(rules: RuleSet, text: str, trigger: tuple[int, int] | None, 
     """ACLED splits territory taken by who took it: the first actor named before the cue."""
     if rules.state is None or rules.nonstate is None or trigger is None:
         return sub
+    if STATE_IN_CUE.search(text, trigger[0], trigger[1]):
+        return REGAINS  # "returned to state authority", "back in government hands"
     # "the rebel-held compound" names the place, not who took it.
     before = HELD.sub(lambda m: " " * len(m.group(0)), text[:trigger[0]])
     state, nonstate = rules.state.search(before), rules.nonstate.search(before)
