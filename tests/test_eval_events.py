@@ -226,10 +226,10 @@ def test_news_snippet_set_covers_every_sub_event_type():
 
 def test_news_snippets_heldout_floor(tmp_path):
     # Written before the classifier was run on it and never tuned on: the honest figure
-    # for wire-news prose (0.848 when the floor was set; issue 6 targets 0.85).
+    # for wire-news prose (0.861 when the floor was set; issue 6 targets 0.85).
     result = events_eval.evaluate(_news_split("heldout", tmp_path))
     assert result["n"] == 175 and result["model"] == "builtin"
-    assert result["weighted_f1"] >= 0.82
+    assert result["weighted_f1"] >= 0.84
 
 
 def test_news_snippets_dev_floor(tmp_path):

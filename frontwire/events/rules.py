@@ -44,14 +44,15 @@ GENERIC_VIOLENCE = ("Attack", "Armed clash")
 # (sub-type, minimum score, what it overrides): a specific reading of the same incident
 # wins over the generic one whatever the summed weights say. A suicide attacker's car
 # bomb is a suicide bomb, chlorine in a rocket a chemical weapon, a defused bomb no
-# explosion, and a lynching by a mob mob violence, not an attack. The last two need
-# their own cue (``overrides`` in the data): weapons caches hit by an airstrike or
-# "members of X clashed" score for them too.
+# explosion, a lynching by a mob mob violence, and a "rocket attack on" the base
+# shelling, not a ground assault. The last three need their own cue (``overrides`` in
+# the data): weapons caches hit by an airstrike or "members of X clashed" score too.
 OVERRIDES: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("Suicide bomb", 6, REMOTE + GENERIC_VIOLENCE),
     ("Chemical weapon", 4, REMOTE + GENERIC_VIOLENCE),
     ("Disrupted weapons use", 1, REMOTE),
     ("Mob violence", 1, GENERIC_VIOLENCE),
+    ("Shelling/artillery/missile attack", 3, GENERIC_VIOLENCE),
 )
 PROTEST_MIN = 3  # one clear protest word
 RIOT_WORDS = re.compile(r"(?<![a-z])riot(?:s|ers?|ing)?(?![a-z])", re.I)
