@@ -551,3 +551,24 @@ def test_note_town_just_across_its_parenthesis_area_edge_is_kept(spacy_nlp) -> N
             "Acornhoek (Ehlanzeni, Mpumalanga).")
     place, _, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.name == "Acornhoek"
+
+
+def test_mimu_villages_place_myanmar_notes(spacy_nlp) -> None:
+    from frontwire.geo.mimu import match_area, mimu_path, usable
+    from frontwire.geo.resolve import haversine_km
+
+    assert match_area("Shan (South)", {"shan": 7}) == 7
+    assert match_area("Loilen", {"loilem": 3, "lashio": 4}, within={3, 4}) == 3
+    assert not usable("Ma") and usable("Hpar Lan")
+    if mimu_path() is None:
+        pytest.skip("mm-geo-coder (optional Myanmar villages) not installed")
+    text = ("On 29 January 2024, in Hpar Lan village (Mongkaing township, Loilen district, "
+            "Shan-South state), two armed groups clashed at noon.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.text == "Hpar Lan" and geo_prec == 1
+    assert place.geonameid is None and place.admin1 == "Shan"
+    assert haversine_km(place.lat, place.lon, 21.85, 97.67) < 5
+    text = ("On 5 March 2024, in Natogyi township (Myingyan district, Mandalay region), "
+            "resistance fighters attacked a military convoy with mines.")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.text == "Natogyi" and place.admin2 == "Myingyan"

