@@ -127,3 +127,14 @@ def test_headline_speaker_but_not_a_line_label(spacy_nlp):
     assert found[":"] == ("Zelensky", ["We Will Not Trade Land For Peace"])
     colons = [a for a in extract_attributions(spacy_nlp(text)) if a["cue"][0]["text"] == ":"]
     assert len(colons) == 1
+
+
+def test_asked_participle_and_raising_verbs_have_no_speaker(spacy_nlp):
+    text = (
+        "Asked whether the troops would withdraw from the bridgehead, Peskov said no decision "
+        "had been taken. The Kremlin seemed unconcerned by the sanctions."
+    )
+    found = spans(spacy_nlp, text)
+    assert found["Asked"][0] is None
+    assert found["said"] == ("Peskov", ["no decision had been taken"])
+    assert found["seemed"][0] is None

@@ -1057,6 +1057,8 @@ class Extractor:
         elif src is not None:
             src = self.appositive_left(src)
             content = self._content_with_left_source(src, g1, s0, s1, nxt)
+            if t.lower[i] in RAISING:
+                src = None  # 'Moscow appears ready to talk': nobody is quoted (PolNeAR)
         else:
             inverted = t.lower[i] in INVERTIBLE and self._content_before(s0, g0)
             right = self.right_source(g1, s1) if inverted else None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import RAISING, RawAttribution
+from .extract import AUX, RAISING, RawAttribution
 from .tokens import Tokens
 
 # Cues whose source a parse decides; passives, raising verbs ('seemed to'), nouns,
@@ -71,6 +71,9 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
         head = _head(toks, raw)
         if head is None:
             continue
+        if _reduced_passive(toks, raw, head):
+            raw.source_tokens = raw.source = None  # 'Asked about the strike, he said'
+            continue
         found = subject(parsed[number], head - offset)
         if found is not None:
             span = (found[0] + offset, found[1] + offset)
@@ -111,6 +114,19 @@ def _head(toks: Tokens, raw: RawAttribution) -> int | None:
     if not verbs or toks.lower[verbs[-1]] in RAISING:
         return None
     return verbs[-1]
+
+
+def _reduced_passive(toks: Tokens, raw: RawAttribution, head: int) -> bool:
+    """'Asked about ..., Trump said': a participle with no auxiliary names the one who
+    was asked, not a speaker."""
+    g0 = raw.cue_tokens[0]
+    if toks.tag[head] != "VBN" or any(toks.lower[k] in AUX for k in range(g0, head)):
+        return False
+    s0 = toks.sents[toks.sent[head]][0]
+    before = g0 - 1
+    while before >= s0 and toks.pos[before] == "SPACE":
+        before -= 1
+    return before < s0 or toks.lower[before] in ("when", "if", "once", "as", ",")
 
 
 def subject(sent: Any, head: int) -> tuple[int, int] | None:
