@@ -305,6 +305,8 @@ def _generic(template: str, country: str | None, inter: int, words: str = "") ->
     return Actor(name=name, inter=inter, text=words)
 
 
+DISPLACED = re.compile(r"\b(?:displaced|displacement|forced to flee|fled (?:their|from their) "
+                       r"homes|fled (?:the|their) villages?)\b", re.I)
 GOVERNMENT_MEASURES = re.compile(
     r"\b(?:lockdowns?|curfews?|state of (?:emergency|siege)|martial law|placed under|"
     r"social control measures|travel ban|internet (?:shutdown|blackout)|banned)\b", re.I)
@@ -349,6 +351,9 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
         event.actor1 = _generic("Government of {country}{period}", country, 1)
     elif civilians and sub == "Other":  # displacement, mass graves: civilians concerned
         event.actor1 = civilians[0].to_actor()
+    if sub == "Other" and civilians and DISPLACED.search(span):
+        # ACLED codes displacement with the displaced civilians as actor1, whoever drove them.
+        event.actor1, event.actor2, event.assoc_actor_1 = civilians[0].to_actor(), None, []
     if kind == "Violence against civilians":
         event.civilian_targeting = True
         victim = civilians[0] if civilians else None
