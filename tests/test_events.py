@@ -13,7 +13,8 @@ from frontwire.model import ASSERTS, DENIES, Claim, Document, Place, Report, Tim
 
 COUNTRY_OF = {"Kharkiv": "Ukraine", "Belgorod": "Russia", "Tyotkino": "Russia",
               "Tbilisi": "Georgia", "Kherson": "Ukraine", "Vovchansk": "Ukraine",
-              "Culiacan": "Mexico", "Gusau": "Nigeria"}
+              "Culiacan": "Mexico", "Gusau": "Nigeria", "Maiduguri": "Nigeria",
+              "Kalemie": "Democratic Republic of Congo"}
 
 
 def _fake_location(report: Report, start: int, end: int):
@@ -384,3 +385,36 @@ def test_rioters_named_by_their_own_nationality():
 def test_news_wording(text, sub):
     [(event_type, got, _)] = classify([text])
     assert got == sub and event_type == SUB_TO_TYPE[sub]
+
+
+def test_a_bomb_at_a_police_post_has_an_unnamed_doer_and_the_police_as_target():
+    report = code("A bomb exploded at the police checkpoint in Maiduguri on Monday, wounding "
+                  "two officers.")
+    event = report.events[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2.name.startswith("Police Forces of Nigeria")
+
+
+def test_unknown_attackers_are_the_doer_not_their_target():
+    report = code("Unknown attackers threw a grenade at soldiers guarding a bank in Maiduguri, "
+                  "wounding one of them.")
+    event = report.events[0]
+    assert event.sub_event_type == "Grenade"
+    assert event.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2.name.startswith("Military Forces of Nigeria")
+
+
+def test_bodies_left_tied_mark_a_gang_killing():
+    report = code("The body of a man was found with his hands tied on a road outside Culiacan "
+                  "on Sunday.")
+    assert report.events[0].actor1.name == "Unidentified Gang (Mexico)"
+
+
+def test_displacement_has_the_displaced_civilians_as_actor1():
+    text = ("Displacement: some 300 families were displaced from villages near Kalemie after "
+            "militiamen attacked the area.")
+    doc = Document(id="d", text=text, published=Timestamp("2024-03-12"))
+    [event] = EventCoder(one_event=True)(Report(document=doc, text=text)).events  # an ACLED note
+    assert event.sub_event_type == "Other"
+    assert event.actor1.name == "Civilians (Democratic Republic of Congo)"
