@@ -47,8 +47,8 @@ def parse_spans(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
 
     doc (spacy.tokens.Doc): a Doc made by :func:`load_spacy`.
     spans (list[tuple[int, int]]): token ranges [start, end), usually sentences.
-    RETURNS (list[spacy.tokens.Doc]): one parsed Doc per range, token ``k`` of it being
-        token ``start + k`` of ``doc``.
+    RETURNS (list[spacy.tokens.Doc]): one parsed Doc per range, with the tags of ``doc``;
+        token ``k`` of it is token ``start + k`` of ``doc``.
     """
     for start, end in spans:
         if not 0 <= start < end <= len(doc):
@@ -62,7 +62,15 @@ def parse_spans(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
     pieces = []
     for start, end in spans:
         words = doc[start:end]
-        pieces.append(Doc(nlp.vocab, [t.text for t in words], [bool(t.whitespace_) for t in words]))
+        pieces.append(
+            Doc(
+                nlp.vocab,
+                [t.text for t in words],
+                [bool(t.whitespace_) for t in words],
+                tags=[t.tag_ for t in words],
+                pos=[t.pos_ for t in words],
+            )
+        )
     if doc.tensor.size == 0 or doc.tensor.shape[0] != len(doc):
         pieces = list(nlp.get_pipe("tok2vec").pipe(pieces))
     else:

@@ -138,3 +138,15 @@ def test_asked_participle_and_raising_verbs_have_no_speaker(spacy_nlp):
     assert found["Asked"][0] is None
     assert found["said"] == ("Peskov", ["no decision had been taken"])
     assert found["seemed"][0] is None
+
+
+def test_relative_that_speaker_is_its_antecedent(spacy_nlp):
+    text = "A volunteer unit that claimed the raid said its fighters had returned to Ukraine."
+    found = spans(spacy_nlp, text)
+    assert found["claimed"][0] == "A volunteer unit"
+
+
+def test_parse_spans_keeps_the_tags(spacy_nlp):
+    doc = spacy_nlp("The unit that claimed the raid said it was over.")
+    (parsed,) = parse_spans(doc, [(0, len(doc))])
+    assert [t.tag_ for t in parsed] == [t.tag_ for t in doc]

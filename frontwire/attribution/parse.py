@@ -141,12 +141,25 @@ def subject(sent: Any, head: int) -> tuple[int, int] | None:
             return _subject_span(sent, named[-1])
         if subjects:
             if subjects[0].lower_ == "that":
-                return None  # 'a PAC that attacked': the rules name the antecedent
+                # 'a PAC that attacked him': the antecedent is the speaker.
+                return _antecedent(sent, tok) if tok.dep_ == "relcl" else None
             return _subject_span(sent, subjects[0])
         if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _antecedent(sent: Any, clause: Any) -> tuple[int, int] | None:
+    """The noun phrase a relative clause ``clause`` hangs from, without the clause."""
+    noun = clause.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {t.i for t in noun.subtree} - {t.i for t in clause.subtree}
+    start, end = min(words), noun.i + 1
+    while end in words and sent[end].dep_ in ("compound", "amod", "nummod", "appos"):
+        end += 1
+    return start, end
 
 
 def _subject_span(sent: Any, head: Any) -> tuple[int, int] | None:
