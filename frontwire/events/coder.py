@@ -320,7 +320,7 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
     """
     begin = event.start if start is None else start
     event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2 = None, None, [], []
-    span = text[begin:event.end]
+    span = _without_label(text[begin:event.end])
     found = actor_lib.load_actors().find(span, begin, country, event.date_start)
     by_at = _passive_by(span, event.trigger_start - begin if event.trigger_start is not None
                         else None)
@@ -362,6 +362,17 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
     elif event.actor2 is None and civilians and kind != "Strategic developments":
         event.actor2 = civilians[0].to_actor()
     _unidentified_convention(event, text[begin:event.end + CUE_WINDOW], country)
+
+
+NOTE_LABEL = re.compile(r"^\s*([A-Za-z/ -]{3,40}):\s")
+
+
+def _without_label(span: str) -> str:
+    """Blank an ACLED note's label ("Change to armed group: ..."): it names no actor."""
+    label = NOTE_LABEL.match(span)
+    if label and any(p.match(label.group(1).strip()) for p, _ in load_rules().prefixes):
+        return " " * label.end() + span[label.end():]
+    return span
 
 
 def _unidentified_convention(event: Event, words: str, country: str | None) -> None:
