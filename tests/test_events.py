@@ -301,6 +301,8 @@ def test_destroyed_armored_vehicle_names_both_sides():
      "[size=no report]", "Violent demonstration"),
     ("Gunmen detained three farmers near Gusau on Monday; their whereabouts remain unknown.",
      "Abduction/forced disappearance"),
+    ("Land seizure: On 8 February 2022, soldiers sealed and seized the house of an activist.",
+     "Looting/property destruction"),
 ])
 def test_rare_sub_event_types(text, sub):
     assert classify([text])[0][1] == sub
@@ -418,3 +420,12 @@ def test_displacement_has_the_displaced_civilians_as_actor1():
     [event] = EventCoder(one_event=True)(Report(document=doc, text=text)).events  # an ACLED note
     assert event.sub_event_type == "Other"
     assert event.actor1.name == "Civilians (Democratic Republic of Congo)"
+
+
+def test_an_acled_note_label_names_no_actor():
+    text = ("Change to armed group: On 12 February 2022, in Maiduguri, two policemen defected "
+            "to the insurgents.")
+    doc = Document(id="d", text=text, published=Timestamp("2024-03-12"))
+    [event] = EventCoder(one_event=True)(Report(document=doc, text=text)).events
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1.name.startswith("Police Forces of Nigeria")
