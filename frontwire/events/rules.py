@@ -39,6 +39,7 @@ STRATEGIC_AFTERMATH = ("Arrests", "Looting/property destruction", "Other",
 REMOTE = tuple(s for s, t in SUB_TO_TYPE.items() if t == "Explosions/Remote violence")
 REMOTE_MIN = 3  # one specific weapon cue ("landmine", "airstrike", "mortar")
 TRANSFER = "Non-violent transfer of territory"
+TERRITORY_MIN = 4  # one specific capture cue ("recaptured", "took control of the town")
 NO_FIGHT = 7  # the weight of an explicit no-fighting cue ("without a fight", "peacefully took")
 GENERIC_VIOLENCE = ("Attack", "Armed clash")
 # (sub-type, minimum score, what it overrides): a specific reading of the same incident
@@ -307,6 +308,11 @@ def _prefer_specific(top: str, candidates: dict[str, int], rules: RuleSet, text:
         cue = rules.overrides.get(sub)
         if cue is None or cue.search(text):
             return sub
+    if top == "Armed clash":
+        # Fighting that ends with territory taken is coded as the territory change.
+        taken = max(TERRITORY, key=lambda k: candidates.get(k, 0))
+        if candidates.get(taken, 0) >= TERRITORY_MIN:
+            return taken
     if top == "Attack":
         weapons = [k for k in REMOTE if candidates.get(k, 0) >= REMOTE_MIN]
         if weapons:
