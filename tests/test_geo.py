@@ -572,3 +572,19 @@ def test_mimu_villages_place_myanmar_notes(spacy_nlp) -> None:
             "resistance fighters attacked a military convoy with mines.")
     place, _, _ = _note_place(text, spacy_nlp)
     assert place is not None and place.text == "Natogyi" and place.admin2 == "Myingyan"
+
+
+def test_national_list_villages_need_their_country_in_the_note(spacy_nlp) -> None:
+    from frontwire.geo.national import package_file
+
+    if package_file("safesignal_geo", "data/nigeria_v0.2.csv") is None:
+        pytest.skip("safesignal-geo (optional Nigerian settlements) not installed")
+    text = ("On 12 March 2024, gunmen abducted twelve farmers in Kirta Wulgo (Monguno, "
+            "Borno) and took them into the bush.")
+    place, geo_prec, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.text == "Kirta Wulgo" and place.country_code == "NG"
+    assert geo_prec == 1
+    text = ("On 20 April 2024, warplanes struck positions in Gire FM and Gire Bihar areas in "
+            "the Zap region of Duhok province.")
+    report = Geoparser()(_report(text, spacy_nlp))
+    assert all(p.country_code != "NG" for p in report.places)

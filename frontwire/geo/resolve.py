@@ -312,12 +312,23 @@ def _drop_stray_guesses(gaz: Gazetteer, keys: list[str], ranked: list[list[Candi
     """A spelling-variant guess in a country none of the exactly named places supports is
     a name the gazetteer lacks ('Tambongou' in a note on Burkina Faso is not Tambong in
     the Philippines): leave it unresolved."""
-    countries = {code for s in support.values() for code, w in s.countries.items() if w >= 0.5}
-    if not countries:
-        return
     for k, key in enumerate(keys):
+        countries = {code for other, s in support.items() if other != key
+                     for code, w in s.countries.items() if w >= 0.5}
+        if not countries:
+            continue
         if key in guessed and ranked[k] and gaz.country_code(ranked[k][0].entry) not in countries:
             ranked[k] = []
+        elif ranked[k] and _listed_village(gaz, ranked[k][0].entry):
+            # A village from a national list (Myanmar, Nigeria) needs its country in the
+            # note: "Gire" in a note on Duhok is a Kurdish area, not the Nigerian village.
+            ranked[k] = [c for c in ranked[k] if not _listed_village(gaz, c.entry)
+                         or gaz.country_code(c.entry) in countries]
+
+
+def _listed_village(gaz: Gazetteer, entry: int) -> bool:
+    """A town of an optional national list: no GeoNames id, no population."""
+    return int(gaz.gid[entry]) == 0 and int(gaz.pop[entry]) == 0 and gaz.feature[entry] == CITY
 
 
 _AREA_AFTER_CHARS = 80
