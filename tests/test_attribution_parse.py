@@ -150,3 +150,14 @@ def test_parse_spans_keeps_the_tags(spacy_nlp):
     doc = spacy_nlp("The unit that claimed the raid said it was over.")
     (parsed,) = parse_spans(doc, [(0, len(doc))])
     assert [t.tag_ for t in parsed] == [t.tag_ for t in doc]
+
+
+def test_inverted_speaker_with_a_trailing_clause_keeps_the_quote_as_content(spacy_nlp):
+    text = (
+        "\u201cWe have not had water for nine days,\u201d said Halyna Kovalenko, 67, of "
+        "Kupiansk, after queueing at the aid point on Monday."
+    )
+    for parse in (True, False):
+        source, content = spans(spacy_nlp, text, parse)["said"]
+        assert content == ["\u201cWe have not had water for nine days,\u201d"]
+        assert source is not None and source.startswith("Halyna Kovalenko")

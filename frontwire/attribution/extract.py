@@ -1062,6 +1062,8 @@ class Extractor:
         else:
             inverted = t.lower[i] in INVERTIBLE and self._content_before(s0, g0)
             right = self.right_source(g1, s1) if inverted else None
+            if right is None and inverted and self._quote_just_before(s0, g0):
+                right = self._named_after(g1, s1)  # '"...," said Karen Janes, 67, after ...'
             if right is not None:
                 src = right
                 content = [c for c in [self.content_left(s0, g0)] if c]
@@ -1197,6 +1199,22 @@ class Extractor:
             if t.tag[x].startswith("VB") or t.text[x] in OPEN_QUOTES:
                 break
         return self._skip_np(k, s1)
+
+    def _quote_just_before(self, s0: int, g0: int) -> bool:
+        """Does a quotation end right before the cue ('"...," said')?"""
+        t = self.t
+        k = g0 - 1
+        while k >= s0 and (t.pos[k] == "SPACE" or t.text[k] == ","):
+            k -= 1
+        return k >= s0 and t.text[k] in CLOSING and t.text[k] != "'"
+
+    def _named_after(self, g1: int, s1: int) -> tuple[int, int] | None:
+        """A noun phrase with a name right after an inverted cue, up to its first comma."""
+        t = self.t
+        end = self._skip_np(g1, s1)
+        if end == g1 or not any(t.pos[k] == "PROPN" for k in range(g1, end)):
+            return None
+        return (g1, end)
 
     def _content_before(self, s0: int, g0: int) -> bool:
         """Is there text before the cue that can be its content (a quote or a clause)?"""
