@@ -161,3 +161,8 @@ def test_inverted_speaker_with_a_trailing_clause_keeps_the_quote_as_content(spac
         source, content = spans(spacy_nlp, text, parse)["said"]
         assert content == ["\u201cWe have not had water for nine days,\u201d"]
         assert source is not None and source.startswith("Halyna Kovalenko")
+
+
+def test_short_answer_after_the_speaker_is_the_content(spacy_nlp):
+    text = "Asked whether the bridge could still carry trucks, the engineer said no."
+    assert spans(spacy_nlp, text)["said"] == ("the engineer", ["no"])

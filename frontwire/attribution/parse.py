@@ -45,6 +45,8 @@ CLAUSE_OPENERS = {
     "while", "when", "as", "because", "after", "before", "but", "and", "or", "although",
     "though", "since", "if", "even", "until", "where", "whereas", "unless",
 }  # fmt: skip
+# What an object or clause after the verb says, when the rules took the left clause.
+RIGHT_CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "intj", "oprd"}
 CLAUSE_MARKS = {",", ";", "—", "–", "―", "-"}
 QUOTE_MARKS = ("”", '"', "''")
 
@@ -79,7 +81,31 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
             span = (found[0] + offset, found[1] + offset)
             raw.source_tokens, raw.source = span, toks.chars(*span)
         if toks.pos[head] == "VERB":
+            _content_on_the_right(toks, raw, parsed[number], head, offset)
             _end_content(toks, raw, parsed[number], head, offset)
+
+
+def _content_on_the_right(
+    toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset: int
+) -> None:
+    """'Asked if he was bullied, Trump said no': the rules took the opening clause for
+    the content; the verb's own object or clause on the right is what was said."""
+    if not raw.content or raw.content[-1][1] > raw.cue[0]:
+        return
+    if raw.source_tokens is None or raw.source_tokens[0] > raw.cue_tokens[0]:
+        return  # '"...," said Smith': the words before an inverted source are the content
+    if any(q in toks.doc_text[a:b] for a, b in raw.content for q in QUOTE_MARKS + ("\u201c",)):
+        return  # '"...," Trump said': a quotation before the speaker is the content
+    objects = [c for c in sent[head - offset].rights if c.dep_ in RIGHT_CONTENT_DEPS]
+    if not objects:
+        return
+    start = objects[0].left_edge.i + offset
+    end = max(c.right_edge.i for c in objects) + offset + 1
+    a, b = toks.start[start], toks.end[end - 1]
+    while b > a and toks.doc_text[b - 1] in " ,.;:":
+        b -= 1
+    if b > a:
+        raw.content = [(a, b)]
 
 
 def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset: int) -> None:
