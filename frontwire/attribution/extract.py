@@ -173,6 +173,7 @@ LINE_LABELS = {
     "see", "source", "sources", "live", "latest", "exclusive", "analysis", "opinion",
     "correction", "warning", "editor", "editors", "related", "listen", "map", "timeline",
     "explainer", "factbox", "graphic", "review", "interview", "transcript", "subscribe",
+    "revealed", "bombshell", "notice", "q", "a",
 }  # fmt: skip
 
 
@@ -845,7 +846,7 @@ class Extractor:
             and headline
             and self._title_case_after(colon, s1)
         )
-        label = t.lower[s0] == "the" or (bool(words) and t.lower[words[0]] in LINE_LABELS)
+        label = t.lower[s0] == "the" or any(t.lower[k] in LINE_LABELS for k in words)
         if not named or not (headline or nominal) or label:
             return None  # 'The Latest: ...', 'Update: ...' label a line, nobody says it
         a = t.start[colon + 1]
@@ -854,8 +855,8 @@ class Extractor:
         if quote is not None:
             a, b = quote
         a = self._trim_start(a, b)
-        if b <= a:
-            return None
+        if sum(w[:1].isalpha() for w in text[a:b].split()) < 2:
+            return None  # 'Clinton: 547.': a tally, not words said
         return RawAttribution(
             cue=t.chars(colon, colon + 1),
             source=t.chars(s0, colon),
