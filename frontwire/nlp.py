@@ -34,7 +34,11 @@ _PARSER: list[Any] = []  # the parser-enabled pipeline, loaded on first use
 def parser_pipeline() -> Any:
     """The English pipeline with its dependency parser, loaded once per process."""
     if not _PARSER:
-        _PARSER.append(load_spacy(parser=True))
+        import spacy
+
+        # Only tok2vec (for Docs without its output) and the parser are ever run.
+        unused = ["lemmatizer", "ner", "tagger", "attribute_ruler", "senter"]
+        _PARSER.append(spacy.load(MODEL, exclude=unused))
     return _PARSER[0]
 
 
