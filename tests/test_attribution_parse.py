@@ -166,3 +166,14 @@ def test_inverted_speaker_with_a_trailing_clause_keeps_the_quote_as_content(spac
 def test_short_answer_after_the_speaker_is_the_content(spacy_nlp):
     text = "Asked whether the bridge could still carry trucks, the engineer said no."
     assert spans(spacy_nlp, text)["said"] == ("the engineer", ["no"])
+
+
+def test_trailing_according_to_takes_the_whole_object(spacy_nlp):
+    text = (
+        "Turnout fell to 41 percent, according to a survey by the Rating group released "
+        "on Thursday."
+    )
+    assert spans(spacy_nlp, text)["according to"] == (
+        "a survey by the Rating group released on Thursday",
+        ["Turnout fell to 41 percent"],
+    )

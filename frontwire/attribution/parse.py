@@ -62,11 +62,17 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
     from ..nlp import parse_spans
 
     chosen = [r for r in raws if r.kind in PARSED_KINDS and _head(toks, r) is not None]
-    sentences = sorted({toks.sent[r.cue_tokens[0]] for r in chosen})
+    according = [
+        r for r in raws if r.kind == "according" and toks.lower[r.cue_tokens[1] - 1] == "to"
+    ]
+    sentences = sorted({toks.sent[r.cue_tokens[0]] for r in chosen + according})
     if not sentences:
         return
     ranges = [toks.sents[n] for n in sentences]
     parsed = dict(zip(sentences, parse_spans(doc, ranges), strict=True))
+    for raw in according:
+        number = toks.sent[raw.cue_tokens[0]]
+        _according_source(toks, raw, parsed[number], toks.sents[number][0])
     for raw in chosen:
         number = toks.sent[raw.cue_tokens[0]]
         offset = toks.sents[number][0]
@@ -83,6 +89,22 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
         if toks.pos[head] == "VERB":
             _content_on_the_right(toks, raw, parsed[number], head, offset)
             _end_content(toks, raw, parsed[number], head, offset)
+
+
+def _according_source(toks: Tokens, raw: RawAttribution, sent: Any, offset: int) -> None:
+    """'..., according to a Gallup poll taken last week': the whole object of 'to'. A
+    leading 'According to the governor, Name, ...' keeps the rules' title and name."""
+    if not raw.content or raw.content[0][0] > raw.cue[0]:
+        return
+    to = raw.cue_tokens[1] - 1
+    objects = [c for c in sent[to - offset].children if c.dep_ == "pobj"]
+    if not objects:
+        return
+    found = _subject_span(sent, objects[0])
+    if found is None or found[0] + offset != to + 1:
+        return
+    span = (found[0] + offset, found[1] + offset)
+    raw.source_tokens, raw.source = span, toks.chars(*span)
 
 
 def _content_on_the_right(
