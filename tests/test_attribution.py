@@ -580,3 +580,18 @@ def test_according_to_their_own_account_names_the_subject(spacy_nlp):
     claim = claim_by_cue(analyse(spacy_nlp, text), "according to")
     assert claim.source_text == "Partisan saboteurs"
     assert claim.content.startswith("Partisan saboteurs derailed a supply train")
+
+
+def test_first_person_outside_quotes_is_the_channel_author(spacy_nlp):
+    text = (
+        "Another hard night for Graivoron. A drone dropped explosives on a bakery; two workers "
+        "were wounded. I express my condolences to the family of the driver who died. "
+        "\u201cI saw the drone circle twice before it dived,\u201d the bakery owner, Nina "
+        "Orlova, said."
+    )
+    report = analyse(spacy_nlp, text, outlet="Vyacheslav Gladkov")
+    own = claim_by_cue(report, "express")
+    assert own.source == "Vyacheslav Gladkov"
+    assert chain_names(own) == [("Vyacheslav Gladkov", "outlet")]
+    quoted = claim_by_cue(report, "said")
+    assert quoted.source == "Nina Orlova"  # 'I' inside her quote is hers, not the channel's

@@ -17,6 +17,7 @@ from .tokens import Tokens
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
 GROUP_PRONOUNS = {"they", "it", "we", "them", "its", "their"}
 RELATIVES = {"who", "which", "that"}
+AUTHOR_PRONOUNS = {"i", "we"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # Words that describe the medium, not the speaker: 'the War Gonzo Telegram channel'.
 PLATFORM_WORDS = {"telegram", "twitter", "x", "facebook", "vk", "vkontakte", "youtube",
@@ -51,8 +52,9 @@ class Resolution:
 class Resolver:
     """Resolves source noun phrases in document order."""
 
-    def __init__(self, toks: Tokens) -> None:
+    def __init__(self, toks: Tokens, author: str = "") -> None:
         self.t = toks
+        self.author = author  # who 'I' and 'we' are outside quotes: the channel or outlet
         self.memory: list[Speaker] = []
         self._seed_entities()
 
@@ -97,6 +99,10 @@ class Resolver:
         i, j = span
         words = t.doc_text[t.start[i] : t.end[j - 1]].strip(" ,\u2014\u2013")
         low = t.lower[i]
+        if j - i == 1 and low in AUTHOR_PRONOUNS and self.author and not t.quoted[i]:
+            # 'I express my condolences' in a governor's post is the governor speaking.
+            side, _ = side_of(self.author)
+            return Resolution(self.author, side, low == "i")
         if j - i == 1 and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in RELATIVES):
             found = self._antecedent(low, t.start[i], i)
         else:

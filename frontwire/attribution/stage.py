@@ -100,11 +100,11 @@ class ClaimBuilder:
         self.report = report
         self.t = toks
         self.text = toks.doc_text
-        self.resolver = Resolver(toks)
         self.stance_rules = load_stance(paths.get("stance"))
         self.side_rules = load_sides(paths.get("sides"))
         self.incidents = load_incident_words(paths.get("incidents"))
         self.outlet = report.document.outlet or UNKNOWN_OUTLET
+        self.resolver = Resolver(toks, author=report.document.outlet or "")
         self._names: dict[tuple[int, int], Resolution] = {}
 
     def build(self, raws: list[RawAttribution], narration: bool) -> list[Claim]:
