@@ -59,22 +59,20 @@ def parse_spans(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
             raise ValueError(f"token range {start}:{end} is outside the Doc (0:{len(doc)})")
     if not spans:
         return []
+    from spacy.attrs import POS, TAG
     from spacy.tokens import Doc
 
     nlp = parser_pipeline()
+    # Tags and POS are copied as one array: passing them to Doc() as strings cost as
+    # much as the parse itself. Tag hashes are shared, as both pipelines load one model.
+    tags = doc.to_array([TAG, POS])
     # New Docs in the parser's own vocabulary: it stores its labels there.
     pieces = []
     for start, end in spans:
         words = doc[start:end]
-        pieces.append(
-            Doc(
-                nlp.vocab,
-                [t.text for t in words],
-                [bool(t.whitespace_) for t in words],
-                tags=[t.tag_ for t in words],
-                pos=[t.pos_ for t in words],
-            )
-        )
+        piece = Doc(nlp.vocab, [t.text for t in words], [bool(t.whitespace_) for t in words])
+        piece.from_array([TAG, POS], tags[start:end])
+        pieces.append(piece)
     if doc.tensor.size == 0 or doc.tensor.shape[0] != len(doc):
         pieces = list(nlp.get_pipe("tok2vec").pipe(pieces))
     else:
