@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,12 +59,46 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
+def _alternation(words: Iterable[str], fold: bool = False) -> str:
+    """A regex body matching any of ``words``, longest first at each position.
+
+    A flat alternation of hundreds of names tries every name at every word start (the
+    actor stage's hot spot); a trie of characters tries one branch per character and
+    backtracks from longer to shorter names in the same order, so it finds the same
+    matches. ``fold`` (for re.I patterns) merges case variants, which only ASCII keeps
+    exact; other words keep the flat form.
+    """
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered or "" in ordered or (fold and not all(w.isascii() for w in ordered)):
+        return "|".join(re.escape(w) for w in ordered)
+    trie: dict[str, Any] = {}
+    for word in ordered:
+        node = trie
+        for char in word.lower() if fold else word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A greedy '?' tries the longer names below this node before stopping here.
+    return f"(?:{body})?" if "" in node else body
+
+
 def _word_regex(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
     if not alternatives:
         return None
-    ordered = sorted(set(alternatives), key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in ordered)
+    body = _alternation(alternatives, fold=bool(flags & re.I))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+def _with_demonyms(pattern: str, flat: str, trie: str) -> str:
+    """Fill ``{demonym}``: the trie where the placeholder is a group of its own."""
+    return pattern.replace("(?:{demonym})", f"(?:{trie})").replace("{demonym}", flat)
 
 
 class ActorDictionary:
@@ -92,12 +127,14 @@ class ActorDictionary:
                              for u in data.get("unidentified", [])]
         self._country_names_in_text: dict[str, str] = {}
         demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
+        tries = {flags: _alternation(self.demonyms, fold=bool(flags)) for flags in (0, re.I)}
         self.generic = [
             # "case": true keeps a pattern case-sensitive (capitalised names of militias).
-            (re.compile(rf"(?<![\w-])(?:{g['pattern'].replace('{demonym}', demonym)})(?![\w-])",
-                        0 if g.get("case") else re.I),
+            (re.compile(rf"(?<![\w-])(?:{_with_demonyms(g['pattern'], demonym, tries[flags])})"
+                        r"(?![\w-])", flags),
              g["name"], int(g["inter"]), "{demonym}" in g["pattern"])
             for g in data.get("generic", [])
+            for flags in (0 if g.get("case") else re.I,)
         ]
 
     def country_name(self, name: str | None, code: str | None = None) -> str | None:
@@ -134,7 +171,7 @@ class ActorDictionary:
         """The country of a crowd whose nationality is named right before it
         ("Palestinian rioters", "a group of Israeli settlers")."""
         if self._crowd_nationality is None:
-            demonym = "|".join(re.escape(d) for d in sorted(self.demonyms, key=len, reverse=True))
+            demonym = _alternation(self.demonyms)
             self._crowd_nationality = re.compile(
                 rf"(?<![\w-])({demonym}) (?:rioters|settlers|youths|mobs?|crowds?|"
                 r"demonstrators|protesters)(?![\w-])")
@@ -165,7 +202,7 @@ class ActorDictionary:
             names.update({k: v for k, v in self.country_names.items() if len(k) > 3})
             names.update({k: k for k in self.periods})
             self._country_names_in_text = names
-            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            body = _alternation(names)
             self._country_regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self._country_regex
 
