@@ -40,6 +40,7 @@ _PREPOSITIONS = frozenset(
 _STRONG_LOCATIVE = frozenset({"in", "near", "outside", "into", "downtown", "through"})
 _PLACE_NOUNS = frozenset(
     "village town city region outskirts district province capital settlement suburb hamlet "
+    "villages towns cities regions districts provinces settlements suburbs hamlets "
     "port county state governor mayor residents people area areas centre center east west "
     "north south hospital prison streets beach inhabitants citizens municipality".split()
 )
@@ -140,6 +141,7 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
     ents = sorted((e.start, e.end, e.label) for e in (entities or ()))
     people = _person_names(text, ents)
     found: list[Mention] = []
+    doubtful: list[tuple[Mention, int, int]] = []  # rejected, but maybe a town in context
     i = 0
     while i < len(tokens):
         if tokens[i].text[0].islower():
@@ -153,13 +155,167 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
             continue
         _attach_hint(text, tokens, i + used, mention)
         _score(text, tokens, i, i + used, mention, gaz, pos, ents, lower_words)
-        if used == 1 and _is_person(text, tokens, i, people):
+        person = used == 1 and _is_person(text, tokens, i, people)
+        if person:
             mention.evidence -= 2.5
         if mention.evidence >= ACCEPT:
             found.append(mention)
+        elif not person and mention.evidence >= _RESCUE_FLOOR:
+            doubtful.append((mention, i, i + used))
         i += used
+    found = _rescue_towns(text, tokens, gaz, found, doubtful, pos, lower_words, ents)
     _share_plural_hints(found, text)
     return found
+
+
+# A rejected candidate this weak was ruled out by strong evidence (a month, a direction, an
+# acronym, a common word): context does not bring it back.
+_RESCUE_FLOOR = -2.0
+_SPEECH_VERBS = frozenset("said says told added wrote stated explained noted asked replied "
+                          "tweeted posted argued insisted recalled warned".split())
+_CONTEXT_MIN_POP = 2_000  # a settlement in a country or region the document is about
+_ALONE_MIN_POP = 15_000  # a town in a document that names no other place
+_MIN_LETTERS = 6  # short names (Clark, Webb, Ada) are too often people or words
+# Holidays, laws and works named like hamlets (Christmas, Passover, Congress).
+_NOT_TOWN_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "MONEY",
+                              "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+_WEAK_CUES = _PREPOSITIONS | {"for", "of", "about", "by"}
+_NO_CUE, _WEAK_CUE, _SUBJECT = 0, 1, 2
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "bin", "ibn",
+                             "ben", "al", "el", "la", "le", "dos", "das"})
+
+
+def _rescue_towns(text: str, tokens: list[Token], gaz: Gazetteer, found: list[Mention],
+                  doubtful: list[tuple[Mention, int, int]], pos: dict[int, str] | None,
+                  lower_words: set[str], ents: list[tuple[int, int, str]]) -> list[Mention]:
+    """'Another difficult day for Shebekino': a town named without a locative cue, which
+    the small NER model calls a person. A human reader takes a distinctive town name as
+    the town when the document is about that town's country (another place there, or
+    its demonym: 'Ukrainian forces'), or when the document names no other place."""
+    if not doubtful:
+        return found
+    demonyms = _demonym_countries(tokens, gaz)
+    rescued = []
+    for mention, i, j in doubtful:
+        # Other names only: a name does not vouch for itself by its own earlier mention.
+        others = [m for m in found if name_key(m.text) != name_key(mention.text)]
+        countries, regions = _context_areas(gaz, others)
+        countries |= demonyms
+        label = _entity(ents, mention.start, mention.end)[0]
+        if label in _NOT_TOWN_LABELS or not _town_shape(text, tokens, i, j, pos, lower_words):
+            continue
+        # An organisation's or a creed's name (Stevens, Angels, Christian) that is also a
+        # hamlet's: context is not enough.
+        cue = _NO_CUE if label in ("ORG", "NORP") else _cue(text, tokens, i, found)
+        # A weak cue needs the country; a bare subject needs the region of another place.
+        context = {_WEAK_CUE: countries, _SUBJECT: regions}.get(cue, set())
+        # A name the model reads as a person and that many places share (Ashley, Harvey)
+        # is a person far more often than a town.
+        unique = label != "PERSON" or sum(
+            int(gaz.feature[h.entry]) == CITY for h in mention.hits) == 1
+        if unique and _settlement_in_context(gaz, mention, context, alone=not found):
+            rescued.append(mention)
+    for mention in rescued:
+        mention.evidence = ACCEPT
+        mention.reasons.append("doc-context")
+    return sorted(found + rescued, key=lambda m: m.start) if rescued else found
+
+
+def _context_areas(gaz: Gazetteer, found: list[Mention]) -> tuple[set[str], set[str]]:
+    """Countries and first-level areas ('RU', 'RU:<entry>') of the document's accepted
+    places (an area, else the most populous reading of a town)."""
+    codes: set[str] = set()
+    regions: set[str] = set()
+    for mention in found:
+        hits = [h for h in mention.hits if h.kind != DEMONYM]
+        if hits:
+            top = max(hits, key=lambda h: (int(gaz.feature[h.entry]) <= ADM1,
+                                           int(gaz.pop[h.entry])))
+            codes.add(gaz.country_code(top.entry))
+            regions.add(_region_key(gaz, top.entry))
+    return codes, regions
+
+
+def _demonym_countries(tokens: list[Token], gaz: Gazetteer) -> set[str]:
+    """Countries named by the document's demonyms ('Ukrainian forces')."""
+    codes: set[str] = set()
+    for token in tokens:
+        if token.text[0].isupper() and _DEMONYM_LIKE.search(token.text):
+            demonyms = [h for h in gaz.lookup(token.text) if h.kind == DEMONYM]
+            if len(demonyms) == 1:  # "American" names two countries: no vote
+                codes.add(gaz.country_code(demonyms[0].entry))
+    return codes
+
+
+def _region_key(gaz: Gazetteer, entry: int) -> str:
+    return f"{gaz.country_code(entry)}:{gaz.admin1_entry(entry)}"
+
+
+def _cue(text: str, tokens: list[Token], i: int, found: list[Mention]) -> int:
+    """A preposition before the name ('a difficult day for Shebekino', 'news on Sudzha')
+    or the next item of a list that began with a place ('Nikolskoye and Novaya
+    Tavolzhanka') is a weak cue; so, more weakly, is the name as a sentence's subject
+    ('Shebekino came under fire')."""
+    if i == 0:
+        return _NO_CUE
+    prev = tokens[i - 1].text.lower()
+    prev2 = tokens[i - 2].text if i > 1 else ""
+    if prev == "of" and prev2[:1].isupper():
+        return _NO_CUE  # "Department of Commerce", "Library of Congress": an institution
+    if prev == "to" and prev2.lower() == "according":
+        return _NO_CUE  # "according to Dennis ...": a source, most often a person
+    start = tokens[i].start
+    if prev in _WEAK_CUES or any(text[m.end:start] in (" and ", ", ", " or ") for m in found):
+        return _WEAK_CUE
+    if (_sentence_initial(text, start) and i + 1 < len(tokens)
+            and tokens[i + 1].text[0].islower()):
+        return _SUBJECT
+    return _NO_CUE
+
+
+def _town_shape(text: str, tokens: list[Token], i: int, j: int, pos: dict[int, str] | None,
+                lower_words: set[str]) -> bool:
+    """A name that reads as a proper name of a town, not a word, a surname or part of a
+    longer name: long enough, never written in lower case here, not all capitals, no
+    possessive, no speech verb after ('Flores told'), no capitalised neighbour."""
+    words = [t.text for t in tokens[i:j]]
+    name = " ".join(words)
+    if len(name.replace(" ", "")) < _MIN_LETTERS or any(w.isupper() for w in words):
+        return False
+    if any(w.lower() in lower_words or w.lower() in _CALENDAR for w in words):
+        return False
+    if words[-1].endswith(("'s", "’s")):
+        return False
+    if j < len(tokens) and (tokens[j].text.lower() in _SPEECH_VERBS
+                            or _continues_name(text, tokens[j - 1], tokens[j])):
+        return False
+    if (j + 1 < len(tokens) and tokens[j].text in _NAME_PARTICLES
+            and tokens[j + 1].text[0].isupper()):
+        return False  # "Dennis van Engelsdorp", "Ahmed bin Ali": a person's name
+    if i > 0 and _extends_name(text, tokens[i - 1], tokens[i]):
+        return False
+    # The tagger guesses a common noun for an unknown capitalised word opening a sentence.
+    if (pos is not None and not _sentence_initial(text, tokens[i].start)
+            and all(pos.get(t.start) not in ("PROPN", None) for t in tokens[i:j])):
+        return False
+    return True
+
+
+def _settlement_in_context(gaz: Gazetteer, mention: Mention, context: set[str],
+                           alone: bool) -> bool:
+    """A settlement of the name in a context country or region, or a sizeable town when the
+    document names no other place."""
+    for hit in mention.hits:
+        # Only an exact name or alternate name: a spelling-skeleton match is a guess.
+        if hit.kind not in (PRIMARY, ALTERNATE) or int(gaz.feature[hit.entry]) != CITY:
+            continue
+        pop = int(gaz.pop[hit.entry])
+        where = (gaz.country_code(hit.entry), _region_key(gaz, hit.entry))
+        if pop >= _CONTEXT_MIN_POP and any(key in context for key in where):
+            return True
+        if alone and pop >= _ALONE_MIN_POP:
+            return True
+    return False
 
 
 def _person_names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:

@@ -1,0 +1,52 @@
+"""Place detection without a locative cue: towns named as the topic or subject of a post."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.geo import Geoparser
+from frontwire.model import Document, Report
+from frontwire.nlp import annotate
+
+SHEBEKINO = "495112"
+
+
+def _places(text: str, nlp) -> list[tuple[str, str]]:
+    report = annotate(Report(document=Document(id="t", text=text), text=text), nlp(text))
+    return [(p.text, p.country_code) for p in Geoparser()(report).places]
+
+
+@pytest.mark.parametrize("post", [
+    # A governor's post whose only place is the town it is about.
+    "A hard night for Shebekino again. Two people were wounded when shells hit a "
+    "block of flats, and an ambulance took them to hospital.",
+    # The town as the subject of the sentence, after another place set the country.
+    "Shelling continued across the Belgorod region. Shebekino came under fire twice "
+    "before dawn and a school was damaged.",
+])
+def test_town_named_without_locative_cue(post: str, spacy_nlp) -> None:
+    assert ("Shebekino", "RU") in _places(post, spacy_nlp)
+
+
+def test_listed_villages_after_a_place_noun(spacy_nlp) -> None:
+    text = ("Drones attacked the Belgorod region overnight. In the villages of Nikolskoye "
+            "and Novaya Tavolzhanka, roofs and windows of several houses were damaged.")
+    found = _places(text, spacy_nlp)
+    assert ("Nikolskoye", "RU") in found and ("Novaya Tavolzhanka", "RU") in found
+
+
+def test_country_context_needs_a_cue(spacy_nlp) -> None:
+    # "Sudzha" after a preposition in a report about Russia's Kursk region is the town.
+    text = ("Fighting went on in the Kursk region on Friday. The governor gave an update "
+            "on Sudzha, where power was cut after the shelling.")
+    assert ("Sudzha", "RU") in _places(text, spacy_nlp)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Officials in Ohio said the Department of Commerce would review the plant.", "Commerce"),
+    ("Families in Dayton, Ohio, gathered for Christmas at the shelter.", "Christmas"),
+    ("Police in Toledo, Ohio, said the driver was Ashley Moore. Ashley told reporters "
+     "she saw nothing.", "Ashley"),
+])
+def test_words_and_people_named_like_towns_stay_out(text: str, word: str, spacy_nlp) -> None:
+    assert all(surface != word for surface, _ in _places(text, spacy_nlp))
