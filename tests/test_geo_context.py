@@ -50,3 +50,31 @@ def test_country_context_needs_a_cue(spacy_nlp) -> None:
 ])
 def test_words_and_people_named_like_towns_stay_out(text: str, word: str, spacy_nlp) -> None:
     assert all(surface != word for surface, _ in _places(text, spacy_nlp))
+
+
+def _event_place(text: str, sentence: str, nlp):
+    from frontwire.geo import event_location
+
+    report = annotate(Report(document=Document(id="t", text=text), text=text), nlp(text))
+    report = Geoparser()(report)
+    start = text.index(sentence)
+    return event_location(report, start, start + len(sentence))
+
+
+def test_event_takes_the_nearest_earlier_sentence_of_its_paragraph(spacy_nlp) -> None:
+    text = ("Kharkiv was quiet overnight, officials in Kharkiv said.\n\n"
+            "In the afternoon a guided bomb hit the village of Lyptsi. The blast was heard "
+            "for miles. Rescuers worked through the evening. Two civilians were killed and "
+            "a house was destroyed.")
+    place, geo, _ = _event_place(text, "Two civilians were killed", spacy_nlp)
+    assert place is not None and place.name == "Lyptsi" and geo == 2
+
+
+def test_event_takes_the_headline_place_of_a_post(spacy_nlp) -> None:
+    text = ("Another hard day for Shebekino.\n\n"
+            "Shelling by the Ukrainian armed forces went on all afternoon. Sirens sounded "
+            "again and again. One man was killed and three people were wounded.\n\n"
+            "We continue to evacuate residents to temporary accommodation in Belgorod. "
+            "Buses leave for Belgorod every hour.")
+    place, geo, _ = _event_place(text, "One man was killed", spacy_nlp)
+    assert place is not None and place.geonameid == SHEBEKINO and geo == 2

@@ -369,16 +369,37 @@ def _is_title(text: str, place: Place) -> bool:
 
 def _fallback(report: Report, places: list[Place],
               start: int) -> tuple[tuple[Place, bool, bool] | None, int]:
-    """The place of the two sentences before, else the document's main place."""
-    sents = report.sentences
+    """Where a reader places an event whose sentence names no place: the nearest earlier
+    sentence that names one, within the same paragraph or at most two sentences back
+    (wire copy puts each sentence in a paragraph of its own), else the headline (the
+    document's first sentence: a post's 'Another difficult day for Shebekino.'), else
+    the document's main place."""
+    text, sents = report.text, report.sentences
     if sents:
         index = report.sentence_index(start)
-        lo = sents[max(0, index - 2)].start
-        found = _best_in(report.text, places, lo, start)
-        if found:
-            return found, 1
+        para = _paragraph_start(text, start)
+        for k in range(index - 1, -1, -1):
+            if sents[k].end <= para and k < index - _SENTENCES_BACK:
+                break
+            found = _best_in(text, places, sents[k].start, min(sents[k].end, start))
+            if found:
+                return found, 1
+        if sents[0].end <= para:
+            found = _best_in(text, places, sents[0].start, sents[0].end)
+            if found:
+                return found, 2
     main = _main_place(places)
     return ((main, False, False), 2) if main else (None, 0)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCES_BACK = 2  # outside the event's paragraph
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """Start of the paragraph (text after the last blank line) holding ``offset``."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, offset)]
+    return breaks[-1] if breaks else 0
 
 
 def _main_place(places: list[Place]) -> Place | None:
