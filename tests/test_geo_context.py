@@ -78,3 +78,14 @@ def test_event_takes_the_headline_place_of_a_post(spacy_nlp) -> None:
             "Buses leave for Belgorod every hour.")
     place, geo, _ = _event_place(text, "One man was killed", spacy_nlp)
     assert place is not None and place.geonameid == SHEBEKINO and geo == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ukrainian troops advanced towards the village of Hlushkove in the Kursk region.",
+     "Glushkovo"),
+    ("Drones struck a substation near Hraivoron, the Belgorod governor said.", "Grayvoron"),
+])
+def test_ukrainian_spelling_of_a_russian_village(text: str, name: str, spacy_nlp) -> None:
+    report = annotate(Report(document=Document(id="t", text=text), text=text), spacy_nlp(text))
+    places = Geoparser()(report).places
+    assert any(p.name == name and p.country_code == "RU" for p in places), places

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import threading
 import time
@@ -104,19 +105,25 @@ class Gazetteer:
         return hi > lo
 
     def lookup_skeleton(self, text: str) -> list[Hit]:
-        """Entries whose spelling skeleton equals that of ``text`` (transliteration variants)."""
+        """Entries whose spelling skeleton equals that of ``text`` (transliteration variants),
+        or that of its Russian form when ``text`` is a Ukrainian spelling with h for the
+        g of Russian (Hlushkove for Glushkovo)."""
         skel = skeleton_key(text)
         if not skel:
             return []
-        lo, hi = _range(self._skel_hash, hash_key(skel))
-        return [Hit(int(e), -1) for e in self._skel_entry[lo:hi]]
+        entries: dict[int, None] = {}
+        for key in dict.fromkeys((skel, _h_to_g(skel))):
+            lo, hi = _range(self._skel_hash, hash_key(key))
+            entries.update(dict.fromkeys(int(e) for e in self._skel_entry[lo:hi]))
+        return [Hit(e, -1) for e in entries]
 
     def fuzzy(self, text: str, min_similarity: float = 0.75) -> list[tuple[int, float]]:
         """(entry, similarity) for transliteration variants of ``text`` (Tyutkino ~ Tetkino)."""
-        form = translit_form(text)
+        forms = dict.fromkeys((translit_form(text), _h_to_g(translit_form(text))))
         found = []
         for hit in self.lookup_skeleton(text):
-            sim = ratio(form, translit_form(self._names[hit.entry])) / 100.0
+            target = translit_form(self._names[hit.entry])
+            sim = max(ratio(form, target) for form in forms) / 100.0
             if sim >= min_similarity:
                 found.append((hit.entry, sim))
         return found
@@ -218,6 +225,16 @@ class Gazetteer:
     def admin2_name(self, entry: int) -> str:
         a2 = self.admin2_entry(entry)
         return self.short_name(a2) if a2 >= 0 else ""
+
+
+def _h_to_g(key: str) -> str:
+    """Ukrainian Latin spelling of a Russian name: Ukrainian writes h where Russian has g
+    (Hlushkove / Glushkovo, Bilhorod / Belgorod). Keys have 'kh' folded to 'h' already,
+    so this is only a variant to try, never a replacement. The h of sh and ch stays."""
+    return _UKRAINIAN_H.sub("g", key)
+
+
+_UKRAINIAN_H = re.compile(r"(?<![sc])h")
 
 
 def _range(sorted_hashes: np.ndarray, value: int) -> tuple[int, int]:
