@@ -89,3 +89,19 @@ def test_ukrainian_spelling_of_a_russian_village(text: str, name: str, spacy_nlp
     report = annotate(Report(document=Document(id="t", text=text), text=text), spacy_nlp(text))
     places = Geoparser()(report).places
     assert any(p.name == name and p.country_code == "RU" for p in places), places
+
+
+@pytest.mark.parametrize("text, village", [
+    ("Ukrainian forces pushed into the village of Robotyne in the Zaporizhzhia region.",
+     "Robotyne"),
+    ("Heavy fighting was reported near Klishchiivka, south of Bakhmut in the Donetsk region.",
+     "Klishchiivka"),
+])
+def test_missing_village_is_not_guessed_into_another_region(text: str, village: str,
+                                                            spacy_nlp) -> None:
+    # Small front-line villages the gazetteer lacks must not become look-alike villages
+    # hundreds of kilometres away; the named region still places the report.
+    report = annotate(Report(document=Document(id="t", text=text), text=text), spacy_nlp(text))
+    places = Geoparser()(report).places
+    assert all(p.text != village for p in places)
+    assert any(p.feature == "adm1" and p.country_code == "UA" for p in places)

@@ -319,11 +319,32 @@ def _drop_stray_guesses(gaz: Gazetteer, keys: list[str], ranked: list[list[Candi
             continue
         if key in guessed and ranked[k] and gaz.country_code(ranked[k][0].entry) not in countries:
             ranked[k] = []
+        elif key in guessed and ranked[k] and _outside_named_regions(gaz, ranked[k][0].entry,
+                                                                      key, support):
+            ranked[k] = []
         elif ranked[k] and _listed_village(gaz, ranked[k][0].entry):
             # A village from a national list (Myanmar, Nigeria) needs its country in the
             # note: "Gire" in a note on Duhok is a Kurdish area, not the Nigerian village.
             ranked[k] = [c for c in ranked[k] if not _listed_village(gaz, c.entry)
                          or gaz.country_code(c.entry) in countries]
+
+
+_GUESS_VILLAGE_POP = 10_000
+
+
+def _outside_named_regions(gaz: Gazetteer, entry: int, key: str,
+                           support: dict[str, Support]) -> bool:
+    """A spelling-variant guess outside every first-level area the document's exact names
+    place in the guess's country: 'the village of Robotyne in the Zaporizhzhia region' is
+    a village the gazetteer lacks, not Rybotyn in Chernihiv, 500 km away. Areas and
+    towns are left alone: a look-alike that large is rarely a chance match."""
+    if gaz.feature[entry] != CITY or int(gaz.pop[entry]) >= _GUESS_VILLAGE_POP:
+        return False
+    code = gaz.country_code(entry)
+    regions = {a1 for other, s in support.items() if other != key
+               for a1, w in s.admin1.items() if w >= 0.5 and a1 >= 0
+               and gaz.country_code(a1) == code}
+    return bool(regions) and gaz.admin1_entry(entry) not in regions
 
 
 def _listed_village(gaz: Gazetteer, entry: int) -> bool:
