@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+import re._parser as sre_parse  # the regex parser: literal runs for substring prefilters
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .fatalities import count_fatalities
 from .taxonomy import SUB_EVENT_TYPES, SUB_TO_TYPE
@@ -70,6 +72,9 @@ HELD = re.compile(r"\b[A-Za-z]+-(?:held|controlled|occupied)\b")
 # "from the rebels", "from the Ethiopian army": a nationality may stand before the actor.
 FROM_ACTOR = re.compile(r"\b[Ff]rom (?:the )?((?:[A-Z][A-Za-z-]+ )?)")
 PREFIX = re.compile(r"^\s*([A-Za-z/ -]{3,40}):\s")
+NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+BRANCH, LITERAL, SUBPATTERN = sre_parse.BRANCH, sre_parse.LITERAL, sre_parse.SUBPATTERN
+MAX_REPEAT = sre_parse.MAX_REPEAT
 
 
 @dataclass
@@ -97,6 +102,81 @@ class RuleSet:
     overrides: dict[str, re.Pattern[str]] = field(default_factory=dict)
     state: re.Pattern[str] | None = None  # who took territory: state forces ...
     nonstate: re.Pattern[str] | None = None  # ... or a non-state group
+    # Words one of which every match of ``any_cue[sub]`` / ``patterns[sub][i]`` contains
+    # (None: no such words known, always search); see :func:`required_words`.
+    cue_words: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    pattern_words: dict[str, list[tuple[str, ...] | None]] = field(default_factory=dict)
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None.
+
+    Each top-level alternative must match its plain letters (the longest run of
+    literal characters outside any group, repeat or class) in full, so a text holding
+    none of the runs cannot match: a substring test rules most sub-types out without
+    running their regexes. None when an alternative has no such run.
+    """
+    try:
+        runs = _literal_runs(list(sre_parse.parse(pattern, re.I)))
+    except re.error:
+        return None
+    return None if runs is None else tuple(sorted(set(runs)))
+
+
+def _literal_runs(items: list[Any]) -> list[str] | None:
+    """Strings one of which every match of the sequence ``items`` contains, or None.
+
+    Any required part gives such strings: a run of plain characters, or the runs of
+    every alternative of a required group; the part whose shortest string is longest
+    is kept, as it rules out the most texts.
+    """
+    options: list[list[str]] = []
+    run = ""
+    for op, value in [*items, (None, None)]:
+        if op is LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            options.append([run])
+        run = ""
+        inner = _required_part(op, value)
+        if inner:
+            options.append(inner)
+    options = [o for o in options if all(w.isascii() for w in o)]
+    if not options:
+        return None
+    return [w.lower() for w in max(options, key=lambda o: min(len(w) for w in o))]
+
+
+def _required_part(op: Any, value: Any) -> list[str] | None:
+    """The strings of a group, an alternation or a repeat that must match at least once."""
+    if op is SUBPATTERN and not value[1] and not value[2]:  # a group without inline flags
+        return _literal_runs(list(value[3]))
+    if op is MAX_REPEAT and value[0] >= 1:
+        return _literal_runs(list(value[2]))
+    if op is BRANCH:
+        runs: list[str] = []
+        for alternative in value[1]:
+            found = _literal_runs(list(alternative))
+            if not found:
+                return None
+            runs += found
+        return runs
+    return None
+
+
+def _may_match(words: tuple[str, ...] | None, lowered: str | None) -> bool:
+    """False only when ``lowered`` (a text folded by :func:`_fold`) holds none of ``words``."""
+    return words is None or lowered is None or any(map(lowered.__contains__, words))
+
+
+def _fold(text: str) -> str | None:
+    """The text in lower case for substring tests; None when case-insensitive regex
+    matching could differ from ``str.lower`` (a non-ASCII letter such as the long s
+    or the Kelvin sign matches an ASCII one under re.I)."""
+    if not text.isascii() and NON_ASCII_LETTER.search(text):
+        return None
+    return text.lower()
 
 
 def _compile(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -117,12 +197,15 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
     grievance = re.compile(
         rf"(?<![A-Za-z])(?:{data['grievance']})[^.;,]*?"
         rf"(?=[.;,]| and | when | before | but | while | (?:{ends})\b|$)", re.I)
-    any_cue = {sub: _compile("|".join(f"(?:{p})" for p, _ in data["sub_event"].get(sub, []))
-                             or "(?!)")
-               for sub in SUB_EVENT_TYPES}
+    joined = {sub: "|".join(f"(?:{p})" for p, _ in data["sub_event"].get(sub, [])) or "(?!)"
+              for sub in SUB_EVENT_TYPES}
+    any_cue = {sub: _compile(body) for sub, body in joined.items()}
     return RuleSet(
         patterns=patterns,
         any_cue=any_cue,
+        cue_words={sub: required_words(body) for sub, body in joined.items()},
+        pattern_words={sub: [required_words(p) for p, _ in data["sub_event"].get(sub, [])]
+                       for sub in SUB_EVENT_TYPES},
         prefixes=prefixes,
         grievance=grievance,
         arrest_reason=re.compile(data.get("arrest_reason", "(?!)()"), re.I),
@@ -155,12 +238,14 @@ def mask_grievance(text: str) -> str:
     return _blank(text, load_rules().grievance)
 
 
-def _score(rules: RuleSet, sub: str, text: str) -> tuple[int, tuple[int, int] | None]:
+def _score(rules: RuleSet, sub: str, text: str, lowered: str | None = None
+           ) -> tuple[int, tuple[int, int] | None]:
     total, best, where = 0, 0, None
-    if not rules.any_cue[sub].search(text):
+    if not _may_match(rules.cue_words.get(sub), lowered) or not rules.any_cue[sub].search(text):
         return total, where
-    for pattern, weight in rules.patterns[sub]:
-        match = pattern.search(text)
+    words = rules.pattern_words.get(sub) or [None] * len(rules.patterns[sub])
+    for (pattern, weight), needed in zip(rules.patterns[sub], words, strict=True):
+        match = pattern.search(text) if _may_match(needed, lowered) else None
         if match:
             total += weight
             if weight > best:
@@ -187,9 +272,11 @@ def decide(text: str) -> Decision:
             if pattern.match(prefix.group(1).strip()):
                 return Decision(sub, 0.9, prefix.span(1))
     unmasked = _blank_reasons(_blank(text, rules.mask), rules.arrest_reason)
-    protest, protest_at = _score(rules, PEACEFUL, unmasked)
+    protest, protest_at = _score(rules, PEACEFUL, unmasked, _fold(unmasked))
     masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else unmasked
-    found = {sub: _score(rules, sub, masked) for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
+    lowered = _fold(masked)  # once for all sub-types' substring tests
+    found = {sub: _score(rules, sub, masked, lowered)
+             for sub in SUB_EVENT_TYPES if sub != PEACEFUL}
     found[PEACEFUL] = (protest, protest_at)
     scores = {sub: s for sub, (s, _) in found.items()}
     choice: tuple[str, int, int] | None
