@@ -378,18 +378,30 @@ def _fallback(report: Report, places: list[Place],
     if sents:
         index = report.sentence_index(start)
         para = _paragraph_start(text, start)
+        coarse = None  # a country, or a place the sentence is not at ("from", "to")
         for k in range(index - 1, -1, -1):
             if sents[k].end <= para and k < index - _SENTENCES_BACK:
                 break
             found = _best_in(text, places, sents[k].start, min(sents[k].end, start))
-            if found:
+            if found and _coarse(text, found[0]):
+                coarse = coarse or found
+            elif found:
                 return found, 1
+        if coarse:
+            return coarse, 1
         if sents[0].end <= para:
             found = _best_in(text, places, sents[0].start, sents[0].end)
             if found:
                 return found, 2
     main = _main_place(places)
     return ((main, False, False), 2) if main else (None, 0)
+
+
+def _coarse(text: str, place: Place) -> bool:
+    """'... pushed back to the territory of Ukraine': a country or a place the sentence
+    is not at tells less about where the next sentence's event is than a town before it."""
+    before = text[max(0, place.start - _LOOKBEHIND):place.start]
+    return place.feature in ("country", "region") or bool(_NOT_HERE.search(before))
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
