@@ -105,3 +105,11 @@ def test_missing_village_is_not_guessed_into_another_region(text: str, village: 
     places = Geoparser()(report).places
     assert all(p.text != village for p in places)
     assert any(p.feature == "adm1" and p.country_code == "UA" for p in places)
+
+
+def test_fallback_prefers_a_town_to_a_country_in_between(spacy_nlp) -> None:
+    text = ("Russian troops attacked near Vovchansk at dawn, the General Staff said. "
+            "The assault group was pushed back to the territory of Russia.\n\n"
+            "Artillery then struck the attackers' vehicles as they withdrew.")
+    place, geo, _ = _event_place(text, "Artillery then struck", spacy_nlp)
+    assert place is not None and place.name == "Vovchansk" and geo == 2
