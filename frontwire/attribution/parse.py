@@ -61,15 +61,36 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
     """
     from ..nlp import parse_spans
 
+    sentences = sentences_to_parse(toks, raws)
+    if not sentences:
+        return
+    ranges = [toks.sents[n] for n in sentences]
+    apply_parses(toks, raws, dict(zip(sentences, parse_spans(doc, ranges), strict=True)))
+
+
+def sentences_to_parse(toks: Tokens, raws: list[RawAttribution]) -> list[int]:
+    """Numbers of the sentences whose parse :func:`apply_parses` needs, in order."""
+    chosen, according = _parsed_cues(toks, raws)
+    return sorted({toks.sent[r.cue_tokens[0]] for r in chosen + according})
+
+
+def _parsed_cues(
+    toks: Tokens, raws: list[RawAttribution]
+) -> tuple[list[RawAttribution], list[RawAttribution]]:
     chosen = [r for r in raws if r.kind in PARSED_KINDS and _head(toks, r) is not None]
     according = [
         r for r in raws if r.kind == "according" and toks.lower[r.cue_tokens[1] - 1] == "to"
     ]
-    sentences = sorted({toks.sent[r.cue_tokens[0]] for r in chosen + according})
-    if not sentences:
-        return
-    ranges = [toks.sents[n] for n in sentences]
-    parsed = dict(zip(sentences, parse_spans(doc, ranges), strict=True))
+    return chosen, according
+
+
+def apply_parses(toks: Tokens, raws: list[RawAttribution], parsed: dict[int, Any]) -> None:
+    """The work of :func:`reparse_sources` once the sentences are parsed.
+
+    parsed (dict[int, spacy.tokens.Doc]): a parse of each sentence that
+        :func:`sentences_to_parse` named, by sentence number.
+    """
+    chosen, according = _parsed_cues(toks, raws)
     for raw in according:
         number = toks.sent[raw.cue_tokens[0]]
         _according_source(toks, raw, parsed[number], toks.sents[number][0])

@@ -9,14 +9,16 @@ Sentences that report an incident in the outlet's own voice become narration cla
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..model import ChainLink, Claim, Report
+from ..nlp import parse_span_groups
 from .extract import Extractor, RawAttribution
 from .lexicon import DATA_DIR, load_cues, load_sides, load_stance, side_of
-from .parse import reparse_sources
+from .parse import apply_parses, reparse_sources, sentences_to_parse
 from .resolve import Resolution, Resolver
 from .stance import stance_of
 from .tidy import (
@@ -77,6 +79,33 @@ class Attributor:
         self.paths = {"cues": cues, "stance": stance, "sides": sides, "incidents": incidents}
 
     def __call__(self, report: Report) -> Report:
+        toks, raws = self._rules(report)
+        if self.parse:
+            reparse_sources(report.tokens, toks, raws)
+        report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
+        return report
+
+    def pipe(self, reports: Iterable[Report]) -> Iterator[Report]:
+        """Like calling the stage on each report, with one parser call for the batch."""
+        reports = list(reports)
+        found = [self._rules(report) for report in reports]
+        if self.parse:
+            wanted = [sentences_to_parse(toks, raws) for toks, raws in found]
+            groups = [
+                (report.tokens, [toks.sents[n] for n in numbers])
+                for report, (toks, _), numbers in zip(reports, found, wanted, strict=True)
+            ]
+            for (toks, raws), numbers, parsed in zip(
+                found, wanted, parse_span_groups(groups), strict=True
+            ):
+                if numbers:
+                    apply_parses(toks, raws, dict(zip(numbers, parsed, strict=True)))
+        for report, (toks, raws) in zip(reports, found, strict=True):
+            report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
+            yield report
+
+    def _rules(self, report: Report) -> tuple[Tokens, list[RawAttribution]]:
+        """The report's tokens and the attributions the rules find in them."""
         if not isinstance(report, Report):
             raise TypeError(f"Attributor expects a Report, got {type(report).__name__}")
         doc = report.tokens
@@ -86,11 +115,7 @@ class Attributor:
             toks = from_doc(doc, report.text)
         except ValueError as err:
             raise ValueError(f"report.tokens does not match report.text: {err}") from None
-        raws = Extractor(toks, load_cues(self.paths["cues"])).run()
-        if self.parse:
-            reparse_sources(doc, toks, raws)
-        report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
-        return report
+        return toks, Extractor(toks, load_cues(self.paths["cues"])).run()
 
 
 class ClaimBuilder:
