@@ -429,3 +429,16 @@ def test_an_acled_note_label_names_no_actor():
     [event] = EventCoder(one_event=True)(Report(document=doc, text=text)).events
     assert event.sub_event_type == "Change to group/activity"
     assert event.actor1.name.startswith("Police Forces of Nigeria")
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # 'peacefully' describes the crowd, not a handover of territory.
+    ("Several hundred refugees and activists gathered peacefully outside the UN offices in "
+     "Nairobi on Monday to mark a year since the war began.", "Peaceful protest"),
+    # 'called the strike a massacre' judges an air strike; it calls no labour strike.
+    ("The paramilitary group called the strike \u201ca massacre\u201d and said none of its "
+     "fighters had been in the market.", "Attack"),
+    ("Dock workers called a 48-hour strike over unpaid wages.", "Peaceful protest"),
+])
+def test_words_that_only_look_like_other_event_types(text: str, sub: str) -> None:
+    assert classify([text])[0][1] == sub
