@@ -113,3 +113,11 @@ def test_fallback_prefers_a_town_to_a_country_in_between(spacy_nlp) -> None:
             "Artillery then struck the attackers' vehicles as they withdrew.")
     place, geo, _ = _event_place(text, "Artillery then struck", spacy_nlp)
     assert place is not None and place.name == "Vovchansk" and geo == 2
+
+
+def test_an_institution_named_after_a_country_is_not_the_country(spacy_nlp) -> None:
+    text = ("Doctors at the Saudi Hospital in El Fasher said 18 people had died, while the "
+            "Turkish Embassy in Khartoum closed its doors.")
+    places = _places(text, spacy_nlp)
+    assert ("El Fasher", "SD") in places and ("Khartoum", "SD") in places
+    assert {cc for _, cc in places} == {"SD"}  # neither Saudi Arabia nor Turkey

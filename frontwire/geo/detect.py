@@ -84,6 +84,10 @@ _NEVER_ALONE = frozenset({"al", "el", "la", "le", "ad", "ar", "as", "an", "at", 
                           "taliban", "hamas", "hezbollah", "houthi", "houthis", "isis"})
 _ARTICLES = frozenset({"Al", "El", "Ar", "As", "Ad", "An", "Ash", "At", "Az", "Ed", "Es", "Ez",
                        "Ech", "Er"})
+# Capitalised nouns that make a country's name part of an institution's name.
+_NAMED_FACILITIES = frozenset("Hospital Clinic University School College Embassy Consulate "
+                              "Mosque Church Bank Charity Foundation Institute Centre Center "
+                              "Airlines Airways Red".split())
 _GOOD_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BAD_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                          "LAW", "LANGUAGE"})
@@ -511,7 +515,22 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         mention.hint = ADM1  # "(Maligawatte, Western)": a direction naming a province
     ev += _form_penalty(text, tokens, i, j, pos, lower_words, strong=prior >= 1.5,
                         area_list=listed > 0)
+    if _names_a_facility(text, tokens, j, mention, gaz):
+        ev -= 5.0  # outweighs NER's FAC label, which covers the whole institution
+        why.append("facility-named-after-country")
     mention.evidence = ev
+
+
+def _names_a_facility(text: str, tokens: list[Token], j: int, mention: Mention,
+                      gaz: Gazetteer) -> bool:
+    """'the Saudi Hospital', 'the Turkish Embassy': institutions named after a country
+    (often its donor) stand in a city of another country, so the country is not the scene.
+    A town's name on a facility ('Kharkiv Airport') still places it, so only countries."""
+    if j >= len(tokens) or tokens[j].text not in _NAMED_FACILITIES:
+        return False
+    if text[tokens[j - 1].end:tokens[j].start] != " ":
+        return False
+    return bool(mention.hits) and all(int(gaz.feature[h.entry]) == COUNTRY for h in mention.hits)
 
 
 def _inside_name_penalty(text: str, tokens: list[Token], i: int, j: int, label: str,
