@@ -96,6 +96,7 @@ class RuleSet:
     prefixes: list[tuple[re.Pattern[str], str]]
     grievance: re.Pattern[str]
     arrest_reason: re.Pattern[str]  # group 1: "over the murder of ...", not this event
+    verdict: re.Pattern[str]  # group 1: the quoted label in 'called the strike "a massacre"'
     mask: re.Pattern[str]  # words that look like cues but are not (riot police, RPGs)
     threat: re.Pattern[str]
     priority: dict[str, int]
@@ -209,6 +210,7 @@ def load_rules(path: str = str(DATA)) -> RuleSet:
         prefixes=prefixes,
         grievance=grievance,
         arrest_reason=re.compile(data.get("arrest_reason", "(?!)()"), re.I),
+        verdict=re.compile(data.get("verdict", "(?!)()"), re.I),
         mask=_compile(data["mask"]),
         # Case-sensitive on purpose: "May" the month is not "may" the modal.
         threat=_compile(data["threat"], 0),
@@ -272,6 +274,8 @@ def decide(text: str) -> Decision:
             if pattern.match(prefix.group(1).strip()):
                 return Decision(sub, 0.9, prefix.span(1))
     unmasked = _blank_reasons(_blank(text, rules.mask), rules.arrest_reason)
+    # A speaker's verdict on an incident names no new incident of its own.
+    unmasked = _blank_reasons(unmasked, rules.verdict)
     protest, protest_at = _score(rules, PEACEFUL, unmasked, _fold(unmasked))
     masked = _blank(unmasked, rules.grievance) if protest >= PROTEST_MIN else unmasked
     lowered = _fold(masked)  # once for all sub-types' substring tests
