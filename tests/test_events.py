@@ -448,3 +448,13 @@ def test_a_speakers_verdict_on_an_incident_is_no_new_incident() -> None:
     verdict, shelling = classify(texts)
     assert verdict[1] != "Attack"  # the strike was already coded; "a massacre" is a label
     assert shelling[1] == "Shelling/artillery/missile attack"  # the incident itself stays
+
+
+def test_an_anniversary_gathering_is_todays_event_not_background() -> None:
+    text = ("Hundreds of refugees held a candlelight vigil in Nairobi on Monday to mark one "
+            "year since the start of the war in Sudan.")
+    (event,) = code(text).events
+    assert event.sub_event_type == "Peaceful protest" and not event.background
+    back = code("Since the start of the war, shelling has destroyed most of the market in "
+                "Omdurman, residents said.")
+    assert all(e.background for e in back.events)

@@ -121,3 +121,12 @@ def test_an_institution_named_after_a_country_is_not_the_country(spacy_nlp) -> N
     places = _places(text, spacy_nlp)
     assert ("El Fasher", "SD") in places and ("Khartoum", "SD") in places
     assert {cc for _, cc in places} == {"SD"}  # neither Saudi Arabia nor Turkey
+
+
+def test_dateline_and_a_spot_in_a_town_beat_the_war_the_crowd_remembers(spacy_nlp) -> None:
+    sentence = ("NAIROBI - About two hundred South Sudanese students gathered outside the "
+                "UN compound in Gigiri, Nairobi, on Sunday to mark ten years since the start "
+                "of the war in South Sudan.")
+    text = sentence + " They read out the names of relatives killed in Juba, Malakal and Bor."
+    place, geo, _ = _event_place(text, sentence, spacy_nlp)
+    assert place is not None and place.name == "Nairobi" and geo == 1

@@ -121,7 +121,7 @@ def find_candidates(report: Report) -> tuple[list[Candidate], list[Candidate]]:
                 _denies_before(c, text, decision.trigger[0]) for c in claims):
             real, negated = False, True
         if real:
-            cand.background = bool(BACKGROUND_CUE.search(text))
+            cand.background = _looks_back(text)
             happened.append(cand)
         elif negated:
             cand.denied = True
@@ -201,6 +201,15 @@ def date_of(report: Report, start: int, end: int) -> dict[str, Any]:
         return {"date_start": dct, "date_end": dct, "time_precision": 2, "date_prec": 2,
                 "date_text": ""}
     return event_date(report, start, end)  # type: ignore[no-any-return]
+
+
+# "to mark a year since the start of the war": the occasion of today's event, not an old one.
+OCCASION = re.compile(r"\b(?:mark(?:s|ed|ing)?|commemorat\w+|anniversary)\b[^.;]{0,40}$", re.I)
+
+
+def _looks_back(text: str) -> bool:
+    """Does the sentence tell of an earlier incident ('last summer', 'back in 2022')?"""
+    return any(not OCCASION.search(text, 0, m.start()) for m in BACKGROUND_CUE.finditer(text))
 
 
 def _is_old(dates: dict[str, Any], dct: str | None) -> bool:

@@ -55,9 +55,17 @@ _NEAR = re.compile(
 )
 _NOT_HERE = re.compile(
     r"\b(?:from|governor\s+of|mayor\s+of|head\s+of|authorities\s+(?:of|in)|border\s+with"
-    r"|capital\s+of|president\s+of|minister\s+of|toward|towards|to)\s+(?:the\s+)?$",
+    r"|capital\s+of|president\s+of|minister\s+of|toward|towards|to"
+    # "the war in Sudan", "the conflict in Yemen": the whole war, not this incident's scene
+    r"|(?:war|conflict|crisis)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "in Gigiri, Nairobi": a spot the gazetteer lacks, then the town that holds it.
+_IN_SPOT = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s*$")
+# "NAIROBI - ", "KHARKIV, Ukraine (Reuters) - ": the dateline says where the report was filed.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'. -]+(?:,\s+[A-Z][\w .]+)?(?:\s*\([\w .]+\))?\s*[-\u2013\u2014]\s")
 _PART_OF = re.compile(
     r"\b(?:northern|southern|eastern|western|north-eastern|northeastern|north-western"
     r"|northwestern|south-eastern|southeastern|south-western|southwestern|central)\s+$",
@@ -236,8 +244,10 @@ def _best_in(text: str, places: list[Place], start: int,
         value = _SPECIFICITY.get(place.feature, 0.0) + place.confidence
         if _CODED_TO.search(before):
             value += 6.0  # "(coded to Prague)": the note says where the event is placed
-        elif _LOCATIVE.search(before) or near:
+        elif _LOCATIVE.search(before) or near or _IN_SPOT.search(before):
             value += 2.5
+        elif _is_dateline(text, place):
+            value += 1.5
         elif _NOT_HERE.search(before):
             value -= 3.0
         if _qualified(text, place, places):
@@ -354,6 +364,12 @@ _SOURCE_BEFORE = re.compile(
     r"|staff|office)\s+in\s+$",
     re.IGNORECASE,
 )
+
+
+def _is_dateline(text: str, place: Place) -> bool:
+    """The place opens its paragraph in capitals before a dash: the report's dateline."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    return place.start == line_start and bool(_DATELINE.match(text, line_start))
 
 
 def _is_source(text: str, place: Place, before: str) -> bool:
