@@ -398,3 +398,13 @@ def test_one_origin_relayed_twice_is_neither_corroboration_nor_two_origins() -> 
     assert ("c1", "c2") not in kinds  # the FSB relayed twice does not corroborate itself
     assert kinds[("c1", "c3")] == "corroborates"
     assert kinds[("c1", "c4")] == "contradicts"
+
+
+def test_named_victims_do_not_block_a_merge_with_named_perpetrators(ledger_path: Path) -> None:
+    victims = _battle("victims", "AP", "Avdiivka", 48.139, 37.743, "2024-02-17",
+                      actor="Civilians (Ukraine)")  # fmt: skip
+    shooters = _battle("shooters", "AFP", "Avdiivka", 48.139, 37.743, "2024-02-17")
+    with Ledger(ledger_path) as led:
+        led.add_report(victims)
+        led.add_report(shooters)
+        assert led.merge()["events"] == 1

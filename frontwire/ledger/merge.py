@@ -227,7 +227,9 @@ def actor_keys(names: Iterable[str]) -> frozenset[str]:
     """Normalised actor names for comparison (case and surrounding spaces ignored).
 
     ACLED's "Unidentified Armed Group (X)" means the report does not know who acted, so
-    it is left out: it must neither block nor make a match.
+    it is left out: it must neither block nor make a match. "Civilians (X)" are left out
+    too: one report naming the victims and another naming the armed parties can tell the
+    same strike.
     """
     keys = (n.strip().casefold() for n in names if n and n.strip())
-    return frozenset(k for k in keys if not k.startswith("unidentified"))
+    return frozenset(k for k in keys if not k.startswith(("unidentified", "civilians")))
