@@ -458,3 +458,12 @@ def test_an_anniversary_gathering_is_todays_event_not_background() -> None:
     back = code("Since the start of the war, shelling has destroyed most of the market in "
                 "Omdurman, residents said.")
     assert all(e.background for e in back.events)
+
+
+def test_a_separate_strike_in_the_next_sentence_is_its_own_event() -> None:
+    report = code("On Thursday, shelling killed a woman and wounded four people in the town of "
+                  "Shebekino. A separate drone strike on a car near the village of Murom killed "
+                  "a driver, according to local emergency services.")
+    subs = [e.sub_event_type for e in report.events]
+    assert subs == ["Shelling/artillery/missile attack", "Air/drone strike"]
+

@@ -106,3 +106,20 @@ def test_a_failing_document_drops_only_itself() -> None:
     assert [type(r).__name__ for r in results] == ["Report", "AnalysisError", "Report"]
     assert isinstance(results[1], AnalysisError) and "bad.txt" in str(results[1])
     assert results[0].sentences and results[2].sentences
+
+
+
+def test_a_vague_mention_of_the_same_strike_joins_the_dated_one() -> None:
+    from frontwire.ingest import document_from_text
+
+    text = ("NYALA, South Darfur - At least nine people were killed on Tuesday when a warplane "
+            "bombed the cattle market in the west of Nyala, residents said.\n\n"
+            "Traders said a plane circled the town for several minutes before dropping two "
+            "bombs at midday. \"Everyone ran,\" one trader said.\n\n"
+            "The paramilitary force that holds the town accused the army of \"targeting "
+            "civilians\". The army's spokesman said its air force struck \"gatherings of the "
+            "rebel militia\" on the edge of the town and denied hitting the market.")
+    document = document_from_text(text, published="2024-05-21T18:00:00Z", outlet="Nile Courier")
+    events = Pipeline().analyse(document).events
+    assert [(e.sub_event_type, e.date_start) for e in events] == [
+        ("Air/drone strike", "2024-05-21")]

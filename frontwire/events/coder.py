@@ -139,12 +139,18 @@ def whole_candidate(report: Report) -> Candidate:
                      trigger, sentences=list(range(n)))
 
 
-def _merge(cands: list[Candidate]) -> list[Candidate]:
-    """Neighbouring sentences of one event type and period tell one incident."""
+# "A separate drone strike ...", "In another attack ...": the writer says a new incident starts.
+NEW_INCIDENT = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|in a second)\b", re.I)
+
+
+def _merge(cands: list[Candidate], text: str = "") -> list[Candidate]:
+    """Neighbouring sentences of one event type and period tell one incident, unless the
+    writer marks a new one."""
     merged: list[Candidate] = []
     for cand in cands:
         last = merged[-1] if merged else None
         if (last and cand.sentence - last.sentences[-1] <= 2
+                and not NEW_INCIDENT.search(text, cand.start, cand.end)
                 and event_type_of(cand.sub_event_type) == event_type_of(last.sub_event_type)
                 and cand.background == last.background):
             last.end = cand.end
@@ -247,7 +253,7 @@ class EventCoder:
             happened, denied = find_candidates(report)
         model, model_name = active_model()
         events: list[Event] = []
-        for cand in _merge(happened):
+        for cand in _merge(happened, report.text):
             if model is not None:  # the user's model types the event; the rules detect it
                 _, cand.sub_event_type, cand.confidence = classify(
                     [report.text[cand.start:cand.end]])[0]
@@ -511,19 +517,29 @@ def _incident_key(event: Event) -> tuple[Any, ...] | None:
     place = event.place
     if place is None or place.feature not in ("city", "adm2"):
         return None  # a region or a country is too coarse to call two mentions one incident
-    return (event.sub_event_type, place.geonameid or place.name, event.date_start,
-            event.background)
+    return (event.sub_event_type, place.geonameid or place.name, event.background)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """One day, or a vague stretch ("in recent days", the report's date) holding the other's."""
+    if a.date_start == b.date_start:
+        return True
+    if not (a.date_start and b.date_start) or max(a.time_precision, b.time_precision) == 1:
+        return False  # two exact, different days: two incidents
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    return a.date_start <= b_end and b.date_start <= a_end
 
 
 def _same_incident(report: Report, events: list[Event]) -> list[Event]:
     """Events of one sub-type at one town on one day are one incident told twice: keep the
     first mention, gather the claims, and number the survivors e1, e2, ..."""
     kept: list[Event] = []
-    first: dict[tuple[Any, ...], Event] = {}
+    first: dict[tuple[Any, ...], list[Event]] = {}
     into: dict[str, Event] = {}  # every old id -> the event that survives for it
     for event in events:
         key = _incident_key(event)
-        target = first.get(key) if key is not None else None
+        earlier = first.get(key, []) if key is not None else []
+        target = next((e for e in earlier if _dates_agree(e, event)), None)
         if target is not None:
             target.fatalities = max(target.fatalities, event.fatalities)
             target.claim_ids += [c for c in event.claim_ids if c not in target.claim_ids]
@@ -533,7 +549,7 @@ def _same_incident(report: Report, events: list[Event]) -> list[Event]:
             into[event.id] = target
             continue
         if key is not None:
-            first[key] = event
+            first.setdefault(key, []).append(event)
         into[event.id] = event
         kept.append(event)
     new_ids = {event.id: f"e{i}" for i, event in enumerate(kept, 1)}
