@@ -595,3 +595,16 @@ def test_first_person_outside_quotes_is_the_channel_author(spacy_nlp):
     assert chain_names(own) == [("Vyacheslav Gladkov", "outlet")]
     quoted = claim_by_cue(report, "said")
     assert quoted.source == "Nina Orlova"  # 'I' inside her quote is hers, not the channel's
+
+
+def test_a_request_in_the_subjunctive_is_no_claim(spacy_nlp):
+    text = (
+        "\u201cThe windows shook all night,\u201d a nurse at the district hospital told the "
+        "Border Herald. She asked that her name not be used. A second nurse asked whether the "
+        "ward could be moved, and the hospital's director said the building could be repaired "
+        "within a week."
+    )
+    report = analyse(spacy_nlp, text)
+    contents = [c.content for c in report.claims]
+    assert not any("name not be used" in c for c in contents)
+    assert any("could be repaired" in c for c in contents)  # a modal is still a claim

@@ -9,6 +9,7 @@ Sentences that report an incident in the outlet's own voice become narration cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,13 @@ UNKNOWN_OUTLET = "unknown outlet"
 LEAD_CHARS = " \n\"'\u201c\u2018"
 # Evidence verbs: "videos showing fighters" is a claim of whoever posted the videos.
 NOT_SPEECH = {"show", "shows", "showed", "shown", "showing"}
+# "She asked that her name not be used", "asked not to be named": a request, not a claim.
+REQUEST_CUES = {"ask", "asks", "asked", "asking", "request", "requests", "requested",
+                "demand", "demands", "demanded"}
+_NOT_MODAL = r"(?!(?:will|would|could|should|might|may|must|can|cannot|to)\b)"
+SUBJUNCTIVE = re.compile(r"^\W*(?:that\s+)?(?:" + _NOT_MODAL + r"[\w\u2019']+\s+){1,4}"
+                         r"(?:not\s+)?be\b"
+                         r"|^\W*(?:not\s+)?to\s+be\s+(?:named|identified|quoted)", re.I)
 
 
 @lru_cache(maxsize=2)
@@ -147,7 +155,8 @@ class ClaimBuilder:
         for raw in raws:  # resolve in document order: pronouns look backwards
             if raw.source_tokens and raw.source_tokens not in self._names:
                 self._names[raw.source_tokens] = self.resolver.resolve(raw.source_tokens)
-        raws = [r for r in raws if self.t.lower[r.cue_tokens[1] - 1] not in NOT_SPEECH]
+        raws = [r for r in raws if self.t.lower[r.cue_tokens[1] - 1] not in NOT_SPEECH
+                and not self._request(r)]
         containers = self._containers(raws)
         echoes = {n for n, raw in enumerate(raws) if self._echoes(raw, raws)}
         if echoes:  # "X said it could not confirm ...": X's own claim, not a relay
@@ -246,6 +255,12 @@ class ClaimBuilder:
             seen.add(n)
             out.append(raws[n])
         return out
+
+    def _request(self, raw: RawAttribution) -> bool:
+        """A request in the subjunctive ('asked that her name not be used') asserts nothing."""
+        if self.t.lower[raw.cue_tokens[1] - 1] not in REQUEST_CUES or not raw.content:
+            return False
+        return bool(SUBJUNCTIVE.match(self.text[raw.content[0][0]:raw.content[-1][1]]))
 
     def _link(self, raw: RawAttribution, role: str) -> ChainLink:
         assert raw.source is not None and raw.source_tokens is not None
