@@ -467,3 +467,27 @@ def test_a_separate_strike_in_the_next_sentence_is_its_own_event() -> None:
     subs = [e.sub_event_type for e in report.events]
     assert subs == ["Shelling/artillery/missile attack", "Air/drone strike"]
 
+
+
+
+def test_the_side_that_shot_down_the_rockets_is_not_the_attacker() -> None:
+    report = code("A drone hit a minibus near the village of Kozinka, killing the driver, "
+                  "according to local emergency services. Russia's Defence Ministry said its "
+                  "air defences had destroyed 10 rockets fired at the region on Saturday.")
+    event = report.events[0]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None
+    assert not event.actor1.name.startswith("Military Forces of Russia")
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Russia")
+    struck = code("Russian forces destroyed a school in Kupiansk with a guided bomb, killing two "
+                  "teachers.").events[0]
+    assert struck.actor1 is not None and struck.actor1.name.startswith("Military Forces of Russia")
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian guided bomb hit a school in Kupiansk, killing two teachers.",
+    "Two KAB-500 glide bombs struck the centre of Kostiantynivka overnight.",
+])
+def test_glide_and_guided_bombs_are_air_strikes(text: str) -> None:
+    assert classify([text])[0][1] == "Air/drone strike"
+    assert classify(["The city opened a fab lab for students."])[0][1] != "Air/drone strike"

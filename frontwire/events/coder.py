@@ -345,6 +345,11 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
         agents = after[:1] + [m for m in agents if m not in after[:1]]
     civilians = [m for m in found if m.inter == actor_lib.CIVILIANS]
     sub, kind = event.sub_event_type, event.event_type
+    defenders: list[Any] = []
+    if kind == "Explosions/Remote violence" and sub != "Disrupted weapons use":
+        # "the ministry said its air defences destroyed 10 rockets": the side that was hit.
+        defenders = [m for m in agents if DEFENDER_AFTER.match(text, m.end)]
+        agents = [m for m in agents if m not in defenders]
     if kind == "Protests":
         _crowd(event, found, "Protesters ({country})", actor_lib.PROTESTERS, country)
         if sub != "Peaceful protest":
@@ -376,6 +381,8 @@ def assign_actors(event: Event, text: str, country: str | None, start: int | Non
                                                                   country, 7)
     elif event.actor2 is None and civilians and kind != "Strategic developments":
         event.actor2 = civilians[0].to_actor()
+    if defenders and event.actor2 is None:
+        event.actor2 = defenders[0].to_actor()
     _unidentified_convention(event, text[begin:event.end + CUE_WINDOW], country)
 
 
@@ -423,6 +430,13 @@ def _passive_by(span: str, trigger: int | None = None) -> re.Match[str] | None:
 
 # Between the cue and an actor, these make the actor the target ("a bomb exploded at the
 # police checkpoint", "an attack against the army post"), not the doer.
+# After an actor's name: it defended against the strike ("said its air defences had
+# destroyed 10 rockets", "shot down two drones"), so it is not the side that struck.
+DEFENDER_AFTER = re.compile(
+    r"[\s,]*(?:(?:said|says|reported|claimed)\s+(?:that\s+)?)?(?:its\s+|their\s+|it\s+|they\s+)?"
+    r"(?:(?:air[- ]defen[cs]es?|anti-aircraft\s+\w+)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:intercepted|shot\s+down|downed|destroyed|repelled|neutrali[sz]ed)"
+    r"|(?:had\s+|have\s+|has\s+)?(?:intercepted|shot\s+down|downed|repelled))\b", re.I)
 TARGET_GAP = re.compile(r"\b(?:at|against|on|targeting|targeted|toward|towards|into)\b", re.I)
 PARTIES_GAP = re.compile(r"\b(?:between|among|with|by)\b", re.I)
 
