@@ -130,3 +130,9 @@ def test_dateline_and_a_spot_in_a_town_beat_the_war_the_crowd_remembers(spacy_nl
     text = sentence + " They read out the names of relatives killed in Juba, Malakal and Bor."
     place, geo, _ = _event_place(text, sentence, spacy_nlp)
     assert place is not None and place.name == "Nairobi" and geo == 1
+
+
+def test_the_object_of_an_attack_verb_is_a_place(spacy_nlp) -> None:
+    text = ("The Russian army is shelling Tyotkino with artillery at this very moment, the "
+            "volunteers wrote.")
+    assert ("Tyotkino", "RU") in _places(text, spacy_nlp)

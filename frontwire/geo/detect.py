@@ -183,7 +183,12 @@ _MIN_LETTERS = 6  # short names (Clark, Webb, Ada) are too often people or words
 # Holidays, laws and works named like hamlets (Christmas, Passover, Congress).
 _NOT_TOWN_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "MONEY",
                               "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-_WEAK_CUES = _PREPOSITIONS | {"for", "of", "about", "by"}
+# Verbs of attack and capture take the place as their object: "is shelling Tyotkino".
+_ATTACK_VERBS = frozenset("shelling shelled shells struck striking hit hitting attacked "
+                          "attacking bombed bombing stormed storming captured capturing "
+                          "liberated liberating retook recaptured seized seizing "
+                          "besieged besieging encircled encircling".split())
+_WEAK_CUES = _PREPOSITIONS | _ATTACK_VERBS | {"for", "of", "about", "by"}
 _NO_CUE, _WEAK_CUE, _SUBJECT = 0, 1, 2
 _NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "bin", "ibn",
                              "ben", "al", "el", "la", "le", "dos", "das"})
