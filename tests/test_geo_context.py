@@ -136,3 +136,10 @@ def test_the_object_of_an_attack_verb_is_a_place(spacy_nlp) -> None:
     text = ("The Russian army is shelling Tyotkino with artillery at this very moment, the "
             "volunteers wrote.")
     assert ("Tyotkino", "RU") in _places(text, spacy_nlp)
+
+
+def test_a_front_sector_named_after_a_city_is_not_the_scene(spacy_nlp) -> None:
+    sentence = ("In the Belgorod direction, near Kozinka, our column came under heavy "
+                "artillery fire.")
+    place, _, _ = _event_place(sentence, sentence, spacy_nlp)
+    assert place is not None and place.name == "Kozinka"

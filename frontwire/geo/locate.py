@@ -60,6 +60,7 @@ _NOT_HERE = re.compile(
     r"|(?:war|conflict|crisis)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AXIS_AFTER = re.compile(r"\s+(?:direction|axis|sector|front|salient)\b", re.IGNORECASE)
 # "in Gigiri, Nairobi": a spot the gazetteer lacks, then the town that holds it.
 _IN_SPOT = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s*$")
@@ -259,6 +260,8 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= 2.0  # the parenthesis qualifies the name before it
         if _SUBPLACE_AFTER.match(text, place.end):
             value -= 3.0  # "Sotomayor Square", "the Rocha neighbourhood": a spot in a town
+        if _AXIS_AFTER.match(text, place.end):
+            value -= 3.0  # "in the Belgorod direction": a front sector named after a city
         if countries.get(place.country_code, 0) < top_votes:
             value -= 0.8  # "Balkan" (Turkmenistan) in a note about Sofia and Velingrad
         # The first place with a locative cue is the event's; later ones, above all those
