@@ -608,3 +608,16 @@ def test_a_request_in_the_subjunctive_is_no_claim(spacy_nlp):
     contents = [c.content for c in report.claims]
     assert not any("name not be used" in c for c in contents)
     assert any("could be repaired" in c for c in contents)  # a modal is still a claim
+
+
+def test_a_quotation_runs_to_its_closing_mark_past_a_doubled_cue(spacy_nlp):
+    text = (
+        "In a video message, a commander of the volunteer unit said He said\u201cWe are not "
+        "here to punish anyone. We have come to bring you home.\u201d The video could not be "
+        "verified."
+    )
+    report = analyse(spacy_nlp, text)
+    claim = claim_by_cue(report, "said")
+    assert claim.content == ("\u201cWe are not here to punish anyone. We have come to bring "
+                             "you home.\u201d")
+    assert text[claim.content_start:claim.content_end] == claim.content

@@ -35,6 +35,7 @@ from .tidy import (
     split_contrasts,
     told_recipient,
     trim_source,
+    whole_quote,
 )
 from .tokens import Tokens, from_doc
 
@@ -304,6 +305,7 @@ class ClaimBuilder:
         who = self._names[raw.source_tokens]
         start, end = raw.content[0][0], raw.content[-1][1]
         start = content_start(self.text, start, end)
+        start, end = whole_quote(self.text, start, end)
         tail = asides(self.text, start, end)
         if tail and tail[-1][1] >= end - 1:  # the reporter's closing aside is not theirs
             end = tail[-1][0] - 1

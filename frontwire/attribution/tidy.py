@@ -157,6 +157,25 @@ def content_start(text: str, a: int, b: int) -> int:
     return a + match.end() if match else a
 
 
+# "... said He said“We are not coming ...”": a doubled attribution left by copy and paste.
+_REPEATED_CUE = re.compile(r"(?:he|she|they|it|we)\s+(?:said|says|added)\s*:?\s*(?=[\"\u201c])",
+                           re.IGNORECASE)
+_CLOSE = {"\u201c": "\u201d", '"': '"'}
+QUOTE_REACH = 600  # characters a quotation may run past the sentence it opens in
+
+
+def whole_quote(text: str, a: int, b: int) -> tuple[int, int]:
+    """A content that opens a quotation runs to its closing mark, across sentences."""
+    match = _REPEATED_CUE.match(text, a, b)
+    if match:
+        a = match.end()
+    close = _CLOSE.get(text[a:a + 1])
+    if close is None or close in text[a + 1:b]:
+        return a, b
+    end = text.find(close, a + 1, a + QUOTE_REACH)
+    return (a, end + 1) if end > 0 else (a, b)
+
+
 def asides(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Spans of the reporter's asides on a figure or claim inside a content a..b."""
     return [(a + m.start() + 1, a + m.end()) for m in ASIDES[0].finditer(text[a:b])]
