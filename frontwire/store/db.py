@@ -60,14 +60,12 @@ def _enable_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
 def schema_version(conn: sqlite3.Connection) -> int:
     """The version a database is at (0 for a new, empty file)."""
     try:
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-        ).fetchone()
+        # One read, one snapshot: another process may be creating the tables right now.
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as err:
         raise StoreError(f"not a ledger database: {err}") from err
-    if not has_table:
-        others = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-        if others.fetchone()[0]:
+    if "schema_version" not in tables:
+        if tables:
             raise StoreError("not a ledger database: it has tables but no schema_version")
         return 0
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
