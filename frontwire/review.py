@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .ledger.aggregate import origin_name
 from .model import STANCES
 
 SCHEMA = """
@@ -426,8 +427,10 @@ def _origins_by_stance(reports: list[dict[str, Any]]) -> dict[str, list[str]]:
     for rep in reports:
         for claim in rep.get("claims") or []:
             chain = claim.get("chain") or []
-            name = (chain[0].get("name") if chain else "") or claim.get("source") or ""
-            name = name or str(rep.get("outlet") or rep.get("doc_id") or "")
+            name = origin_name(chain[0].get("name", "") if chain else "",
+                               claim.get("source") or "",
+                               str(rep.get("outlet") or rep.get("doc_id") or ""),
+                               bool(claim.get("narration")))
             names = out.setdefault(str(claim.get("stance", "")), [])
             if name.casefold() not in {n.casefold() for n in names}:
                 names.append(name)

@@ -105,12 +105,13 @@ def claim_relations(
     return [(*key, relation, why) for key, (relation, why) in found.items()]
 
 
-def origin_name(claim: Claim, outlet: str) -> str:
+def origin_name(first_link: str, source: str, outlet: str, narration: bool = False) -> str:
     """Who a claim first came from, for display: the chain's origin, the speaker, or the
-    outlet itself for its own narration."""
-    if claim.narration or not (claim.chain or claim.source):
+    outlet itself for its own narration. Plain values, so stored claims (dicts) and
+    analysed ones (Claim) name their origins alike."""
+    if narration:
         return outlet
-    return (claim.chain[0].name if claim.chain else "") or claim.source or outlet
+    return first_link or source or outlet
 
 
 def origins_by_stance(reports: Sequence[StoredEvent]) -> dict[str, list[str]]:
@@ -130,7 +131,9 @@ def origins_by_stance(reports: Sequence[StoredEvent]) -> dict[str, list[str]]:
                 continue
             if not group or origins([*group, claim]) > len(group):
                 group.append(claim)
-                names.setdefault(claim.stance, []).append(origin_name(claim, outlet))
+                first = claim.chain[0].name if claim.chain else ""
+                name = origin_name(first, claim.source, outlet, claim.narration)
+                names.setdefault(claim.stance, []).append(name)
     return {s: names[s] for s in STANCES if s in names}
 
 
