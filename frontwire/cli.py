@@ -512,6 +512,19 @@ def eval_attribution_cli(file: str, as_json: bool, limit: int | None) -> None:
     _run_eval("attribution", file, as_json, limit=limit)
 
 
+@eval_group.command("attribution-learned")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--train", "train", required=True, type=click.Path(dir_okay=False),
+              help="Gold file to train the cue tagger on (nothing is saved).")
+@json_flag
+@limit_flag
+def eval_attribution_learned_cli(file: str, train: str, as_json: bool, limit: int | None) -> None:
+    """Would a learned cue tagger beat the rules? Train on --train, score cues on FILE."""
+    if not Path(train).exists():
+        raise click.ClickException(f"{train}: no such file")
+    _run_eval("attribution_learned", file, as_json, train=train, limit=limit)
+
+
 @eval_group.command("events")
 @click.argument("file", type=click.Path(dir_okay=False))
 @json_flag
