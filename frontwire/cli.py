@@ -507,9 +507,10 @@ def eval_time_cli(file: str, as_json: bool, limit: int | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @json_flag
 @limit_flag
-def eval_attribution_cli(file: str, as_json: bool, limit: int | None) -> None:
-    """Source, cue and content spans of attributions: P/R/F1."""
-    _run_eval("attribution", file, as_json, limit=limit)
+@click.option("--split", default=None, help="Only records of this split (dev, heldout).")
+def eval_attribution_cli(file: str, as_json: bool, limit: int | None, split: str | None) -> None:
+    """Source, cue and content spans of attributions: P/R/F1 (JSONL or inline .txt gold)."""
+    _run_eval("attribution", file, as_json, limit=limit, split=split)
 
 
 @eval_group.command("attribution-learned")

@@ -30,18 +30,40 @@ Spans = list[tuple[int, int]]
 Attribution = dict[str, Spans]
 
 
-def read_gold(path: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """Records of a PolNeAR-format JSONL file, checked for the fields we use."""
+INLINE_SUFFIXES = (".txt", ".md")
+
+
+def read_gold(
+    path: str, limit: int | None = None, split: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Records of a PolNeAR-format JSONL file (or an inline-annotated ``.txt``, see
+    :mod:`frontwire.eval.inline_gold`), checked for the fields we use; with ``split``,
+    only the records whose ``split`` field has that value."""
+    records = _read_inline(path) if path.endswith(INLINE_SUFFIXES) else _read_jsonl(path)
+    count = 0
+    for record in records:
+        if split is not None and record.get("split") != split:
+            continue
+        if limit is not None and count >= limit:
+            return
+        count += 1
+        yield record
+
+
+def _read_inline(path: str) -> Iterator[dict[str, Any]]:
+    from .inline_gold import read_inline
+
+    return read_inline(path)
+
+
+def _read_jsonl(path: str) -> Iterator[dict[str, Any]]:
     source = Path(path)
     if not source.is_file():
         raise EvalDataError(f"{path}: no such file")
     with source.open(encoding="utf-8") as handle:
-        count = 0
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
-            if limit is not None and count >= limit:
-                return
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
@@ -50,7 +72,6 @@ def read_gold(path: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
                 raise EvalDataError(f"{path}:{number}: record has no 'text'")
             if not isinstance(record.get("attributions"), list):
                 raise EvalDataError(f"{path}:{number}: record has no 'attributions' list")
-            count += 1
             yield record
 
 
@@ -168,18 +189,19 @@ def summarise(counts: Counts) -> dict[str, Any]:
     return result
 
 
-def evaluate(path: str, limit: int | None = None) -> dict[str, Any]:
+def evaluate(path: str, limit: int | None = None, split: str | None = None) -> dict[str, Any]:
     """Score :func:`frontwire.attribution.extract_attributions` on a gold JSONL file.
 
-    path (str): PolNeAR-format JSONL (``text`` + ``attributions``).
+    path (str): PolNeAR-format JSONL (``text`` + ``attributions``) or inline ``.txt``.
     limit (int | None): only the first ``limit`` records.
+    split (str | None): only the records of this split (``dev``, ``heldout``).
     RETURNS (dict): source/cue/content/all ``_p``, ``_r``, ``_f1`` (exact spans),
         ``<role>_overlap_f1`` and ``all_overlap_f1`` (token overlap), ``n`` documents.
     """
     from ..attribution import extract_attributions
     from ..nlp import load_spacy
 
-    records = list(read_gold(path, limit))
+    records = list(read_gold(path, limit, split))
     nlp = load_spacy()
     counts = Counts()
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
