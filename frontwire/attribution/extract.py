@@ -78,7 +78,8 @@ _CALL = {"for", "on"}
 _POINT = {"to", "out"}
 _REFER = {"to"}
 _ABOUT = {"about"}
-_SPEAK = {"about", "out"}
+_SPEAK = {"about", "out", "of"}
+_OF = {"of"}  # 'warned of a catastrophe', 'boasted of gains': the object is what is said
 _AGAINST = {"against"}
 _OUT = {"out"}
 _IN = {"in"}
@@ -97,6 +98,8 @@ PHRASAL = {
     "lash": _OUT, "lashed": _OUT, "lashes": _OUT, "lashing": _OUT,
     "push": _CALL, "pushed": _CALL, "pushes": _CALL, "pushing": _CALL,
     "laid": _OUT, "lays": _OUT, "weighed": _IN, "weighs": _IN, "sided": _WITH,
+    "warn": _OF, "warns": _OF, "warned": _OF, "warning": _OF, "boast": _OF, "boasts": _OF,
+    "boasted": _OF, "boasting": _OF, "complain": _OF, "complains": _OF, "complained": _OF,
     "sides": _WITH, "voted": _VOTE, "votes": _VOTE, "advocate": _FOR, "advocated": _FOR,
     "advocates": _FOR, "advocating": _FOR, "put": _IT, "puts": _IT,
 }  # fmt: skip
