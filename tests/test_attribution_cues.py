@@ -31,3 +31,36 @@ def spans(nlp, text: str) -> list[tuple[str, str, str]]:
 )  # fmt: skip
 def test_of_complement_is_what_is_said(spacy_nlp, text, expected):
     assert expected in spans(spacy_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "relay",
+    ["the state news agency TASS reported on Tuesday", "the Ukrinform agency reported"],
+)
+def test_trailing_relay_leaves_the_origin_its_words(spacy_nlp, relay):
+    text = f"Two saboteurs were killed near the border, the FSB said, {relay}."
+    found = spans(spacy_nlp, text)
+    assert ("the FSB", "said", "Two saboteurs were killed near the border") in found
+
+
+def test_trailing_relay_becomes_a_chain(spacy_nlp):
+    from frontwire.attribution import Attributor
+    from frontwire.model import Document, Report
+    from frontwire.nlp import annotate
+
+    text = (
+        "A total of 103 servicemen have been returned home, the coordination headquarters "
+        "said, the Ukrinform agency reported."
+    )
+    report = Report(document=Document(id="t", text=text, outlet="Eastline Wire"), text=text)
+    report = Attributor()(annotate(report, spacy_nlp(text)))
+    (claim,) = [c for c in report.claims if c.cue == "said"]
+    assert claim.content == "A total of 103 servicemen have been returned home"
+    roles = [(link.name, link.role) for link in claim.chain]
+    assert [role for _, role in roles] == ["origin", "relay", "outlet"]
+    assert "headquarters" in roles[0][0] and "Ukrinform" in roles[1][0]
+
+
+def test_citing_after_the_cue_leaves_the_content_on_the_left(spacy_nlp):
+    text = "The strike killed four people, the governor said, citing preliminary data."
+    assert ("the governor", "said", "The strike killed four people") in spans(spacy_nlp, text)

@@ -1243,7 +1243,8 @@ class Extractor:
             and src[0] > s0
             and t.text[src[0] - 1] in (",", "\u201d", '"', "''", "\u2014")
         )
-        if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in QUOTE_START)):
+        relayed = len(rest) <= 2 or self._relay_after(k, right_end)
+        if left_ok and (relayed or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
             return [left] if left else []
         if left_ok and quoted_left and rest and t.text[k] in QUOTE_START:
@@ -1257,6 +1258,30 @@ class Extractor:
             left = self.content_left(s0, src[0])
             return [left] if left else []
         return [right] if right else []
+
+    def _relay_after(self, k: int, end: int) -> bool:
+        """', the Ukrinform agency reported.': after the cue only a relaying outlet and its
+        reporting verb remain, so the content is what came before the source."""
+        t = self.t
+        if k < end and t.text[k] == ",":
+            k += 1  # the adverbial skip may or may not have passed the comma
+        if k >= end or t.text[k - 1] != ",":
+            return False
+        if t.lower[k] == "citing":
+            return True  # ', the governor said, citing preliminary data.'
+        x = k
+        while x < end and (t.pos[x] in NP_POS or t.text[x] in ("'s", "\u2019s", "-")):
+            x += 1
+        if x == k or x >= end or not self.is_cue(x):
+            return False
+        return all(self._dated(y, end) for y in range(x + 1, end))
+
+    def _dated(self, y: int, end: int) -> bool:
+        """Part of a trailing 'on Tuesday', 'late on Friday', 'later'."""
+        t = self.t
+        if t.pos[y] in ("PUNCT", "ADV") or t.ent[y] in ("DATE", "TIME"):
+            return True
+        return t.pos[y] == "ADP" and y + 1 < end and t.ent[y + 1] in ("DATE", "TIME")
 
     def _cue_extent(
         self,

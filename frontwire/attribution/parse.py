@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from .extract import AUX, RAISING, RawAttribution
+from .lexicon import load_cues
 from .tokens import Tokens
 
 # Cues whose source a parse decides; passives, raising verbs ('seemed to'), nouns,
@@ -140,7 +141,7 @@ def _content_on_the_right(
     if any(q in toks.doc_text[a:b] for a, b in raw.content for q in QUOTE_MARKS + ("\u201c",)):
         return  # '"...," Trump said': a quotation before the speaker is the content
     objects = [c for c in sent[head - offset].rights if c.dep_ in RIGHT_CONTENT_DEPS]
-    if not objects:
+    if not objects or any(_relay(c) for c in objects):
         return
     start = objects[0].left_edge.i + offset
     end = max(c.right_edge.i for c in objects) + offset + 1
@@ -149,6 +150,14 @@ def _content_on_the_right(
         b -= 1
     if b > a:
         raw.content = [(a, b)]
+
+
+def _relay(phrase: Any) -> bool:
+    """'..., the FSB said, the agency TASS reported': a short phrase on the right holding a
+    reporting verb names who relayed the words before it, not what was said."""
+    words = list(phrase.subtree)
+    strong = load_cues().strong
+    return len(words) <= 8 and any(w.tag_.startswith("VB") and w.lower_ in strong for w in words)
 
 
 def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset: int) -> None:

@@ -197,7 +197,9 @@ class ClaimBuilder:
                     continue  # 'X said ... but did not report ...': one speaker, no relay
                 for a, b in other.content:
                     before = self.text[a:lead].strip(LEAD_CHARS).lower()
-                    if lead < a or before not in ("", "that"):
+                    # '[X, the FSB said], TASS reported': the FSB's words open TASS's content.
+                    opens = bool(raw.content) and raw.content[0][0] == a
+                    if lead < a or (before not in ("", "that") and not opens):
                         continue
                     if not (a <= raw.cue[0] and raw.cue[1] <= b):
                         continue
