@@ -64,3 +64,17 @@ def test_trailing_relay_becomes_a_chain(spacy_nlp):
 def test_citing_after_the_cue_leaves_the_content_on_the_left(spacy_nlp):
     text = "The strike killed four people, the governor said, citing preliminary data."
     assert ("the governor", "said", "The strike killed four people") in spans(spacy_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Russian Defence Ministry issued a statement saying the attack had been repelled.",
+         ("The Russian Defence Ministry", "issued a statement saying",
+          "the attack had been repelled")),
+        ("Hamas put out a statement saying the hostages were alive.",
+         ("Hamas", "put out a statement saying", "the hostages were alive")),
+    ],
+)  # fmt: skip
+def test_the_issuer_of_a_statement_is_its_source(spacy_nlp, text, expected):
+    assert expected in spans(spacy_nlp, text)

@@ -1045,8 +1045,11 @@ class Extractor:
     ) -> RawAttribution | None:
         t = self.t
         g0, g1 = self.group(i)
-        cue = t.chars(g0, g1)
         src = self.left_source(g0)
+        issued = self._issued_statement(i, g0, src)
+        if issued is not None:
+            g0, src = issued  # 'The ministry issued a statement saying ...': the issuer speaks
+        cue = t.chars(g0, g1)
         kind = "verb"
         if t.tag[i] == "VBN" and any(t.lower[x] in BE for x in range(g0, i)):
             kind = "passive"
@@ -1099,6 +1102,23 @@ class Extractor:
             cue_tokens=(g0, g1),
             source_tokens=src,
         )
+
+    def _issued_statement(
+        self, i: int, g0: int, src: tuple[int, int] | None
+    ) -> tuple[int, tuple[int, int] | None] | None:
+        """'X issued a statement saying ...', 'released a video claiming ...': the cue runs
+        from the verb that put the statement out, and its subject is the source."""
+        t = self.t
+        if src is None or t.tag[i] != "VBG" or src[1] != g0 or t.lower[g0 - 1] not in MEDIA_NOUNS:
+            return None
+        verb = src[0] - 1
+        s0 = t.sents[t.sent[i]][0]
+        if verb > s0 and t.tag[verb] == "RP":
+            verb -= 1  # 'put out a statement'
+        if verb < s0 or not t.tag[verb].startswith("VB") or t.lower[verb] in BE:
+            return None
+        start = self.group(verb)[0]
+        return start, self.left_source(start)
 
     def _controller(self, g0: int, s0: int) -> tuple[int, int] | None:
         """Subject of the nearest finite verb left of a non-finite cue at ``g0``."""
