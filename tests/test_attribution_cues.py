@@ -78,3 +78,27 @@ def test_citing_after_the_cue_leaves_the_content_on_the_left(spacy_nlp):
 )  # fmt: skip
 def test_the_issuer_of_a_statement_is_its_source(spacy_nlp, text, expected):
     assert expected in spans(spacy_nlp, text)
+
+
+def _claims(nlp, text: str):
+    from frontwire.attribution import Attributor
+    from frontwire.model import Document, Report
+    from frontwire.nlp import annotate
+
+    report = Report(document=Document(id="t", text=text, outlet="Eastline Wire"), text=text)
+    return Attributor()(annotate(report, nlp(text))).claims
+
+
+@pytest.mark.parametrize("channel", ["War Gonzo", "Rybar"])
+def test_citing_set_off_before_the_verb_makes_a_chain(spacy_nlp, channel):
+    text = (
+        f"{channel}, citing sources in the security services, reported that the attack "
+        "near Tyotkino had been repelled."
+    )
+    assert (channel, "reported", "that the attack near Tyotkino had been repelled") in spans(
+        spacy_nlp, text
+    )
+    (claim,) = [c for c in _claims(spacy_nlp, text) if c.cue == "reported"]
+    roles = [(link.name, link.role) for link in claim.chain]
+    assert [role for _, role in roles] == ["origin", "relay", "outlet"]
+    assert "security services" in roles[0][0] and roles[1][0] == channel

@@ -346,6 +346,9 @@ class Extractor:
         if t.lower[j] in SUBJECT_PRONOUNS and t.pos[j] == "PRON":
             return (j, j + 1)
         if t.text[j] in DELIMITERS:
+            cited = self._citing_aside(j, s0)
+            if cited is not None:
+                return cited
             return self._parenthetical_subject(j, s0)
         start = self._np_left(j, s0)
         if start is None:
@@ -446,6 +449,17 @@ class Extractor:
         if t.quoted[k]:
             return False
         return t.pos[k] in NP_POS or t.tag[k] == "PRP$"
+
+    def _citing_aside(self, delim: int, s0: int) -> tuple[int, int] | None:
+        """'Rybar, citing sources in the military, said': the subject is before the aside."""
+        t = self.t
+        k = delim - 1
+        while k > s0 and t.text[k] not in DELIMITERS:
+            k -= 1
+        if k <= s0 or t.lower[k + 1] != "citing":
+            return None
+        start = self._np_left(k - 1, s0)
+        return (start, k) if start is not None else None
 
     def _parenthetical_subject(self, delim: int, s0: int) -> tuple[int, int] | None:
         """'Andriy Yusov, spokesman for the agency, told', 'X, which ..., said' and
@@ -999,6 +1013,7 @@ class Extractor:
         self, number: int, s0: int, s1: int, cues: list[tuple[str, int]]
     ) -> list[RawAttribution]:
         out: list[RawAttribution] = []
+        pending: list[int] = []  # 'War Gonzo, citing security sources, reported': await the verb
         for n, (kind, i) in enumerate(cues):
             # A noun cue ('denied reports that ...') sits inside the content: no cut there.
             later = [
@@ -1012,13 +1027,24 @@ class Extractor:
             elif kind == "noun":
                 att = self._noun(number, i, s1, nxt)
             elif kind == "citing":
-                self._attach_citing(out, i, s1)
+                if self._cites_ahead(i, later):
+                    pending.append(i)
+                else:
+                    self._attach_citing(out, i, s1)
                 continue
             else:
                 att = self._verb(number, i, s0, s1, nxt, out)
             if att is not None:
                 out.append(att)
+                for citing in pending:
+                    self._attach_citing(out, citing, s1)
+                pending = []
         return out
+
+    def _cites_ahead(self, i: int, later: list[tuple[str, int]]) -> bool:
+        """A ', citing X,' set off between a subject and its verb belongs to that verb."""
+        t = self.t
+        return bool(later) and later[0][0] == "verb" and i > 0 and t.text[i - 1] == ","
 
     def _tail_cut(self, start: int, s1: int, nxt: int | None) -> int:
         """Where right-hand content stops: before the next cue's own frame."""
@@ -1421,7 +1447,8 @@ class Extractor:
 
     def _attach_citing(self, out: list[RawAttribution], i: int, s1: int) -> None:
         """'The channel reported, citing Russian security sources, that ...': the cited
-        NP is the origin of the attribution before it, and also its own attribution."""
+        NP is the origin of the attribution before it (or, set off before the verb, of
+        the one just made), and also its own attribution."""
         t = self.t
         end = self._skip_np(i + 1, s1)
         if end == i + 1 or not out:
