@@ -102,3 +102,27 @@ def test_citing_set_off_before_the_verb_makes_a_chain(spacy_nlp, channel):
     roles = [(link.name, link.role) for link in claim.chain]
     assert [role for _, role in roles] == ["origin", "relay", "outlet"]
     assert "security services" in roles[0][0] and roles[1][0] == channel
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Gaza: humanitarian situation update, 20 November",
+     "Burkina Faso: army reports heavy losses among attackers in the East region"],
+)  # fmt: skip
+def test_a_place_before_a_colon_is_not_a_speaker(spacy_nlp, line):
+    assert not [s for s in spans(spacy_nlp, line) if s[1] == ":"]
+
+
+def test_a_name_before_a_colon_and_a_quotation_is_a_speaker(spacy_nlp):
+    line = 'Zelensky: "We will not give up Kharkiv"'
+    assert ("Zelensky", ":", '"We will not give up Kharkiv"') in spans(spacy_nlp, line)
+
+
+def test_a_statement_broadcast_on_television_is_not_a_second_speaker(spacy_nlp):
+    text = (
+        "The army's general staff said in a statement broadcast on state television that "
+        "the base was destroyed."
+    )
+    found = spans(spacy_nlp, text)
+    assert [cue for _, cue, _ in found] == ["said"]
+    assert found[0][0] == "The army's general staff"

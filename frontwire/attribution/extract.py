@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import CueLexicon, load_cues
 from .tokens import OPEN_QUOTES, STRAIGHT, Tokens, region_at
@@ -180,6 +181,21 @@ LINE_LABELS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-case country names (ISO 3166 name, common and official name): NER often
+    takes 'Burkina Faso' for a person."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
 @dataclass
 class RawAttribution:
     """One attribution found in a document; spans are character offsets."""
@@ -272,6 +288,8 @@ class Extractor:
         t = self.t
         if t.tag[i] != "VBN" or i == 0:
             return False
+        if t.lower[i - 1] in MEDIA_NOUNS and t.lower[i] != "said":
+            return True  # 'in a statement broadcast on state television', 'a video posted'
         if t.pos[i - 1] == "NOUN" and t.tag[i - 1] == "NNS" and t.lower[i] != "said":
             return True  # 'people accused of rape', 'Americans worried about ...'
         return t.pos[i - 1] in ("DET", "ADJ") and i + 1 < len(t) and t.pos[i + 1] == "NOUN"
@@ -866,6 +884,8 @@ class Extractor:
         label = t.lower[s0] == "the" or any(t.lower[k] in LINE_LABELS for k in words)
         if not named or not (headline or nominal) or label:
             return None  # 'The Latest: ...', 'Update: ...' label a line, nobody says it
+        if quote is None and self._dateline_label(words):
+            return None
         a = t.start[colon + 1]
         line_end = text.find("\n", a)
         b = self._trim_end(a, len(text) if line_end < 0 else line_end)
@@ -883,6 +903,14 @@ class Extractor:
             cue_tokens=(colon, colon + 1),
             source_tokens=(s0, colon),
         )
+
+    def _dateline_label(self, words: list[int]) -> bool:
+        """'Burkina Faso: army says base destroyed', 'Gaza: situation update': a place
+        names what the line is about; it says nothing."""
+        t = self.t
+        if all(t.ent[k] in ("GPE", "LOC") for k in words):
+            return True
+        return " ".join(t.lower[k] for k in words) in country_names()
 
     def _title_case_after(self, colon: int, s1: int) -> bool:
         """Are most words after ``colon`` capitalised, as in a headline?"""
