@@ -126,3 +126,18 @@ def test_a_statement_broadcast_on_television_is_not_a_second_speaker(spacy_nlp):
     found = spans(spacy_nlp, text)
     assert [cue for _, cue, _ in found] == ["said"]
     assert found[0][0] == "The army's general staff"
+
+
+def test_a_fact_check_verdict_label_is_not_a_speaker(spacy_nlp):
+    text = "Verdict: False. There is no evidence that the RSF has left Bara."
+    assert not [s for s in spans(spacy_nlp, text) if s[1] == ":"]
+
+
+def test_our_own_failed_verification_is_an_unconfirmed_claim_of_the_outlet(spacy_nlp):
+    text = (
+        "The militia said it had captured the village of Bara.\n\n"
+        "We have not been able to verify this."
+    )
+    unconfirmed = [c for c in _claims(spacy_nlp, text) if c.stance == "unconfirmed"]
+    assert [(c.source, c.content) for c in unconfirmed] == [
+        ("Eastline Wire", "We have not been able to verify this")]  # fmt: skip

@@ -177,7 +177,7 @@ LINE_LABELS = {
     "see", "source", "sources", "live", "latest", "exclusive", "analysis", "opinion",
     "correction", "warning", "editor", "editors", "related", "listen", "map", "timeline",
     "explainer", "factbox", "graphic", "review", "interview", "transcript", "subscribe",
-    "revealed", "bombshell", "notice", "q", "a",
+    "revealed", "bombshell", "notice", "q", "a", "verdict", "rating", "context", "background",
 }  # fmt: skip
 
 
