@@ -141,3 +141,9 @@ def test_our_own_failed_verification_is_an_unconfirmed_claim_of_the_outlet(spacy
     unconfirmed = [c for c in _claims(spacy_nlp, text) if c.stance == "unconfirmed"]
     assert [(c.source, c.content) for c in unconfirmed] == [
         ("Eastline Wire", "We have not been able to verify this")]  # fmt: skip
+
+
+@pytest.mark.parametrize("stamp", ["14:35", "09.10"])
+def test_a_live_blog_time_stamp_is_not_part_of_the_source(spacy_nlp, stamp):
+    text = f"{stamp} Ukraine's air force said it shot down 20 drones overnight."
+    assert spans(spacy_nlp, text)[0][0] == "Ukraine's air force"

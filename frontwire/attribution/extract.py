@@ -108,6 +108,7 @@ PHRASAL = {
 CUE_PARTICLES = {"about", "against", "out"}
 # A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
+CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 # 'said in a statement', 'says in an interview': the medium joins the cue (PolNeAR).
 STATEMENT_GAP = re.compile(
@@ -373,6 +374,8 @@ class Extractor:
             return None
         if start < j and t.tag[start] == "WDT":
             start += 1  # 'which officials said': the relative pronoun is the content's
+        while start < j and CLOCK.match(t.text[start]):
+            start += 1  # a live blog's '14:35 Ukraine's air force said': the time stamps the entry
         # 'The Legion, the Volunteer Corps and the Battalion said': a comma list.
         if any(t.pos[k] == "CCONJ" for k in range(start, j)):
             while start - 2 >= s0 and t.text[start - 1] == ",":

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import AUX, RAISING, RawAttribution
+from .extract import AUX, CLOCK, RAISING, RawAttribution
 from .lexicon import load_cues
 from .tokens import Tokens
 
@@ -269,8 +269,9 @@ def _subject_span(sent: Any, head: Any) -> tuple[int, int] | None:
 
 
 def _loose_start(text: str) -> bool:
-    """Punctuation a source does not start on (an opening bracket can)."""
-    return all(not c.isalnum() for c in text) and text != "("
+    """Punctuation a source does not start on (an opening bracket can), or a live blog's
+    time stamp ('14:35 Ukraine's air force said')."""
+    return (all(not c.isalnum() for c in text) and text != "(") or bool(CLOCK.match(text))
 
 
 def _loose_end(text: str) -> bool:
