@@ -86,3 +86,14 @@ def test_polnear_dev_floor(shared_dir: Path):
     assert result["cue_f1"] >= 0.5
     assert result["source_f1"] >= 0.4
     assert result["content_overlap_f1"] >= 0.6
+
+
+@pytest.mark.parametrize("name", ["attribution_conflict_a.txt", "attribution_conflict_b.txt"])
+def test_own_conflict_reports_heldout_floor(name: str):
+    """Our own annotated conflict reports (inline gold), the half never used for rules."""
+    path = Path(__file__).parent / "data" / name
+    result = evaluate(str(path), split="heldout")
+    assert result["n"] == 15
+    assert result["cue_f1"] >= 0.84, result
+    assert result["source_f1"] >= 0.76, result
+    assert result["content_overlap_f1"] >= 0.82, result
