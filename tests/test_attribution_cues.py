@@ -147,3 +147,18 @@ def test_our_own_failed_verification_is_an_unconfirmed_claim_of_the_outlet(spacy
 def test_a_live_blog_time_stamp_is_not_part_of_the_source(spacy_nlp, stamp):
     text = f"{stamp} Ukraine's air force said it shot down 20 drones overnight."
     assert spans(spacy_nlp, text)[0][0] == "Ukraine's air force"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The convoy was hit twice near the crossing, a UN spokesman told Reuters.",
+         "a UN spokesman", "The convoy was hit twice near the crossing"),
+        ("Two civilians were killed, the mayor told the BBC on Monday.",
+         "the mayor", "Two civilians were killed"),
+    ],
+)  # fmt: skip
+def test_told_with_only_its_hearer_after_it_reports_the_clause_before(
+    spacy_nlp, text, source, content
+):
+    assert (source, "told", content) in spans(spacy_nlp, text)

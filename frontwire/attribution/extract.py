@@ -1320,7 +1320,11 @@ class Extractor:
             and src[0] > s0
             and t.text[src[0] - 1] in (",", "\u201d", '"', "''", "\u2014")
         )
-        relayed = len(rest) <= 2 or self._relay_after(k, right_end)
+        relayed = (
+            len(rest) <= 2
+            or self._relay_after(k, right_end)
+            or self._hearer_only(g1, k, right_end)
+        )
         if left_ok and (relayed or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
             return [left] if left else []
@@ -1352,6 +1356,15 @@ class Extractor:
         if x == k or x >= end or not self.is_cue(x):
             return False
         return all(self._dated(y, end) for y in range(x + 1, end))
+
+    def _hearer_only(self, g1: int, k: int, end: int) -> bool:
+        """'..., a UN spokesman told Reuters (on Monday).': only the hearer follows 'told',
+        so what was told is the clause before the source."""
+        t = self.t
+        if t.lower[g1 - 1] not in HEARER_VERBS or k >= end or t.pos[k] not in NP_POS | {"PRON"}:
+            return False
+        x = self._skip_np(k, end)
+        return x > k and all(self._dated(y, end) for y in range(x, end))
 
     def _dated(self, y: int, end: int) -> bool:
         """Part of a trailing 'on Tuesday', 'late on Friday', 'later'."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import AUX, CLOCK, RAISING, RawAttribution
+from .extract import AUX, CLOCK, HEARER_VERBS, RAISING, RawAttribution
 from .lexicon import load_cues
 from .tokens import Tokens
 
@@ -141,6 +141,8 @@ def _content_on_the_right(
     if any(q in toks.doc_text[a:b] for a, b in raw.content for q in QUOTE_MARKS + ("\u201c",)):
         return  # '"...," Trump said': a quotation before the speaker is the content
     objects = [c for c in sent[head - offset].rights if c.dep_ in RIGHT_CONTENT_DEPS]
+    if toks.lower[head] in HEARER_VERBS:
+        objects = [c for c in objects if c.dep_ != "dobj"]  # 'told Reuters': the hearer
     if not objects or any(_relay(c) for c in objects):
         return
     start = objects[0].left_edge.i + offset
