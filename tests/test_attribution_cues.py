@@ -162,3 +162,12 @@ def test_told_with_only_its_hearer_after_it_reports_the_clause_before(
     spacy_nlp, text, source, content
 ):
     assert (source, "told", content) in spans(spacy_nlp, text)
+
+
+def test_a_speaker_sentence_after_a_closed_quotation_takes_the_quotation(spacy_nlp):
+    text = "\u201cWe will hold the town.\u201d The commander said."
+    assert ("The commander", "said", "\u201cWe will hold the town.\u201d") in spans(spacy_nlp, text)
+
+
+def test_a_speaker_sentence_after_plain_narration_is_no_claim(spacy_nlp):
+    assert spans(spacy_nlp, "The town is quiet. The commander said.") == []

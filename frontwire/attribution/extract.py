@@ -1147,6 +1147,9 @@ class Extractor:
                     # non-finite cue speaks for the subject of the finite verb before it.
                     src = self._controller(g0, s0)
                     kind = "inherited" if src else kind
+        if not content and src is not None:
+            quote = self._quote_closing_before(src[0], s0)
+            content = [quote] if quote else []
         if not content:
             return None
         cue = self._cue_extent(cue, content, src, s1, nxt)
@@ -1176,6 +1179,21 @@ class Extractor:
             return None
         start = self.group(verb)[0]
         return start, self.left_source(start)
+
+    def _quote_closing_before(self, start: int, s0: int) -> tuple[int, int] | None:
+        """'"Where are the missing?" the woman asked.': the sentence splitter cut after the
+        quotation's own full stop, so the speaker's sentence opens with the source and
+        the words are the quotation just before it."""
+        t = self.t
+        while s0 < start and t.pos[s0] == "SPACE":
+            s0 += 1
+        if start != s0:
+            return None
+        at = t.start[start]
+        for a, b in self.regions:
+            if b <= at and not t.doc_text[b:at].strip() and t.doc_text[a:b].count("\n") == 0:
+                return (a, b)
+        return None
 
     def _controller(self, g0: int, s0: int) -> tuple[int, int] | None:
         """Subject of the nearest finite verb left of a non-finite cue at ``g0``."""
