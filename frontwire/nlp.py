@@ -80,17 +80,21 @@ def _pieces(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
     words, tags and tok2vec output of ``doc``'s ranges."""
     if not spans:
         return []
-    from spacy.attrs import POS, TAG
+    from spacy.attrs import ORTH, POS, SPACY, TAG
     from spacy.tokens import Doc
 
     nlp = parser_pipeline()
     # Tags and POS are copied as one array: passing them to Doc() as strings cost as
     # much as the parse itself. Tag hashes are shared, as both pipelines load one model.
     tags = doc.to_array([TAG, POS])
+    # Words and spaces come from arrays too: a spaCy Token object per word cost a
+    # tenth of the parse.
+    orth, space = doc.to_array([ORTH, SPACY]).T.tolist()
+    strings = doc.vocab.strings
     pieces = []
     for start, end in spans:
-        words = doc[start:end]
-        piece = Doc(nlp.vocab, [t.text for t in words], [bool(t.whitespace_) for t in words])
+        words = [strings[key] for key in orth[start:end]]
+        piece = Doc(nlp.vocab, words, [bool(s) for s in space[start:end]])
         piece.from_array([TAG, POS], tags[start:end])
         pieces.append(piece)
     if doc.tensor.size == 0 or doc.tensor.shape[0] != len(doc):
