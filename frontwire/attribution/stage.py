@@ -107,8 +107,8 @@ class Attributor:
             for (toks, raws), numbers, parsed in zip(
                 found, wanted, parse_span_groups(groups), strict=True
             ):
-                if numbers:
-                    apply_parses(toks, raws, dict(zip(numbers, parsed, strict=True)))
+                # Also with no sentence parsed: a reduced passive still loses its speaker.
+                apply_parses(toks, raws, dict(zip(numbers, parsed, strict=True)))
         for report, (toks, raws) in zip(reports, found, strict=True):
             report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
             yield report
@@ -140,6 +140,7 @@ class ClaimBuilder:
         self.outlet = report.document.outlet or UNKNOWN_OUTLET
         self.resolver = Resolver(toks, author=report.document.outlet or "")
         self._names: dict[tuple[int, int], Resolution] = {}
+        self._side: str | None = None
 
     def build(self, raws: list[RawAttribution], narration: bool) -> list[Claim]:
         raws = [r for r in raws if not speakerless(r, self.t) and not physical_attack(r, self.t)]
@@ -183,6 +184,9 @@ class ClaimBuilder:
     def _containers(self, raws: list[RawAttribution]) -> dict[int, int]:
         """For each attribution, the innermost other one whose content holds its cue."""
         inside: dict[int, int] = {}
+        relays = [
+            (m, o) for m, o in enumerate(raws) if o.kind != "citing" and o.source_tokens is not None
+        ]
         for n, raw in enumerate(raws):
             if raw.kind == "noun":
                 continue  # 'denied reports that ...': the reports are what is denied
@@ -190,19 +194,19 @@ class ClaimBuilder:
             # Only an attribution that opens the other's content is relayed by it:
             # "[the FSB denied ...], TASS reported", not "did not confirm X when they said".
             lead = raw.source[0] if raw.source else raw.cue[0]
-            for m, other in enumerate(raws):
-                if m == n or other.kind == "citing" or other.source_tokens is None:
-                    continue
-                if self._same_speaker(raw, other):
-                    continue  # 'X said ... but did not report ...': one speaker, no relay
+            cue_start, cue_end = raw.cue
+            for m, other in relays:
+                # The span tests run first: they are cheap and rule out most pairs.
                 for a, b in other.content:
-                    before = self.text[a:lead].strip(LEAD_CHARS).lower()
-                    if lead < a or before not in ("", "that"):
+                    if not a <= min(lead, cue_start) or cue_end > b:
                         continue
-                    if not (a <= raw.cue[0] and raw.cue[1] <= b):
+                    if size is not None and b - a >= size or m == n:
                         continue
-                    if size is None or b - a < size:
-                        best, size = m, b - a
+                    if self.text[a:lead].strip(LEAD_CHARS).lower() not in ("", "that"):
+                        continue
+                    if self._same_speaker(raw, other):
+                        break  # 'X said ... but did not report ...': one speaker, no relay
+                    best, size = m, b - a
             if best is not None:
                 inside[n] = best
         return inside
@@ -210,13 +214,18 @@ class ClaimBuilder:
     def _aside_claims(self, start: int, end: int) -> list[Claim]:
         """'..., a figure that could not be verified': the outlet's own unconfirmed claim."""
         out = []
-        side = side_of(self.outlet, rules=self.side_rules)[0]
         for a, b in asides(self.text, start, end):
             a += len(self.text[a:b]) - len(self.text[a:b].lstrip())
             stance, cue = stance_of([], [self.text[a:b]], self.stance_rules)
             if stance != "asserts":
-                out.append(self._narration_claim(a, b, stance, cue, side))
+                out.append(self._narration_claim(a, b, stance, cue, self._outlet_side()))
         return out
+
+    def _outlet_side(self) -> str:
+        """The outlet's side, looked up once per document (most claims have no aside)."""
+        if self._side is None:
+            self._side = side_of(self.outlet, rules=self.side_rules)[0]
+        return self._side
 
     @staticmethod
     def _share_sides(claims: list[Claim]) -> None:
@@ -340,7 +349,7 @@ class ClaimBuilder:
         t = self.t
         covered = {raw.sentence for raw in raws if raw.source is not None}
         spans = [c for raw in raws if raw.source is not None for c in raw.content]
-        side = side_of(self.outlet, rules=self.side_rules)[0]
+        side = self._outlet_side()
         claims = []
         for number, (s0, s1) in enumerate(t.sents):
             words = [k for k in range(s0, s1) if t.pos[k] not in ("SPACE",)]
