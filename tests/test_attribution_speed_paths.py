@@ -9,6 +9,7 @@ from frontwire.attribution import Attributor
 from frontwire.attribution.api import extract_attributions
 from frontwire.attribution.extract import Extractor
 from frontwire.attribution.parse import sentences_to_parse
+from frontwire.attribution.stage import _Cover
 from frontwire.attribution.tokens import from_doc, quote_regions
 from frontwire.model import Document, Report
 from frontwire.nlp import annotate, parse_spans
@@ -97,3 +98,21 @@ def test_parse_pieces_keep_words_and_spacing(spacy_nlp):
     assert [t.whitespace_ for t in piece] == [t.whitespace_ for t in doc]
     assert piece.text == text
 
+
+
+def test_parse_pieces_share_the_docs_vocabulary_and_name_its_labels(spacy_nlp):
+    doc = spacy_nlp("Ukrainian officials said on Tuesday that a drone struck a fuel depot.")
+    (piece,) = parse_spans(doc, [(0, len(doc))])
+    assert piece.vocab is doc.vocab  # no second word table growing with every new name
+    assert [(t.dep_, t.head.i) for t in piece][:3] == [("amod", 1), ("nsubj", 2), ("ROOT", 2)]
+
+
+
+def test_span_cover_answers_as_a_look_at_every_span():
+    # Contents of a long article: nested, overlapping and out of order.
+    spans = [(40, 90), (0, 30), (45, 60), (100, 180), (120, 130), (95, 105), (10, 35)]
+    cover = _Cover(spans)
+    for a in range(0, 200, 3):
+        for b in range(a + 1, 200, 7):
+            assert cover.covers(a, b) == any(x <= a and b <= y for x, y in spans), (a, b)
+    assert not _Cover([]).covers(0, 1)

@@ -10,6 +10,7 @@ Sentences that report an incident in the outlet's own voice become narration cla
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -348,16 +349,18 @@ class ClaimBuilder:
         """One claim per attribution-free sentence that reports an incident."""
         t = self.t
         covered = {raw.sentence for raw in raws if raw.source is not None}
-        spans = [c for raw in raws if raw.source is not None for c in raw.content]
+        inside = _Cover(c for raw in raws if raw.source is not None for c in raw.content)
         side = self._outlet_side()
         claims = []
         for number, (s0, s1) in enumerate(t.sents):
-            words = [k for k in range(s0, s1) if t.pos[k] not in ("SPACE",)]
-            if number in covered or len(words) < 4:
+            if number in covered:
+                continue
+            words = [k for k in range(s0, s1) if t.pos[k] != "SPACE"]
+            if len(words) < 4:
                 continue
             a, b = t.start[words[0]], t.end[words[-1]]
             quoted = sum(1 for k in words if t.quoted[k])
-            if any(x <= a and b <= y for x, y in spans) or quoted > 0.6 * len(words):
+            if quoted > 0.6 * len(words) or inside.covers(a, b):
                 continue  # inside someone's words, not the outlet's
             sentence = self.text[a:b]
             stance, stance_cue = stance_of([], [sentence], self.stance_rules)
@@ -388,3 +391,20 @@ class ClaimBuilder:
         if self.report.sentences:
             return self.report.sentence_index(offset)
         return self.t.sent[self.t.index_at(offset)]
+
+
+class _Cover:
+    """Spans, asked whether one of them holds a given span: a bisection instead of a
+    look at every span for every sentence (a long article has dozens of both)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [x for x, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans so far
+        for _, y in ordered:
+            self.reach.append(max(y, self.reach[-1]) if self.reach else y)
+
+    def covers(self, a: int, b: int) -> bool:
+        """True when some span [x, y) has x <= a and b <= y."""
+        n = bisect_right(self.starts, a)
+        return n > 0 and self.reach[n - 1] >= b
