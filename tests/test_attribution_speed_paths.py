@@ -9,7 +9,7 @@ from frontwire.attribution import Attributor
 from frontwire.attribution.api import extract_attributions
 from frontwire.attribution.extract import Extractor
 from frontwire.attribution.parse import sentences_to_parse
-from frontwire.attribution.stage import _Cover
+from frontwire.attribution.stage import _Cover, _opens
 from frontwire.attribution.tokens import from_doc, quote_regions
 from frontwire.model import Document, Report
 from frontwire.nlp import annotate, parse_spans
@@ -116,3 +116,23 @@ def test_span_cover_answers_as_a_look_at_every_span():
         for b in range(a + 1, 200, 7):
             assert cover.covers(a, b) == any(x <= a and b <= y for x, y in spans), (a, b)
     assert not _Cover([]).covers(0, 1)
+
+
+def test_speaker_after_that_opens_the_relays_content(spacy_nlp):
+    text = (
+        "State news agency TASS reported that the defence ministry said Ukrainian troops "
+        "had shelled Horlivka overnight."
+    )
+    report = Report(document=Document(id="r4", text=text, outlet="Wire"), text=text)
+    (claim,) = Attributor()(annotate(report, spacy_nlp(text))).claims
+    assert [link.name for link in claim.chain] == ["defence ministry", "TASS", "Wire"]
+    assert claim.content == "Ukrainian troops had shelled Horlivka overnight"
+
+
+@pytest.mark.parametrize(
+    ("before", "opens"),
+    [("", True), (" \u201c", True), ("that ", True), ("That\n", True), ("\u2018 that", True),
+     ("thats", False), ("the ministry said", False), ("Kharkiv " * 200, False)],
+)
+def test_opens_is_only_marks_spaces_or_that(before, opens):
+    assert _opens(before) is opens

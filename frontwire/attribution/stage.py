@@ -195,15 +195,15 @@ class ClaimBuilder:
             # Only an attribution that opens the other's content is relayed by it:
             # "[the FSB denied ...], TASS reported", not "did not confirm X when they said".
             lead = raw.source[0] if raw.source else raw.cue[0]
-            cue_start, cue_end = raw.cue
+            first, cue_end = min(lead, raw.cue[0]), raw.cue[1]
             for m, other in relays:
                 # The span tests run first: they are cheap and rule out most pairs.
                 for a, b in other.content:
-                    if not a <= min(lead, cue_start) or cue_end > b:
+                    if a > first or cue_end > b:
                         continue
                     if size is not None and b - a >= size or m == n:
                         continue
-                    if self.text[a:lead].strip(LEAD_CHARS).lower() not in ("", "that"):
+                    if not _opens(self.text[a:lead]):
                         continue
                     if self._same_speaker(raw, other):
                         break  # 'X said ... but did not report ...': one speaker, no relay
@@ -243,12 +243,12 @@ class ClaimBuilder:
         """True for "it could not confirm" opening another claim's content."""
         if raw.source is None or not self_reference(raw, self.t):
             return False
+        lead = raw.source[0]
         for other in raws:
             if other is raw or other.source is None or not other.content:
                 continue
             a = other.content[0][0]
-            before = self.text[a : raw.source[0]].strip(LEAD_CHARS).lower()
-            if a <= raw.source[0] and before in ("", "that"):
+            if a <= lead and _opens(self.text[a:lead]):
                 return True
         return False
 
@@ -391,6 +391,14 @@ class ClaimBuilder:
         if self.report.sentences:
             return self.report.sentence_index(offset)
         return self.t.sent[self.t.index_at(offset)]
+
+
+def _opens(before: str) -> bool:
+    """True when ``before``, the text from a content's start to a speaker, is only
+    quotation marks, spaces or 'that': the speaker opens the content. The length test
+    spares lower-casing long stretches of text (a long article has many pairs)."""
+    words = before.strip(LEAD_CHARS)
+    return len(words) <= 4 and words.lower() in ("", "that")
 
 
 class _Cover:
