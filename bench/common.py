@@ -77,3 +77,38 @@ def annotated_reports(documents: list[Any]) -> list[Any]:
         base = done[document.text]
         reports.append(replace(base, document=document, places=[], claims=[], events=[]))
     return reports
+
+
+def long_corpus(n: int = 2000, words: int = 600, variants: int = 48) -> list[Any]:
+    """``n`` documents of about ``words`` words each, made by joining distinct example
+    documents as paragraphs (the shipped examples average 140 words; a news article
+    runs to about 600). ``variants`` distinct texts are built and cycled, so spaCy
+    annotates only that many; each document gets its own id and the outlet of the
+    first report it starts with.
+    """
+    base = example_documents()
+    if not base:
+        raise SystemExit("no example documents found under examples/")
+    made = [_joined(base, v, words) for v in range(min(n, variants))]
+    return [replace(made[i % len(made)], id=f"{made[i % len(made)].id}-{i}") for i in range(n)]
+
+
+def _joined(base: list[Any], variant: int, words: int) -> Any:
+    """Distinct examples in an order fixed by ``variant``, joined to about ``words``."""
+    import random
+
+    order = list(range(len(base)))
+    random.Random(variant).shuffle(order)
+    parts: list[str] = []
+    count = 0
+    for k in order:
+        if count >= words:
+            break
+        text = base[k].text.strip()
+        size = len(text.split())
+        if parts and count + size - words > words - count:
+            continue  # it would overshoot more than it fills: try a shorter one
+        parts.append(text)
+        count += size
+    first = base[order[0]]
+    return replace(first, id=f"long{words}-{variant}", text="\n\n".join(parts) + "\n")

@@ -76,28 +76,52 @@ def parse_span_groups(groups: list[tuple[Any, list[tuple[int, int]]]]) -> list[l
 
 
 def _pieces(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
-    """New Docs in the parser's own vocabulary (it stores its labels there), with the
-    words, tags and tok2vec output of ``doc``'s ranges."""
+    """New Docs with the words, tags and tok2vec output of ``doc``'s ranges.
+
+    They share ``doc``'s vocabulary when it holds every label the parser writes (a Doc
+    of :func:`load_spacy` does: both pipelines load one model), so the words need no
+    second lookup table that grows with each new name; otherwise, and when tok2vec
+    must run (it reads the words' lexical attributes), they use the parser's own.
+    """
     if not spans:
         return []
-    from spacy.attrs import POS, TAG
+    from spacy.attrs import ORTH, POS, SPACY, TAG
     from spacy.tokens import Doc
 
     nlp = parser_pipeline()
+    has_tensor = doc.tensor.size != 0 and doc.tensor.shape[0] == len(doc)
+    vocab = doc.vocab if has_tensor and _knows_labels(doc.vocab) else nlp.vocab
     # Tags and POS are copied as one array: passing them to Doc() as strings cost as
     # much as the parse itself. Tag hashes are shared, as both pipelines load one model.
     tags = doc.to_array([TAG, POS])
+    # Words and spaces come from arrays too: a spaCy Token object per word cost a
+    # tenth of the parse.
+    orth, space = doc.to_array([ORTH, SPACY]).T.tolist()
+    strings = doc.vocab.strings
     pieces = []
     for start, end in spans:
-        words = doc[start:end]
-        piece = Doc(nlp.vocab, [t.text for t in words], [bool(t.whitespace_) for t in words])
+        words = [strings[key] for key in orth[start:end]]
+        piece = Doc(vocab, words, [bool(s) for s in space[start:end]])
         piece.from_array([TAG, POS], tags[start:end])
         pieces.append(piece)
-    if doc.tensor.size == 0 or doc.tensor.shape[0] != len(doc):
+    if not has_tensor:
         return list(nlp.get_pipe("tok2vec").pipe(pieces))
     for piece, (start, end) in zip(pieces, spans, strict=True):
         piece.tensor = doc.tensor[start:end]
     return pieces
+
+
+def _knows_labels(vocab: Any) -> bool:
+    """True when ``vocab`` has the name of every dependency label the parser can set,
+    the decorated ones of non-projective arcs ('dobj||ccomp') included."""
+    if not _LABELS:
+        moves = parser_pipeline().get_pipe("parser").moves
+        names = (moves.get_class_name(i) for i in range(moves.n_moves))
+        _LABELS.append(frozenset(n.split("-", 1)[1] for n in names if "-" in n))
+    return all(label in vocab.strings for label in _LABELS[0])
+
+
+_LABELS: list[frozenset[str]] = []  # the parser's labels, read on first use
 
 
 class NLP:

@@ -63,16 +63,22 @@ def reparse_sources(doc: Any, toks: Tokens, raws: list[RawAttribution]) -> None:
     from ..nlp import parse_spans
 
     sentences = sentences_to_parse(toks, raws)
-    if not sentences:
-        return
     ranges = [toks.sents[n] for n in sentences]
-    apply_parses(toks, raws, dict(zip(sentences, parse_spans(doc, ranges), strict=True)))
+    parsed = parse_spans(doc, ranges) if ranges else []
+    apply_parses(toks, raws, dict(zip(sentences, parsed, strict=True)))
 
 
 def sentences_to_parse(toks: Tokens, raws: list[RawAttribution]) -> list[int]:
-    """Numbers of the sentences whose parse :func:`apply_parses` needs, in order."""
+    """Numbers of the sentences whose parse :func:`apply_parses` needs, in order.
+
+    The parser is most of the stage's time (issue 5), so a sentence is left out when
+    no cue in it reads the parse: an 'according to' that does not follow its content
+    and a reduced passive ('Asked about ..., he said') are settled without one.
+    """
     chosen, according = _parsed_cues(toks, raws)
-    return sorted({toks.sent[r.cue_tokens[0]] for r in chosen + according})
+    readers = [r for r in according if _content_leads(r)]
+    readers += [r for r in chosen if not _reduced_passive(toks, r, _cue_head(toks, r))]
+    return sorted({toks.sent[r.cue_tokens[0]] for r in readers})
 
 
 def _parsed_cues(
@@ -85,14 +91,29 @@ def _parsed_cues(
     return chosen, according
 
 
+def _content_leads(raw: RawAttribution) -> bool:
+    """'..., according to X': the content comes first, so the parse can name X."""
+    return bool(raw.content) and raw.content[0][0] <= raw.cue[0]
+
+
+def _cue_head(toks: Tokens, raw: RawAttribution) -> int:
+    """:func:`_head` of a cue that :func:`_parsed_cues` chose (so it has one)."""
+    head = _head(toks, raw)
+    assert head is not None
+    return head
+
+
 def apply_parses(toks: Tokens, raws: list[RawAttribution], parsed: dict[int, Any]) -> None:
-    """The work of :func:`reparse_sources` once the sentences are parsed.
+    """The work of :func:`reparse_sources` once the sentences are parsed. Call it even
+    when no sentence needed a parse: a reduced passive still loses its speaker.
 
     parsed (dict[int, spacy.tokens.Doc]): a parse of each sentence that
         :func:`sentences_to_parse` named, by sentence number.
     """
     chosen, according = _parsed_cues(toks, raws)
     for raw in according:
+        if not _content_leads(raw):
+            continue  # its sentence was not parsed (nothing to change)
         number = toks.sent[raw.cue_tokens[0]]
         _according_source(toks, raw, parsed[number], toks.sents[number][0])
     for raw in chosen:
@@ -116,7 +137,7 @@ def apply_parses(toks: Tokens, raws: list[RawAttribution], parsed: dict[int, Any
 def _according_source(toks: Tokens, raw: RawAttribution, sent: Any, offset: int) -> None:
     """'..., according to a Gallup poll taken last week': the whole object of 'to'. A
     leading 'According to the governor, Name, ...' keeps the rules' title and name."""
-    if not raw.content or raw.content[0][0] > raw.cue[0]:
+    if not _content_leads(raw):
         return
     to = raw.cue_tokens[1] - 1
     objects = [c for c in sent[to - offset].children if c.dep_ == "pobj"]

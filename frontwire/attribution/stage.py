@@ -10,6 +10,7 @@ Sentences that report an incident in the outlet's own voice become narration cla
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -107,8 +108,8 @@ class Attributor:
             for (toks, raws), numbers, parsed in zip(
                 found, wanted, parse_span_groups(groups), strict=True
             ):
-                if numbers:
-                    apply_parses(toks, raws, dict(zip(numbers, parsed, strict=True)))
+                # Also with no sentence parsed: a reduced passive still loses its speaker.
+                apply_parses(toks, raws, dict(zip(numbers, parsed, strict=True)))
         for report, (toks, raws) in zip(reports, found, strict=True):
             report.claims = ClaimBuilder(report, toks, self.paths).build(raws, self.narration)
             yield report
@@ -140,6 +141,7 @@ class ClaimBuilder:
         self.outlet = report.document.outlet or UNKNOWN_OUTLET
         self.resolver = Resolver(toks, author=report.document.outlet or "")
         self._names: dict[tuple[int, int], Resolution] = {}
+        self._side: str | None = None
 
     def build(self, raws: list[RawAttribution], narration: bool) -> list[Claim]:
         raws = [r for r in raws if not speakerless(r, self.t) and not physical_attack(r, self.t)]
@@ -183,6 +185,9 @@ class ClaimBuilder:
     def _containers(self, raws: list[RawAttribution]) -> dict[int, int]:
         """For each attribution, the innermost other one whose content holds its cue."""
         inside: dict[int, int] = {}
+        relays = [
+            (m, o) for m, o in enumerate(raws) if o.kind != "citing" and o.source_tokens is not None
+        ]
         for n, raw in enumerate(raws):
             if raw.kind == "noun":
                 continue  # 'denied reports that ...': the reports are what is denied
@@ -190,21 +195,21 @@ class ClaimBuilder:
             # Only an attribution that opens the other's content is relayed by it:
             # "[the FSB denied ...], TASS reported", not "did not confirm X when they said".
             lead = raw.source[0] if raw.source else raw.cue[0]
-            for m, other in enumerate(raws):
-                if m == n or other.kind == "citing" or other.source_tokens is None:
-                    continue
-                if self._same_speaker(raw, other):
-                    continue  # 'X said ... but did not report ...': one speaker, no relay
+            first, cue_end = min(lead, raw.cue[0]), raw.cue[1]
+            for m, other in relays:
+                # The span tests run first: they are cheap and rule out most pairs.
                 for a, b in other.content:
-                    before = self.text[a:lead].strip(LEAD_CHARS).lower()
+                    if a > first or cue_end > b:
+                        continue
+                    if size is not None and b - a >= size or m == n:
+                        continue
                     # '[X, the FSB said], TASS reported': the FSB's words open TASS's content.
-                    opens = bool(raw.content) and raw.content[0][0] == a
-                    if lead < a or (before not in ("", "that") and not opens):
+                    words_open = bool(raw.content) and raw.content[0][0] == a
+                    if not (words_open or _opens(self.text[a:lead])):
                         continue
-                    if not (a <= raw.cue[0] and raw.cue[1] <= b):
-                        continue
-                    if size is None or b - a < size:
-                        best, size = m, b - a
+                    if self._same_speaker(raw, other):
+                        break  # 'X said ... but did not report ...': one speaker, no relay
+                    best, size = m, b - a
             if best is not None:
                 inside[n] = best
         return inside
@@ -212,13 +217,18 @@ class ClaimBuilder:
     def _aside_claims(self, start: int, end: int) -> list[Claim]:
         """'..., a figure that could not be verified': the outlet's own unconfirmed claim."""
         out = []
-        side = side_of(self.outlet, rules=self.side_rules)[0]
         for a, b in asides(self.text, start, end):
             a += len(self.text[a:b]) - len(self.text[a:b].lstrip())
             stance, cue = stance_of([], [self.text[a:b]], self.stance_rules)
             if stance != "asserts":
-                out.append(self._narration_claim(a, b, stance, cue, side))
+                out.append(self._narration_claim(a, b, stance, cue, self._outlet_side()))
         return out
+
+    def _outlet_side(self) -> str:
+        """The outlet's side, looked up once per document (most claims have no aside)."""
+        if self._side is None:
+            self._side = side_of(self.outlet, rules=self.side_rules)[0]
+        return self._side
 
     @staticmethod
     def _share_sides(claims: list[Claim]) -> None:
@@ -235,12 +245,12 @@ class ClaimBuilder:
         """True for "it could not confirm" opening another claim's content."""
         if raw.source is None or not self_reference(raw, self.t):
             return False
+        lead = raw.source[0]
         for other in raws:
             if other is raw or other.source is None or not other.content:
                 continue
             a = other.content[0][0]
-            before = self.text[a : raw.source[0]].strip(LEAD_CHARS).lower()
-            if a <= raw.source[0] and before in ("", "that"):
+            if a <= lead and _opens(self.text[a:lead]):
                 return True
         return False
 
@@ -341,16 +351,18 @@ class ClaimBuilder:
         """One claim per attribution-free sentence that reports an incident."""
         t = self.t
         covered = {raw.sentence for raw in raws if raw.source is not None}
-        spans = [c for raw in raws if raw.source is not None for c in raw.content]
-        side = side_of(self.outlet, rules=self.side_rules)[0]
+        inside = _Cover(c for raw in raws if raw.source is not None for c in raw.content)
+        side = self._outlet_side()
         claims = []
         for number, (s0, s1) in enumerate(t.sents):
-            words = [k for k in range(s0, s1) if t.pos[k] not in ("SPACE",)]
-            if number in covered or len(words) < 4:
+            if number in covered:
+                continue
+            words = [k for k in range(s0, s1) if t.pos[k] != "SPACE"]
+            if len(words) < 4:
                 continue
             a, b = t.start[words[0]], t.end[words[-1]]
             quoted = sum(1 for k in words if t.quoted[k])
-            if any(x <= a and b <= y for x, y in spans) or quoted > 0.6 * len(words):
+            if quoted > 0.6 * len(words) or inside.covers(a, b):
                 continue  # inside someone's words, not the outlet's
             sentence = self.text[a:b]
             stance, stance_cue = stance_of([], [sentence], self.stance_rules)
@@ -381,3 +393,28 @@ class ClaimBuilder:
         if self.report.sentences:
             return self.report.sentence_index(offset)
         return self.t.sent[self.t.index_at(offset)]
+
+
+def _opens(before: str) -> bool:
+    """True when ``before``, the text from a content's start to a speaker, is only
+    quotation marks, spaces or 'that': the speaker opens the content. The length test
+    spares lower-casing long stretches of text (a long article has many pairs)."""
+    words = before.strip(LEAD_CHARS)
+    return len(words) <= 4 and words.lower() in ("", "that")
+
+
+class _Cover:
+    """Spans, asked whether one of them holds a given span: a bisection instead of a
+    look at every span for every sentence (a long article has dozens of both)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [x for x, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans so far
+        for _, y in ordered:
+            self.reach.append(max(y, self.reach[-1]) if self.reach else y)
+
+    def covers(self, a: int, b: int) -> bool:
+        """True when some span [x, y) has x <= a and b <= y."""
+        n = bisect_right(self.starts, a)
+        return n > 0 and self.reach[n - 1] >= b
