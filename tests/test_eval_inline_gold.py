@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from frontwire.errors import EvalDataError
-from frontwire.eval.attribution import evaluate, read_gold
+from frontwire.eval.attribution import evaluate, format_report, read_gold
 from frontwire.eval.inline_gold import parse_annotated
 
 CHAIN = (
@@ -79,3 +79,29 @@ def test_text_before_the_first_header_is_an_error(tmp_path: Path):
     path.write_text("stray line\n=== ua-01\n[[C1 said]]\n", encoding="utf-8")
     with pytest.raises(EvalDataError, match="before the first"):
         list(read_gold(str(path)))
+
+
+def test_a_cue_carries_the_stance_label():
+    text, (claim,) = parse_annotated("[[S1 Kyiv]] [[C1=denies denied]] [[Q1 the strike]].")
+    assert text == "Kyiv denied the strike."
+    assert claim["stance"] == "denies"
+    with pytest.raises(ValueError, match="unknown stance 'doubts'"):
+        parse_annotated("[[S1 Kyiv]] [[C1=doubts doubted]] [[Q1 it]].")
+    with pytest.raises(ValueError, match="belongs on the cue"):
+        parse_annotated("[[S1=denies Kyiv]] [[C1 denied]] [[Q1 it]].")
+
+
+def test_stance_of_the_stage_is_scored_against_the_labels(tmp_path: Path):
+    path = tmp_path / "stance.txt"
+    path.write_text(
+        "=== t-01 | split: dev\n"
+        "[[S1 The militia]] [[C1=asserts said]] [[Q1 it had captured the village of Bara]]. "
+        "[[S2 The army]] [[C2=denies denied]] [[Q2 that the village had fallen]].\n\n"
+        "[[S3 We]] [[C3=unconfirmed have not been able to verify]] [[Q3 this]].\n",
+        encoding="utf-8",
+    )
+    result = evaluate(str(path))
+    assert (result["stance_labelled"], result["stance_found"]) == (3, 3)
+    assert result["stance_accuracy"] == 1.0
+    assert result["stance_denies_n"] == 1 and result["stance_denies_f1"] == 1.0
+    assert "stance: accuracy 1.000" in format_report(result)

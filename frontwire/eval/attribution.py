@@ -204,11 +204,75 @@ def evaluate(path: str, limit: int | None = None, split: str | None = None) -> d
     records = list(read_gold(path, limit, split))
     nlp = load_spacy()
     counts = Counts()
+    stances = StanceCounts()
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         pred = [as_spans(a) for a in extract_attributions(doc)]
         gold = [as_spans(a) for a in record["attributions"]]
         counts.add(record["text"], pred, gold)
-    return summarise(counts)
+        if any("stance" in a for a in record["attributions"]):
+            stances.add(record, doc)
+    result = summarise(counts)
+    if stances.labelled:
+        result.update(stances.summary())
+    return result
+
+
+class StanceCounts:
+    """Stance of the claims the stage makes, against gold stance labels on cues.
+
+    A gold attribution is matched to the claim whose cue overlaps its cue (or, for the
+    outlet's own narration, whose words do). Accuracy is over the matched ones;
+    ``stance_found`` says how many were matched.
+    """
+
+    def __init__(self) -> None:
+        from ..attribution import Attributor
+
+        self.stage = Attributor()
+        self.labelled = 0
+        self.pairs: list[tuple[str, str]] = []  # (gold, predicted)
+
+    def add(self, record: dict[str, Any], doc: Any) -> None:
+        from ..model import Document, Report
+        from ..nlp import annotate
+
+        text = record["text"]
+        report = Report(document=Document(id=str(record.get("id", "")), text=text), text=text)
+        claims = self.stage(annotate(report, doc)).claims
+        for attribution in record["attributions"]:
+            if "stance" not in attribution or not attribution["cue"]:
+                continue
+            self.labelled += 1
+            cue = [(int(c["start"]), int(c["end"])) for c in attribution["cue"]]
+            claim = _claim_at(claims, cue)
+            if claim is not None:
+                self.pairs.append((attribution["stance"], claim.stance))
+
+    def summary(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"stance_labelled": self.labelled, "stance_found": len(self.pairs)}
+        correct = sum(g == p for g, p in self.pairs)
+        result["stance_accuracy"] = round(correct / len(self.pairs), 4) if self.pairs else 0.0
+        for stance in STANCES:
+            tp = sum(g == p == stance for g, p in self.pairs)
+            fp = sum(p == stance != g for g, p in self.pairs)
+            fn = sum(g == stance != p for g, p in self.pairs)
+            result[f"stance_{stance}_n"] = tp + fn
+            result[f"stance_{stance}_f1"] = prf(tp, fp, fn)[2]
+        return result
+
+
+STANCES = ("asserts", "denies", "unconfirmed", "hedged")
+
+
+def _claim_at(claims: list[Any], cue: Spans) -> Any:
+    """The claim whose cue overlaps ``cue``; failing that, a narration claim holding it."""
+    for claim in claims:
+        if claim.cue_start is not None and _overlaps([(claim.cue_start, claim.cue_end)], cue):
+            return claim
+    for claim in claims:
+        if claim.narration and _overlaps([(claim.content_start, claim.content_end)], cue):
+            return claim
+    return None
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -223,5 +287,14 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append(
             f"{role:<9}{result[f'{role}_p']:>8.3f}{result[f'{role}_r']:>8.3f}"
             f"{result[f'{role}_f1']:>8.3f}{overlap:>12.3f}"
+        )
+    if result.get("stance_labelled"):
+        lines.append(
+            f"stance: accuracy {result['stance_accuracy']:.3f} on {result['stance_found']} of "
+            f"{result['stance_labelled']} labelled claims found; F1 "
+            + ", ".join(
+                f"{s} {result[f'stance_{s}_f1']:.3f} (n={result[f'stance_{s}_n']})"
+                for s in STANCES
+            )
         )
     return "\n".join(lines)

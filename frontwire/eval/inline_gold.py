@@ -4,10 +4,11 @@
     [[S1 The governor]] [[C1 said]] [[Q1 that two drones were shot down]].
 
 ``S`` marks the source, ``C`` the cue, ``Q`` the content (quoted material), each with the
-number of its attribution; markers nest (a content may hold another attribution) but
-never cross. A role may come in several fragments: a quote interrupted by "he said" is
-two ``Q`` spans with one number. :func:`read_inline` yields the same records as the
-PolNeAR-format JSONL that :func:`frontwire.eval.attribution.read_gold` reads.
+number of its attribution. A cue may carry the claim's stance: ``[[C2=denies denied]]``.
+Markers nest (a content may hold another attribution) but never cross. A role may come
+in several fragments: a quote interrupted by "he said" is two ``Q`` spans with one
+number. :func:`read_inline` yields the same records as the PolNeAR-format JSONL that
+:func:`frontwire.eval.attribution.read_gold` reads.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from ..errors import EvalDataError
 
 ROLE_NAMES = {"S": "source", "C": "cue", "Q": "content"}
 ROLES = tuple(ROLE_NAMES.values())
-_MARK = re.compile(r"\[\[([SCQ])(\d+) |\]\]")
+_MARK = re.compile(r"\[\[([SCQ])(\d+)(?:=([a-z]+))? |\]\]")
+STANCES = ("asserts", "denies", "unconfirmed", "hedged")
 _HEADER = re.compile(r"^=== *(?P<id>[^|\n]+?) *(?:\|(?P<rest>.*))?$")
 
 
-def parse_annotated(annotated: str) -> tuple[str, list[dict[str, list[dict[str, Any]]]]]:
+def parse_annotated(annotated: str) -> tuple[str, list[dict[str, Any]]]:
     """The plain text and its attributions (spans in plain-text offsets).
 
     Raises ValueError on a marker that is not closed, a closing with no marker, or an
@@ -36,6 +38,7 @@ def parse_annotated(annotated: str) -> tuple[str, list[dict[str, list[dict[str, 
     last = 0
     open_marks: list[tuple[str, str, int]] = []
     spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    stances: dict[str, str] = {}
     for match in _MARK.finditer(annotated):
         piece = annotated[last : match.start()]
         plain.append(piece)
@@ -43,6 +46,8 @@ def parse_annotated(annotated: str) -> tuple[str, list[dict[str, list[dict[str, 
         last = match.end()
         if match.group(1):
             open_marks.append((match.group(1), match.group(2), length))
+            if match.group(3):
+                stances[match.group(2)] = _stance(match.group(1), match.group(3))
             continue
         if not open_marks:
             raise ValueError(f"']]' at character {match.start()} closes nothing")
@@ -58,8 +63,19 @@ def parse_annotated(annotated: str) -> tuple[str, list[dict[str, list[dict[str, 
         roles = spans[number]
         if "cue" not in roles:
             raise ValueError(f"attribution {number} has no cue")
-        attributions.append({role: _spans(text, roles.get(role, [])) for role in ROLES})
+        attribution: dict[str, Any] = {role: _spans(text, roles.get(role, [])) for role in ROLES}
+        if number in stances:
+            attribution["stance"] = stances[number]
+        attributions.append(attribution)
     return text, attributions
+
+
+def _stance(role: str, label: str) -> str:
+    if role != "C":
+        raise ValueError(f"a stance belongs on the cue, not on {role!r}")
+    if label not in STANCES:
+        raise ValueError(f"unknown stance {label!r} (one of {', '.join(STANCES)})")
+    return label
 
 
 def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
