@@ -171,3 +171,9 @@ def test_a_speaker_sentence_after_a_closed_quotation_takes_the_quotation(spacy_n
 
 def test_a_speaker_sentence_after_plain_narration_is_no_claim(spacy_nlp):
     assert spans(spacy_nlp, "The town is quiet. The commander said.") == []
+
+
+def test_pledged_to_reports_an_intention_but_pledged_money_does_not(spacy_nlp):
+    found = spans(spacy_nlp, "Zelensky pledged to retake the occupied territories.")
+    assert ("Zelensky", "pledged", "to retake the occupied territories") in found
+    assert spans(spacy_nlp, "The donors pledged $2 billion for reconstruction.") == []

@@ -109,6 +109,7 @@ CUE_PARTICLES = {"about", "against", "out"}
 # A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
 CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
+COMMISSIVE = {"pledge", "pledges", "pledged", "pledging"}
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 # 'said in a statement', 'says in an interview': the medium joins the cue (PolNeAR).
 STATEMENT_GAP = re.compile(
@@ -236,6 +237,8 @@ class Extractor:
             return True  # 'ruled that', 'clarified that': a that-clause reports a view
         if low in self.cues.weak:
             s1 = t.sents[t.sent[i]][1]
+            if low in COMMISSIVE and i + 2 < s1 and t.lower[i + 1] == "to" and t.tag[i + 2] == "VB":
+                return True  # 'pledged to retake the city': a promise reports an intention
             # 'posted a video showing ...', 'published footage of ...': media objects.
             if any(t.lower[k] in MEDIA_NOUNS for k in range(i + 1, min(s1, i + 5))):
                 return True
