@@ -177,3 +177,8 @@ def test_pledged_to_reports_an_intention_but_pledged_money_does_not(spacy_nlp):
     found = spans(spacy_nlp, "Zelensky pledged to retake the occupied territories.")
     assert ("Zelensky", "pledged", "to retake the occupied territories") in found
     assert spans(spacy_nlp, "The donors pledged $2 billion for reconstruction.") == []
+
+
+def test_said_in_a_statement_that_is_one_claim_not_two(spacy_nlp):
+    text = "DTEK said in a statement that it had lost most of its generating capacity."
+    assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["said in a statement"]

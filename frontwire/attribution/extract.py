@@ -1059,6 +1059,8 @@ class Extractor:
             if kind == "according":
                 att = self._according(number, i, s0, s1, nxt)
             elif kind == "noun":
+                if any(a.cue[0] <= self.t.start[i] < a.cue[1] for a in out):
+                    continue  # 'said in a statement that ...': the noun is part of that cue
                 att = self._noun(number, i, s1, nxt)
             elif kind == "citing":
                 if self._cites_ahead(i, later):
