@@ -182,3 +182,20 @@ def test_pledged_to_reports_an_intention_but_pledged_money_does_not(spacy_nlp):
 def test_said_in_a_statement_that_is_one_claim_not_two(spacy_nlp):
     text = "DTEK said in a statement that it had lost most of its generating capacity."
     assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["said in a statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("The navy would not confirm whether long-range drones had been used.",
+         "would not confirm", "unconfirmed"),
+        ("The ministry did not say who had launched the drone.", "did not say", "unconfirmed"),
+        ("Authorities in the Belgorod region did not confirm any cross-border incursion.",
+         "did not confirm", "denies"),
+        ("The ministry said the incident was a staged provocation intended to discredit Kyiv.",
+         "said", "denies"),
+    ],
+)  # fmt: skip
+def test_stance_of_withheld_and_denied_matters(spacy_nlp, text, cue, stance):
+    (claim,) = [c for c in _claims(spacy_nlp, text) if c.cue == cue]
+    assert claim.stance == stance

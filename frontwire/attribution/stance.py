@@ -8,6 +8,31 @@ from ..model import ASSERTS
 from .lexicon import StanceRule, load_stance
 
 _WORD = re.compile(r"[\w'\u2019]+")
+UNCONFIRMED = "unconfirmed"
+NEGATORS = {"not", "n't", "never", "no"}
+WITHHOLDING = {"declined", "declines", "declining", "refused", "refuses", "refusing"}
+# Verbs whose negation leaves a matter open: 'did not say who fired', 'did not name the port'.
+SILENT_VERBS = {
+    "say", "said", "says", "mention", "mentioned", "name", "named", "specify", "specified",
+    "disclose", "disclosed", "give", "gave", "comment", "commented", "identify", "identified",
+    "elaborate", "elaborated", "reveal", "revealed", "detail", "detailed",
+}  # fmt: skip
+INTERROGATIVES = {"whether", "if", "who", "what", "when", "where", "how", "why", "which"}
+
+
+def withheld(cue_words: list[str], content: str) -> bool:
+    """'would not confirm whether drones were used', 'did not say who fired', 'declined to
+    name the unit': a source that leaves the matter open neither asserts nor denies it.
+    (A plain 'did not confirm the incursion' stays a denial: it answers a claim.)"""
+    if not cue_words:
+        return False
+    negated = cue_words[0] in WITHHOLDING or any(
+        w in NEGATORS or w.endswith(("n't", "n\u2019t")) for w in cue_words
+    )
+    if not negated:
+        return False
+    first = content.lstrip(" \"\u201c").split(" ", 1)[0].lower()
+    return first in INTERROGATIVES or any(w in SILENT_VERBS for w in cue_words)
 
 
 def stance_of(
@@ -19,6 +44,8 @@ def stance_of(
     that groups may have entered" denies, even though it also hedges.
     """
     lowered = [w.lower() for w in cue_words]
+    if withheld(lowered, texts[-1] if texts else ""):
+        return UNCONFIRMED, " ".join(cue_words)
     words = [set(_WORD.findall(text.lower())) for text in texts]
     for rule in rules if rules is not None else load_stance():
         for word in lowered:
