@@ -1393,6 +1393,23 @@ class Extractor:
             )
         )
 
+    def _claimed(
+        self, region: tuple[int, int], att: RawAttribution, found: list[RawAttribution]
+    ) -> bool:
+        """Does another attribution own quotation ``region``: its content overlaps it, or
+        its cue sits in the sentence where the quotation ends ('"A. B," Smith added.')?"""
+        t = self.t
+        s1 = t.sents[t.sent[t.index_at(region[1] - 1)]][1]
+        end = t.end[s1 - 1]
+        for other in found:
+            if other is att:
+                continue
+            if region[0] <= other.cue[0] < end:
+                return True
+            if any(a < region[1] and region[0] < b for a, b in other.content):
+                return True
+        return False
+
     def _continue_quotes(self, found: list[RawAttribution]) -> None:
         """A quotation paragraph right after a quoted attribution continues it."""
         t = self.t
@@ -1413,7 +1430,7 @@ class Extractor:
                 if s0 >= s1 or t.text[s0] not in QUOTE_START:
                     break
                 region = region_at(self.regions, t.start[s0])
-                if region is None or region[0] < last[1]:
+                if region is None or region[0] < last[1] or self._claimed(region, att, found):
                     break
                 att.content.append(region)
                 last = region

@@ -1,0 +1,25 @@
+"""How far the content of an attribution reaches (issue 5): quotations that run on,
+clauses that end the reported words, and what belongs to the narrator instead."""
+
+from __future__ import annotations
+
+from frontwire.attribution import extract_attributions
+
+
+def contents(nlp, text: str) -> dict[str, list[str]]:
+    """cue text -> content texts, for every attribution found in ``text``."""
+    out = {}
+    for att in extract_attributions(nlp(text)):
+        out[att["cue"][0]["text"]] = [c["text"] for c in att["content"]]
+    return out
+
+
+def test_next_quotation_with_its_own_speaker_is_not_a_continuation(spacy_nlp):
+    text = (
+        "\u201cThe bridge at Zatoka is still standing,\u201d the mayor said.\n\n"
+        "\u201cWe are repairing the approach road. Convoys will cross again by Friday,\u201d "
+        "his deputy added."
+    )
+    found = contents(spacy_nlp, text)
+    assert found["said"] == ["\u201cThe bridge at Zatoka is still standing,\u201d"]
+    assert found["added"][0].startswith("\u201cWe are repairing")
