@@ -23,3 +23,14 @@ def test_next_quotation_with_its_own_speaker_is_not_a_continuation(spacy_nlp):
     found = contents(spacy_nlp, text)
     assert found["said"] == ["\u201cThe bridge at Zatoka is still standing,\u201d"]
     assert found["added"][0].startswith("\u201cWe are repairing")
+
+
+def test_quotation_opened_with_two_apostrophes_runs_to_its_close(spacy_nlp):
+    text = (
+        "The governor said: ''The shelling went on all night. Three houses burned down "
+        "in Tetkino.'' Officials later revised the toll."
+    )
+    found = contents(spacy_nlp, text)
+    assert found["said:"] == [
+        "''The shelling went on all night. Three houses burned down in Tetkino.''"
+    ]

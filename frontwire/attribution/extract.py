@@ -53,6 +53,9 @@ CLEAN_LEFT = {
 CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013\u00a0")
 # Tokens that can open a quotation (news wires also open with '' or a single quote).
 QUOTE_START = OPEN_QUOTES | {STRAIGHT, "''", "'", "\u2018"}
+# Marks that open a quotation region (see tokens.quote_regions); '' opens one in
+# wire copy that uses it on both sides ('said: ''We held the line. ...''').
+REGION_OPENERS = OPEN_QUOTES | {STRAIGHT, "''"}
 MAX_SOURCE_TOKENS = 30
 DELIMITERS = {",", "\u2014", "\u2013", "\u2015", "--"}
 # Verbs whose first object is the hearer: 'told Ukrainian media that ...'.
@@ -693,7 +696,7 @@ class Extractor:
         end_tok = self._clause_end(k, end_tok)
         a = t.start[k]
         b = t.end[end_tok - 1]
-        region = region_at(self.regions, a) if t.text[k] in OPEN_QUOTES | {STRAIGHT} else None
+        region = region_at(self.regions, a) if t.text[k] in REGION_OPENERS else None
         if region and region[1] > b:
             return (a, region[1])
         b = self._trim_end(a, b)
