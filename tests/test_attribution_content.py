@@ -34,3 +34,14 @@ def test_quotation_opened_with_two_apostrophes_runs_to_its_close(spacy_nlp):
     assert found["said:"] == [
         "''The shelling went on all night. Three houses burned down in Tetkino.''"
     ]
+
+
+def test_quotation_opened_inside_the_content_runs_to_its_closing_mark(spacy_nlp):
+    text = (
+        "The defence ministry said its forces had \u201cno plans to storm Kharkiv. The city "
+        "is not a target.\u201d Ukrainian officials dismissed the statement."
+    )
+    found = contents(spacy_nlp, text)
+    assert found["said"] == [
+        "its forces had \u201cno plans to storm Kharkiv. The city is not a target.\u201d"
+    ]

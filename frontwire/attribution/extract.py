@@ -702,7 +702,18 @@ class Extractor:
         b = self._trim_end(a, b)
         if region and region[1] >= b:
             b = region[1]
-        return (a, b) if b > a else None
+        return (a, self._open_quote_end(a, b)) if b > a else None
+
+    def _open_quote_end(self, a: int, b: int) -> int:
+        """End of a content a..b that opens a quotation and stops inside it: the
+        quoted words run to the closing mark ('said that Moscow "had no plans to
+        attack. None at all."'), across the sentence break that cut them."""
+        for start, end in self.regions:
+            if start >= b:
+                break
+            if a < start and b < end:
+                return end
+        return b
 
     def _clause_end(self, k: int, end_tok: int) -> int:
         """Reported words end before ', but ...', ', while ...': the narrator's own
