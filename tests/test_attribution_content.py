@@ -45,3 +45,11 @@ def test_quotation_opened_inside_the_content_runs_to_its_closing_mark(spacy_nlp)
     assert found["said"] == [
         "its forces had \u201cno plans to storm Kharkiv. The city is not a target.\u201d"
     ]
+
+
+def test_adverb_and_day_before_that_clause_are_not_content(spacy_nlp):
+    text = "The governor said earlier on Friday that the evacuation of Vovchansk would go on."
+    found = contents(spacy_nlp, text)
+    assert next(v for k, v in found.items() if k.startswith("said")) == [
+        "that the evacuation of Vovchansk would go on"
+    ]

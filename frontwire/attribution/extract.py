@@ -690,7 +690,7 @@ class Extractor:
         """Content from token ``k`` to ``end_tok``; a quote opened there is followed
         past the end of the sentence."""
         t = self.t
-        k = self._skip_adverbials(k, s1)
+        k = self._skip_adverbials(self._that_after_adverb(k, s1), s1)
         if k >= end_tok:
             return None
         end_tok = self._clause_end(k, end_tok)
@@ -703,6 +703,20 @@ class Extractor:
         if region and region[1] >= b:
             b = region[1]
         return (a, self._open_quote_end(a, b)) if b > a else None
+
+    def _that_after_adverb(self, k: int, s1: int) -> int:
+        """'said earlier on Friday during a briefing that ...': an adverb opening the
+        words after the cue, then a 'that' with no verb before it, starts the content
+        at the 'that'; the adverb and its phrases tell when, not what was said."""
+        t = self.t
+        if k >= s1 or not t.tag[k].startswith("RB") or t.quoted[k]:
+            return k
+        for x in range(k + 1, min(s1, k + 14)):
+            if t.lower[x] == "that" and t.tag[x] == "IN":
+                return x
+            if t.tag[x].startswith("VB") or t.text[x] in QUOTE_START:
+                break
+        return k
 
     def _open_quote_end(self, a: int, b: int) -> int:
         """End of a content a..b that opens a quotation and stops inside it: the
