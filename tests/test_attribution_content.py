@@ -53,3 +53,13 @@ def test_adverb_and_day_before_that_clause_are_not_content(spacy_nlp):
     assert next(v for k, v in found.items() if k.startswith("said")) == [
         "that the evacuation of Vovchansk would go on"
     ]
+
+
+def test_phrase_of_time_or_occasion_after_the_object_is_not_content(spacy_nlp):
+    text = (
+        "Governor Oleh Syniehubov praised the air-defence crews at a briefing in Kharkiv. "
+        "The foreign ministry condemned the strike on the railway station on Tuesday."
+    )
+    found = contents(spacy_nlp, text)
+    assert found["praised"] == ["the air-defence crews"]
+    assert found["condemned"] == ["the strike on the railway station"]
