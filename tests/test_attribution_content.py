@@ -63,3 +63,28 @@ def test_phrase_of_time_or_occasion_after_the_object_is_not_content(spacy_nlp):
     found = contents(spacy_nlp, text)
     assert found["praised"] == ["the air-defence crews"]
     assert found["condemned"] == ["the strike on the railway station"]
+
+
+def test_source_and_cue_set_off_by_commas_speak_for_both_parts(spacy_nlp):
+    text = (
+        "The bridge at Antonivka, the regional governor said, would reopen to traffic by "
+        "the weekend. Asked about the blackout, the mayor said, repairs would take days."
+    )
+    found = spacy_nlp(text)
+    spans = {
+        a["cue"][0]["text"] + "/" + a["source"][0]["text"]: [c["text"] for c in a["content"]]
+        for a in extract_attributions(found)
+    }
+    assert spans["said/the regional governor"] == [
+        "The bridge at Antonivka",
+        "would reopen to traffic by the weekend",
+    ]
+    assert spans["said/the mayor"] == ["repairs would take days"]
+
+
+def test_parenthetical_cue_after_a_colon_takes_only_the_words_after_it(spacy_nlp):
+    text = (
+        "Rescuers worked through the night: with the river still rising, officials said, "
+        "more villages would be evacuated."
+    )
+    assert contents(spacy_nlp, text)["said"] == ["more villages would be evacuated"]

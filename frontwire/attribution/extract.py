@@ -152,6 +152,8 @@ OF_VERBS = {"warned", "warns", "warning", "reminded", "informed", "assured", "br
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
+# Words opening a sentence's frame, not its reported part: 'As for the talks, he said, ...'.
+FRAME_OPENERS = {"as", "during", "asked"}
 HAVE = {"has", "have", "had"}  # 'has to remind' completes the cue
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 EMBEDDABLE_KINDS = {"verb", "inherited", "raising", "passive"}
@@ -1271,7 +1273,9 @@ class Extractor:
         if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
             return [left] if left else []
-        if left_ok and quoted_left and rest and t.text[k] in QUOTE_START:
+        if left_ok and rest and (
+            (quoted_left and t.text[k] in QUOTE_START) or self._parenthetical_cue(src, g1, s0)
+        ):
             left = self.content_left(s0, src[0])
             right = self.content_right(k, s1, right_end)
             return [c for c in (left, right) if c]
@@ -1282,6 +1286,23 @@ class Extractor:
             left = self.content_left(s0, src[0])
             return [left] if left else []
         return [right] if right else []
+
+    def _parenthetical_cue(self, src: tuple[int, int], g1: int, s0: int) -> bool:
+        """'The museum, Mr. Obama said, would make visitors face hard truths': a source
+        and cue set off by commas inside the sentence speak for both its parts, the
+        words before them ('The museum', 'Too often') and the words after."""
+        t = self.t
+        if g1 >= len(t) or t.text[g1] != "," or t.text[src[0] - 1] != ",":
+            return False
+        k = s0
+        while k < src[0] and t.pos[k] in ("SPACE", "PUNCT"):
+            k += 1
+        # 'Asked about the strike, he said, ...', 'As for the talks, ...': the opener
+        # frames the question, it is not said.
+        if t.tag[k] in ("VBN", "VBG") or t.lower[k] in FRAME_OPENERS:
+            return False
+        # A colon or another cue before the source: the words before are not its own.
+        return not any(t.text[x] in (":", ";") or self.is_cue(x) for x in range(k, src[0]))
 
     def _cue_extent(
         self,
