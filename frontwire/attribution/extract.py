@@ -154,6 +154,9 @@ CLAUSE_BREAK = {
 }  # fmt: skip
 # Words opening a sentence's frame, not its reported part: 'As for the talks, he said, ...'.
 FRAME_OPENERS = {"as", "during", "asked"}
+# Words opening the narrator's clause after a post-posed source ('..., he said, as ...'),
+# as in tidy.FRAME; 'since', 'because' and participles go on with the speaker's words.
+NARRATOR_OPENERS = {"as", "while", "amid", "whereas", "citing"}
 HAVE = {"has", "have", "had"}  # 'has to remind' completes the cue
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 EMBEDDABLE_KINDS = {"verb", "inherited", "raising", "passive"}
@@ -1292,8 +1295,11 @@ class Extractor:
         and cue set off by commas inside the sentence speak for both its parts, the
         words before them ('The museum', 'Too often') and the words after."""
         t = self.t
-        if g1 >= len(t) or t.text[g1] != "," or t.text[src[0] - 1] != ",":
+        if g1 + 1 >= len(t) or t.text[g1] != "," or t.text[src[0] - 1] != ",":
             return False
+        right = g1 + 1 + (t.pos[g1 + 1] == "SPACE")
+        if t.lower[right] in NARRATOR_OPENERS:
+            return False  # '..., the port authority said, as Ukraine stepped up attacks'
         k = s0
         while k < src[0] and t.pos[k] in ("SPACE", "PUNCT"):
             k += 1
