@@ -88,3 +88,16 @@ def test_parenthetical_cue_after_a_colon_takes_only_the_words_after_it(spacy_nlp
         "more villages would be evacuated."
     )
     assert contents(spacy_nlp, text)["said"] == ["more villages would be evacuated"]
+
+
+def test_passive_cue_reports_its_subject_and_complement(spacy_nlp):
+    text = (
+        "The brigade was criticized for withdrawing from Krynky without orders, and its "
+        "commander was replaced. The village was declared a closed military zone."
+    )
+    found = contents(spacy_nlp, text)
+    assert found["was criticized"] == [
+        "The brigade",
+        "for withdrawing from Krynky without orders",
+    ]
+    assert found["was declared"] == ["The village", "a closed military zone"]

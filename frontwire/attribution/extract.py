@@ -157,6 +157,8 @@ FRAME_OPENERS = {"as", "during", "asked"}
 # Words opening the narrator's clause after a post-posed source ('..., he said, as ...'),
 # as in tidy.FRAME; 'since', 'because' and participles go on with the speaker's words.
 NARRATOR_OPENERS = {"as", "while", "amid", "whereas", "citing"}
+# Words opening the complement of a passive cue ('criticized for', 'known as').
+PASSIVE_LINKS = {"to", "for", "as", "over", "of", "on"}
 HAVE = {"has", "have", "had"}  # 'has to remind' completes the cue
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 EMBEDDABLE_KINDS = {"verb", "inherited", "raising", "passive"}
@@ -694,8 +696,12 @@ class Extractor:
     def content_right(self, k: int, s1: int, end_tok: int) -> tuple[int, int] | None:
         """Content from token ``k`` to ``end_tok``; a quote opened there is followed
         past the end of the sentence."""
-        t = self.t
         k = self._skip_adverbials(self._that_after_adverb(k, s1), s1)
+        return self._content_from(k, end_tok)
+
+    def _content_from(self, k: int, end_tok: int) -> tuple[int, int] | None:
+        """Content from token ``k`` itself (no adverbial skipped) to ``end_tok``."""
+        t = self.t
         if k >= end_tok:
             return None
         end_tok = self._clause_end(k, end_tok)
@@ -1156,12 +1162,36 @@ class Extractor:
             subject[1] - subject[0] == 1 and t.lower[subject[0]] in ("it", "that", "which")
         ):
             spans = [t.chars(*subject)]
-            if k < s1 and t.lower[k] == "to":  # 'Trump is expected to win': both parts
-                rest = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
+            if self._passive_complement(k, s1):  # 'Trump is expected to win': both parts
+                rest = self._passive_rest(k, s1, nxt)
                 spans += [rest] if rest else []
             return agent, spans
         right = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
         return agent, [right] if right else []
+
+    def _passive_complement(self, k: int, s1: int) -> bool:
+        """Does a passive cue's complement start at ``k``: 'is expected to win', 'was
+        criticized for failing to campaign', 'was known as "the Poorhouse"', 'was
+        declared the winner'? PolNeAR's content is then the subject and the complement."""
+        t = self.t
+        if k >= s1 or t.quoted[k]:
+            return False
+        low = t.lower[k]
+        return low in PASSIVE_LINKS or (t.pos[k] in ("DET", "ADJ") and low not in ("this",))
+
+    def _passive_rest(self, k: int, s1: int, nxt: int | None) -> tuple[int, int] | None:
+        """The complement of a passive cue, with its preposition ('for failing to ...'),
+        up to the first comma that does not continue a list ('known as "the
+        Poorhouse," with an economy ...')."""
+        t = self.t
+        end = self._tail_cut(k, s1, nxt)
+        for x in range(k + 1, end - 1):
+            if t.text[x] == "," and not t.quoted[x] and t.pos[x + 1] not in NP_POS:
+                end = x
+                break
+        if t.lower[k] == "to":
+            return self.content_right(k, s1, end)
+        return self._content_from(k, end)
 
     def sentence_subject(self, s0: int, limit: int) -> tuple[int, int] | None:
         """The noun phrase opening the sentence, when a verb follows it."""
