@@ -101,3 +101,18 @@ def test_passive_cue_reports_its_subject_and_complement(spacy_nlp):
         "for withdrawing from Krynky without orders",
     ]
     assert found["was declared"] == ["The village", "a closed military zone"]
+
+
+def test_second_predicate_of_the_speaker_is_not_content(spacy_nlp):
+    text = (
+        "The ministry confirmed the loss of two helicopters and opened an inquiry into the "
+        "crash. The mayor said that shells hit a school and damaged two houses."
+    )
+    # The rules alone (no parse) must stop too: the parse misreads longer sentences.
+    found = {
+        a["cue"][0]["text"]: [c["text"] for c in a["content"]]
+        for a in extract_attributions(spacy_nlp(text), parse=False)
+    }
+    assert found["confirmed"] == ["the loss of two helicopters"]
+    # A clause of its own keeps its second verb: the shells damaged the houses.
+    assert found["said"] == ["that shells hit a school and damaged two houses"]

@@ -749,7 +749,21 @@ class Extractor:
                 continue
             if t.text[x] == ";" or (t.text[x] == "," and t.lower[x + 1] in CLAUSE_BREAK):
                 return x
+            if t.lower[x] == "and" and self._second_predicate(k, x, end_tok):
+                return x - 1 if t.text[x - 1] == "," else x
         return end_tok
+
+    def _second_predicate(self, k: int, x: int, end_tok: int) -> bool:
+        """'praised the crews and promised more air defence': after an object with no
+        verb of its own, 'and' plus a finite verb adds a second predicate of the
+        cue's subject, not more of what was said."""
+        t = self.t
+        nxt = x + 1
+        while nxt < end_tok and t.tag[nxt] == "RB":
+            nxt += 1  # 'and also said', 'and then promised'
+        if nxt >= end_tok or t.tag[nxt] not in ("VBD", "VBZ") or t.quoted[nxt]:
+            return False
+        return not any(t.tag[y] in FINITE and not t.quoted[y] for y in range(k, x))
 
     def content_left(self, s0: int, stop: int) -> tuple[int, int] | None:
         """Content from the sentence start (or the quote it lies in) to token ``stop``."""
