@@ -116,3 +116,11 @@ def test_second_predicate_of_the_speaker_is_not_content(spacy_nlp):
     assert found["confirmed"] == ["the loss of two helicopters"]
     # A clause of its own keeps its second verb: the shells damaged the houses.
     assert found["said"] == ["that shells hit a school and damaged two houses"]
+
+
+def test_bracket_closing_the_writers_aside_is_not_content(spacy_nlp):
+    text = (
+        "Two trucks were hit near Kupiansk. (The ministry later said the convoy had not "
+        "come under fire.)"
+    )
+    assert contents(spacy_nlp, text)["later said"] == ["the convoy had not come under fire"]

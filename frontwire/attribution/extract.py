@@ -681,11 +681,17 @@ class Extractor:
         """Character end of content ending before ``b``: drop the final period or comma,
         keep a closing quotation mark (and what the quote encloses)."""
         text = self.t.doc_text
-        while b > a and text[b - 1] in CONTENT_END_PUNCT - {"?", "!"}:
+        while b > a and (text[b - 1] in CONTENT_END_PUNCT - {"?", "!"} or self._unopened(a, b)):
             if text[b - 1] == "." and ABBREVIATION_END.search(text, a, b):
                 break  # 'to the U.S.': the period belongs to the abbreviation
             b -= 1  # a question keeps its mark, a statement loses its period
         return b
+
+    def _unopened(self, a: int, b: int) -> bool:
+        """Does a..b end on a bracket it did not open ('(... he said the strike was
+        unrelated.)'): the bracket closes the writer's aside, not the content."""
+        text = self.t.doc_text
+        return text[b - 1] == ")" and text.count("(", a, b) < text.count(")", a, b)
 
     def _trim_start(self, a: int, b: int) -> int:
         text = self.t.doc_text
