@@ -124,3 +124,25 @@ def test_bracket_closing_the_writers_aside_is_not_content(spacy_nlp):
         "come under fire.)"
     )
     assert contents(spacy_nlp, text)["later said"] == ["the convoy had not come under fire"]
+
+
+def test_relative_pronoun_before_the_source_is_the_content(spacy_nlp):
+    text = (
+        "Kyiv rejected the withdrawal, which the Kremlin demanded. The new curfew, which "
+        "officials say will take effect in May, drew protests in Odesa."
+    )
+    for parse in (True, False):
+        found = {
+            a["cue"][0]["text"]: [c["text"] for c in a["content"]]
+            for a in extract_attributions(spacy_nlp(text), parse=parse)
+        }
+        assert found["demanded"] == ["which"]
+        assert found["say"] == ["which", "will take effect in May"]
+
+
+def test_parse_ends_the_last_span_of_a_content_in_two_parts(spacy_nlp):
+    text = (
+        "The shelling hit the hospital, which the governor blamed on Russian artillery "
+        "during a televised address."
+    )
+    assert contents(spacy_nlp, text)["blamed"] == ["which", "on Russian artillery"]

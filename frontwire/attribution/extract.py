@@ -1312,6 +1312,20 @@ class Extractor:
         self, src: tuple[int, int], g1: int, s0: int, s1: int, nxt: int | None
     ) -> list[tuple[int, int]]:
         t = self.t
+        pronoun = self._object_relative(src, s0)
+        if pronoun is not None:
+            # The relative clause ends at its closing comma: 'which officials say will
+            # take effect in May, drew protests'.
+            end = self._tail_cut(g1, s1, nxt)
+            end = next((x for x in range(g1 + 1, end) if t.text[x] == "," and not t.quoted[x]), end)
+            # 'which the ministry described as a provocation': the phrase is what was
+            # said; 'which Moscow rejected at a briefing': the phrase only says where.
+            right = (
+                self._content_from(g1, end)
+                if g1 < end and t.lower[g1] in PASSIVE_LINKS - {"to"}
+                else self.content_right(g1, s1, end)
+            )
+            return [t.chars(pronoun, pronoun + 1)] + ([right] if right else [])
         right_end = self._tail_cut(g1, s1, nxt)
         k = self._skip_adverbials(g1, s1)
         rest = [x for x in range(k, right_end) if t.pos[x] not in ("PUNCT", "SPACE")]
@@ -1339,6 +1353,16 @@ class Extractor:
             left = self.content_left(s0, src[0])
             return [left] if left else []
         return [right] if right else []
+
+    def _object_relative(self, src: tuple[int, int], s0: int) -> int | None:
+        """'a tax cut, which Mr. Camp proposed', 'what he calls a rigged system': the
+        relative or wh-pronoun right before the source stands for what was said
+        (PolNeAR marks the pronoun as the content, not the clause it hangs from)."""
+        t = self.t
+        k = src[0] - 1
+        if k < s0 or t.tag[k] not in ("WDT", "WP") or t.quoted[k]:
+            return None
+        return k if t.lower[k] in ("which", "what", "whom", "that", "who") else None
 
     def _parenthetical_cue(self, src: tuple[int, int], g1: int, s0: int) -> bool:
         """'The museum, Mr. Obama said, would make visitors face hard truths': a source

@@ -157,14 +157,15 @@ def _content_on_the_right(
 
 
 def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset: int) -> None:
-    """Cut a single content right of the cue after the verb's last complement."""
-    if len(raw.content) != 1 or raw.content[0][0] < toks.start[raw.cue_tokens[1] - 1]:
+    """Cut the content right of the cue after the verb's last complement (of several
+    spans, the last: 'which', 'will go into effect next month, ...')."""
+    if not raw.content or raw.content[-1][0] < toks.start[raw.cue_tokens[1] - 1]:
         return
+    *before, (a, b) = raw.content
     complements = _complements(toks, sent[head - offset], offset)
     if not complements:
         return
     last = max(c.right_edge.i for c in complements) + offset
-    a, b = raw.content[0]
     cut = toks.end[last]
     rest = toks.doc_text[cut:b]
     if not a < cut < b or any(q in rest for q in QUOTE_MARKS):
@@ -177,7 +178,7 @@ def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset
         return
     while cut > a and toks.doc_text[cut - 1] in " ,.;:":
         cut -= 1
-    raw.content = [(a, cut)]
+    raw.content = [*before, (a, cut)]
 
 
 def _complements(toks: Tokens, verb: Any, offset: int) -> list[Any]:

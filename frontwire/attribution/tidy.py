@@ -118,6 +118,8 @@ def relative_clause_content(raw: RawAttribution, t: Tokens) -> None:
     objective = i > 1 and t.lower[i - 1] in RELATIVE and t.text[i - 2] == ","
     if not subject and not objective:
         return
+    if objective and len(raw.content) > 1 and raw.content[0] == t.chars(i - 1, i):
+        raw.content = raw.content[1:]  # the bare 'which' (PolNeAR's span) says nothing
     a, b = raw.content[0]
     if objective and a > raw.cue[1]:  # the content skipped past the clause: pull it back
         a = raw.cue[1] + len(t.doc_text[raw.cue[1] : b]) - len(t.doc_text[raw.cue[1] : b].lstrip())
