@@ -146,3 +146,15 @@ def test_parse_ends_the_last_span_of_a_content_in_two_parts(spacy_nlp):
         "during a televised address."
     )
     assert contents(spacy_nlp, text)["blamed"] == ["which", "on Russian artillery"]
+
+
+def test_reported_clause_ends_at_a_sentence_end_the_splitter_missed(spacy_nlp):
+    text = (
+        "The spokesman said the front had been \u201cstable for weeks\u201d\u00a0 on Telegram "
+        "before claiming that Russian units were \u201cexhausted.\u201d\u00a0Given the losses, "
+        "analysts agreed."
+    )
+    assert contents(spacy_nlp, text)["said"] == [
+        "the front had been \u201cstable for weeks\u201d\u00a0 on Telegram before claiming that "
+        "Russian units were \u201cexhausted.\u201d"
+    ]

@@ -757,7 +757,25 @@ class Extractor:
                 return x
             if t.lower[x] == "and" and self._second_predicate(k, x, end_tok):
                 return x - 1 if t.text[x - 1] == "," else x
+            if self._missed_sentence_end(x):
+                return x + (t.text[x] in CLOSING)  # a closing mark stays with its quote
         return end_tok
+
+    def _missed_sentence_end(self, x: int) -> bool:
+        """A period (or a quotation closing after one) the sentence splitter passed
+        over ('... if he becomes president. ''Obama doesn't get along with Putin,''
+        he said'): the reported clause ends there."""
+        t = self.t
+        if x + 1 >= len(t) or x == 0 or t.quoted[x]:
+            return False
+        closing = t.text[x] in CLOSING and t.doc_text[t.start[x] - 1] in ".!?"
+        if t.text[x] not in (".", "!", "?") and not closing:
+            return False
+        attached = not t.doc_text[t.end[x] : t.end[x] + 1].isspace()
+        if attached or len(t.text[x - 1]) <= 4 and t.text[x - 1].istitle():
+            return False  # "an 'intentional act.'", 'Sens. Tester': no new sentence
+        nxt = x + 1 + (t.pos[x + 1] == "SPACE")
+        return nxt < len(t) and (t.text[nxt][:1].isupper() or t.text[nxt] in QUOTE_START)
 
     def _second_predicate(self, k: int, x: int, end_tok: int) -> bool:
         """'praised the crews and promised more air defence': after an object with no
