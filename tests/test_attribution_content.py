@@ -158,3 +158,14 @@ def test_reported_clause_ends_at_a_sentence_end_the_splitter_missed(spacy_nlp):
         "the front had been \u201cstable for weeks\u201d\u00a0 on Telegram before claiming that "
         "Russian units were \u201cexhausted.\u201d"
     ]
+
+
+def test_second_quotation_after_the_speaker_in_one_sentence_is_his_too(spacy_nlp):
+    first = (
+        "''The decision matrix is like choosing whether you want to die by cyanide or by "
+        "hanging,''"
+    )
+    second = "''I've never seen anything as complicated as this.''"
+    for speaker in ("Mr. Bondar said", "said Oleh Bondar, a Kyiv consultant"):
+        text = f"The talks stalled again.\n\n{first} {speaker}. {second}\n\nOfficials declined."
+        assert contents(spacy_nlp, text)["said"] == [first, second]

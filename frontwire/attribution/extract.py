@@ -1357,7 +1357,9 @@ class Extractor:
         )
         if left_ok and (len(rest) <= 2 or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
-            return [left] if left else []
+            # '"A," Mr. Bondar said. "B."' in one sentence: the second quote is his too.
+            tail = self._mixed_tail(g1, s1) if quoted_left else []
+            return [left] + tail if left else []
         if left_ok and rest and (
             (quoted_left and t.text[k] in QUOTE_START) or self._parenthetical_cue(src, g1, s0)
         ):
@@ -1456,14 +1458,25 @@ class Extractor:
         return end if k >= len(t) or t.start[k] >= b else a
 
     def _mixed_tail(self, k: int, s1: int) -> list[tuple[int, int]]:
-        """'"A," said Smith, "B."': the quote after the source is content too."""
+        """'"A," said Smith, "B."': the quote after the source is content too, also
+        after a period the sentence splitter kept in ('"A," said Smith. "B."')."""
         t = self.t
-        while k < s1 and t.text[k] in (",", ":") or (k < s1 and t.pos[k] == "SPACE"):
-            k += 1
+        k = self._skip_marks(k, s1)
+        if k < s1 and t.text[k - 1] == "," and t.text[k] not in QUOTE_START:
+            k = self._skip_marks(self._skip_np(k, s1), s1)  # 'said Smith, a consultant.'
         if k < s1 and t.text[k] in QUOTE_START:
             span = self.content_right(k, s1, s1)
-            return [span] if span else []
+            # A quotation with words after it ('"B," she replied') has its own speaker.
+            after = t.doc_text[span[1] : t.end[s1 - 1]] if span else ""
+            return [span] if span and not any(c.isalnum() for c in after) else []
         return []
+
+    def _skip_marks(self, k: int, s1: int) -> int:
+        """First token from ``k`` that is not a comma, colon, period or space."""
+        t = self.t
+        while k < s1 and (t.text[k] in (",", ":", ".") or t.pos[k] == "SPACE"):
+            k += 1
+        return k
 
     def _in_poll(self, i: int, s1: int) -> bool:
         """'in a new Fox News poll', 'in most surveys': a poll is a source (PolNeAR)."""
