@@ -169,3 +169,13 @@ def test_second_quotation_after_the_speaker_in_one_sentence_is_his_too(spacy_nlp
     for speaker in ("Mr. Bondar said", "said Oleh Bondar, a Kyiv consultant"):
         text = f"The talks stalled again.\n\n{first} {speaker}. {second}\n\nOfficials declined."
         assert contents(spacy_nlp, text)["said"] == [first, second]
+
+
+def test_hyphen_inside_a_word_does_not_end_the_content(spacy_nlp):
+    text = (
+        "The brigade is already claiming victory in the so-called \u201cbattle of the "
+        "bridges.\u201d"
+    )
+    assert contents(spacy_nlp, text)["is already claiming"] == [
+        "victory in the so-called \u201cbattle of the bridges.\u201d"
+    ]

@@ -1107,12 +1107,19 @@ class Extractor:
         k = edge - 1
         while k > start and t.pos[k] == "SPACE":
             k -= 1
-        if k > start and t.text[k] in (",", "\u2014", "\u2013", "-", ";"):
+        if k > start and t.text[k] in (",", "\u2014", "\u2013", "-", ";") and not self._joins(k):
             return k
         if k > start and t.lower[k] in ("and", "but") and src is None:
             # 'said A, and added B' / 'praised his mother and refused to ...'
             return k - 1 if t.text[k - 1] == "," else k
         return s1
+
+    def _joins(self, k: int) -> bool:
+        """Is token ``k`` a hyphen inside a word ('so-called', 'self-declared')?"""
+        t = self.t
+        if t.text[k] != "-" or not 0 < k < len(t) - 1:
+            return False
+        return t.end[k - 1] == t.start[k] and t.end[k] == t.start[k + 1]
 
     def _verb(
         self, number: int, i: int, s0: int, s1: int, nxt: int | None, before: list[RawAttribution]
