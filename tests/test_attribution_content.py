@@ -179,3 +179,11 @@ def test_hyphen_inside_a_word_does_not_end_the_content(spacy_nlp):
     assert contents(spacy_nlp, text)["is already claiming"] == [
         "victory in the so-called \u201cbattle of the bridges.\u201d"
     ]
+
+
+def test_hearer_and_a_place_phrase_before_that_clause_are_not_content(spacy_nlp):
+    text = (
+        "Zelensky told reporters during a visit to Odesa on Friday that the grain corridor "
+        "would stay open."
+    )
+    assert contents(spacy_nlp, text)["told"] == ["that the grain corridor would stay open"]

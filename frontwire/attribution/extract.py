@@ -1298,8 +1298,8 @@ class Extractor:
         t = self.t
         if k < s1 and t.lower[k] in OBJECT_PRONOUNS:
             return k + 1  # 'told him it was done'
-        for x in range(k, min(s1, k + 8)):
-            if t.lower[x] == "to" and x > k:
+        for x in range(k, min(s1, k + 14)):
+            if t.lower[x] == "to" and t.tag[x] == "TO" and x > k:
                 return k  # 'urged the Fed not to act': the hearer is part of the content
             if t.lower[x] == "that" and x > k:
                 return x
