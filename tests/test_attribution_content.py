@@ -187,3 +187,19 @@ def test_hearer_and_a_place_phrase_before_that_clause_are_not_content(spacy_nlp)
         "would stay open."
     )
     assert contents(spacy_nlp, text)["told"] == ["that the grain corridor would stay open"]
+
+
+def test_according_to_set_off_mid_sentence_covers_both_sides(spacy_nlp):
+    text = (
+        "Over the winter, according to the budget office, the deficit will keep rising. "
+        "Two drones were shot down, according to Oleh Syniehubov, the regional governor."
+    )
+    found = [
+        [c["text"] for c in a["content"]]
+        for a in extract_attributions(spacy_nlp(text))
+        if a["cue"][0]["text"] == "according to"
+    ]
+    assert found == [
+        ["Over the winter", "the deficit will keep rising"],
+        ["Two drones were shot down"],
+    ]

@@ -1515,15 +1515,45 @@ class Extractor:
             content = self.content_left(s0, i)
         if content is None:
             return None
+        rest = [] if lead else self._according_rest(i, src_end, s1, nxt)
         return RawAttribution(
             cue=t.chars(i, i + width),
             source=t.chars(*src),
-            content=[content],
+            content=[content] + rest,
             sentence=number,
             kind="according",
             cue_tokens=(i, i + width),
             source_tokens=src,
         )
+
+    def _according_rest(
+        self, i: int, src_end: int, s1: int, nxt: int | None
+    ) -> list[tuple[int, int]]:
+        """'Over the long term, according to the budget office, the deficit will rise':
+        set off by commas mid-sentence, 'according to X' covers the words after it too;
+        an appositive naming the source ('Dennis Ross, another former envoy,') is
+        skipped, and a relative clause or another source ('and other scientists') is
+        not content."""
+        t = self.t
+        if i == 0 or t.text[i - 1] != "," or src_end + 1 >= s1 or t.text[src_end] != ",":
+            return []
+        k = src_end + 1
+        for _ in range(2):
+            k += t.pos[k] == "SPACE"
+            if k >= s1 or t.lower[k] in NARRATOR_OPENERS | {"which", "who", "whose"}:
+                return []
+            if t.tag[k] == "VBG":
+                return []  # '..., citing ...'
+            clause = k
+            while clause < s1 and t.text[clause] != "," and t.tag[clause] not in FINITE:
+                clause += 1
+            if t.pos[k] == "SCONJ" or (clause < s1 and t.tag[clause] in FINITE):
+                right = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
+                return [right] if right else []
+            if clause >= s1:
+                return []
+            k = clause + 1  # past the appositive
+        return []
 
     def _name_appositive(self, k: int, s1: int) -> int:
         """'According to the head of the administration, Oleh Syniehubov, five ...':
