@@ -203,3 +203,10 @@ def test_according_to_set_off_mid_sentence_covers_both_sides(spacy_nlp):
         ["Over the winter", "the deficit will keep rising"],
         ["Two drones were shot down"],
     ]
+
+
+def test_dateline_is_not_part_of_a_content_before_the_source(spacy_nlp):
+    text = "KYIV (Reuters) - Russian forces shelled Kherson overnight, the governor said."
+    assert contents(spacy_nlp, text)["said"] == [
+        "Russian forces shelled Kherson overnight"
+    ]

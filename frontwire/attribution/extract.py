@@ -113,6 +113,11 @@ STATEMENT_GAP = re.compile(
     r"\s+in (?:a|an|the|his|her|their|its) (?:\w+ )?(?:statement|interview)\b"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
 )
+# A dateline opening the lead: "MOSCOW, 12 March (RIA Rusinform) - ", "KYIV (Wire) - ".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
 # Verbs that take a that-clause without reporting anything: 'ensure that', 'given that'.
 NOT_THAT_CUES = {
     "given", "ensure", "ensures", "ensured", "ensuring", "mean", "means", "meant", "meaning",
@@ -803,6 +808,9 @@ class Extractor:
         while b > a and text[b - 1] in " \n\t,\u2014\u2013-(\u00a0":
             b -= 1
         a = self._trim_start(a, b)
+        dateline = DATELINE.match(text[a:b])
+        if dateline and dateline.end() < b - a:
+            a += dateline.end()  # 'WASHINGTON (Reuters) - The Chinese government ...'
         while a > 0 and text[a - 1] in "'\"\u201c\u2018`":
             a -= 1  # the senter sometimes leaves an opening '' in the sentence before
         # '..., the day before, "You'd have to be insane," he said': the quote is the content.

@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import re
 
-from .extract import RawAttribution
+from .extract import DATELINE, RawAttribution
 from .tokens import Tokens
 
 RELATIVE = {"which", "who", "whose", "that"}
 # A nested speaker introduced by one of these is a second, contrasting claim,
 # not part of the first one: "X claim A as Y insists B", "X said A while Y said B".
 CONTRAST = {"as", "while", "whereas", "although", "though", "but"}
-# A dateline opening the lead: "MOSCOW, 12 March (RIA Rusinform) - ", "KYIV (Wire) - ".
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?"
-    r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
-)
 # The reporter's aside on a number or claim, and relative clauses describing a noun
 # inside the content: their words are not the speaker's stance.
 ASIDES = (
