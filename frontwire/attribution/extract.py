@@ -54,6 +54,9 @@ CLEAN_LEFT = {
 CONTENT_END_PUNCT = set(".!?;:, \n\u2014\u2013\u00a0")
 # Tokens that can open a quotation (news wires also open with '' or a single quote).
 QUOTE_START = OPEN_QUOTES | {STRAIGHT, "''", "'", "\u2018"}
+# Marks that open a quotation region (see tokens.quote_regions); '' opens one in
+# wire copy that uses it on both sides ('said: ''We held the line. ...''').
+REGION_OPENERS = OPEN_QUOTES | {STRAIGHT, "''"}
 MAX_SOURCE_TOKENS = 30
 DELIMITERS = {",", "\u2014", "\u2013", "\u2015", "--"}
 # Verbs whose first object is the hearer: 'told Ukrainian media that ...'.
@@ -116,6 +119,11 @@ STATEMENT_GAP = re.compile(
     r"\s+in (?:a|an|the|his|her|their|its) (?:\w+ )?(?:statement|interview)\b"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
 )
+# A dateline opening the lead: "MOSCOW, 12 March (RIA Rusinform) - ", "KYIV (Wire) - ".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
 # Verbs that take a that-clause without reporting anything: 'ensure that', 'given that'.
 NOT_THAT_CUES = {
     "given", "ensure", "ensures", "ensured", "ensuring", "mean", "means", "meant", "meaning",
@@ -155,6 +163,13 @@ OF_VERBS = {"warned", "warns", "warning", "reminded", "informed", "assured", "br
 CLAUSE_BREAK = {
     "but", "while", "whereas", "compared", "although", "though", "even", "assuming",
 }  # fmt: skip
+# Words opening a sentence's frame, not its reported part: 'As for the talks, he said, ...'.
+FRAME_OPENERS = {"as", "during", "asked"}
+# Words opening the narrator's clause after a post-posed source ('..., he said, as ...'),
+# as in tidy.FRAME; 'since', 'because' and participles go on with the speaker's words.
+NARRATOR_OPENERS = {"as", "while", "amid", "whereas", "citing"}
+# Words opening the complement of a passive cue ('criticized for', 'known as').
+PASSIVE_LINKS = {"to", "for", "as", "over", "of", "on"}
 HAVE = {"has", "have", "had"}  # 'has to remind' completes the cue
 BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re"}
 EMBEDDABLE_KINDS = {"verb", "inherited", "raising", "passive"}
@@ -712,11 +727,17 @@ class Extractor:
         """Character end of content ending before ``b``: drop the final period or comma,
         keep a closing quotation mark (and what the quote encloses)."""
         text = self.t.doc_text
-        while b > a and text[b - 1] in CONTENT_END_PUNCT - {"?", "!"}:
+        while b > a and (text[b - 1] in CONTENT_END_PUNCT - {"?", "!"} or self._unopened(a, b)):
             if text[b - 1] == "." and ABBREVIATION_END.search(text, a, b):
                 break  # 'to the U.S.': the period belongs to the abbreviation
             b -= 1  # a question keeps its mark, a statement loses its period
         return b
+
+    def _unopened(self, a: int, b: int) -> bool:
+        """Does a..b end on a bracket it did not open ('(... he said the strike was
+        unrelated.)'): the bracket closes the writer's aside, not the content."""
+        text = self.t.doc_text
+        return text[b - 1] == ")" and text.count("(", a, b) < text.count(")", a, b)
 
     def _trim_start(self, a: int, b: int) -> int:
         text = self.t.doc_text
@@ -727,20 +748,49 @@ class Extractor:
     def content_right(self, k: int, s1: int, end_tok: int) -> tuple[int, int] | None:
         """Content from token ``k`` to ``end_tok``; a quote opened there is followed
         past the end of the sentence."""
+        k = self._skip_adverbials(self._that_after_adverb(k, s1), s1)
+        return self._content_from(k, end_tok)
+
+    def _content_from(self, k: int, end_tok: int) -> tuple[int, int] | None:
+        """Content from token ``k`` itself (no adverbial skipped) to ``end_tok``."""
         t = self.t
-        k = self._skip_adverbials(k, s1)
         if k >= end_tok:
             return None
         end_tok = self._clause_end(k, end_tok)
         a = t.start[k]
         b = t.end[end_tok - 1]
-        region = region_at(self.regions, a) if t.text[k] in OPEN_QUOTES | {STRAIGHT} else None
+        region = region_at(self.regions, a) if t.text[k] in REGION_OPENERS else None
         if region and region[1] > b:
             return (a, region[1])
         b = self._trim_end(a, b)
         if region and region[1] >= b:
             b = region[1]
-        return (a, b) if b > a else None
+        return (a, self._open_quote_end(a, b)) if b > a else None
+
+    def _that_after_adverb(self, k: int, s1: int) -> int:
+        """'said earlier on Friday during a briefing that ...': an adverb opening the
+        words after the cue, then a 'that' with no verb before it, starts the content
+        at the 'that'; the adverb and its phrases tell when, not what was said."""
+        t = self.t
+        if k >= s1 or not t.tag[k].startswith("RB") or t.quoted[k]:
+            return k
+        for x in range(k + 1, min(s1, k + 14)):
+            if t.lower[x] == "that" and t.tag[x] == "IN":
+                return x
+            if t.tag[x].startswith("VB") or t.text[x] in QUOTE_START:
+                break
+        return k
+
+    def _open_quote_end(self, a: int, b: int) -> int:
+        """End of a content a..b that opens a quotation and stops inside it: the
+        quoted words run to the closing mark ('said that Moscow "had no plans to
+        attack. None at all."'), across the sentence break that cut them."""
+        for start, end in self.regions:
+            if start >= b:
+                break
+            if a < start and b < end:
+                return end
+        return b
 
     def _clause_end(self, k: int, end_tok: int) -> int:
         """Reported words end before ', but ...', ', while ...': the narrator's own
@@ -751,7 +801,39 @@ class Extractor:
                 continue
             if t.text[x] == ";" or (t.text[x] == "," and t.lower[x + 1] in CLAUSE_BREAK):
                 return x
+            if t.lower[x] == "and" and self._second_predicate(k, x, end_tok):
+                return x - 1 if t.text[x - 1] == "," else x
+            if self._missed_sentence_end(x):
+                return x + (t.text[x] in CLOSING)  # a closing mark stays with its quote
         return end_tok
+
+    def _missed_sentence_end(self, x: int) -> bool:
+        """A period (or a quotation closing after one) the sentence splitter passed
+        over ('... if he becomes president. ''Obama doesn't get along with Putin,''
+        he said'): the reported clause ends there."""
+        t = self.t
+        if x + 1 >= len(t) or x == 0 or t.quoted[x]:
+            return False
+        closing = t.text[x] in CLOSING and t.doc_text[t.start[x] - 1] in ".!?"
+        if t.text[x] not in (".", "!", "?") and not closing:
+            return False
+        attached = not t.doc_text[t.end[x] : t.end[x] + 1].isspace()
+        if attached or len(t.text[x - 1]) <= 4 and t.text[x - 1].istitle():
+            return False  # "an 'intentional act.'", 'Sens. Tester': no new sentence
+        nxt = x + 1 + (t.pos[x + 1] == "SPACE")
+        return nxt < len(t) and (t.text[nxt][:1].isupper() or t.text[nxt] in QUOTE_START)
+
+    def _second_predicate(self, k: int, x: int, end_tok: int) -> bool:
+        """'praised the crews and promised more air defence': after an object with no
+        verb of its own, 'and' plus a finite verb adds a second predicate of the
+        cue's subject, not more of what was said."""
+        t = self.t
+        nxt = x + 1
+        while nxt < end_tok and t.tag[nxt] == "RB":
+            nxt += 1  # 'and also said', 'and then promised'
+        if nxt >= end_tok or t.tag[nxt] not in ("VBD", "VBZ") or t.quoted[nxt]:
+            return False
+        return not any(t.tag[y] in FINITE and not t.quoted[y] for y in range(k, x))
 
     def content_left(self, s0: int, stop: int) -> tuple[int, int] | None:
         """Content from the sentence start (or the quote it lies in) to token ``stop``."""
@@ -767,6 +849,9 @@ class Extractor:
         while b > a and text[b - 1] in " \n\t,\u2014\u2013-(\u00a0":
             b -= 1
         a = self._trim_start(a, b)
+        dateline = DATELINE.match(text[a:b])
+        if dateline and dateline.end() < b - a:
+            a += dateline.end()  # 'WASHINGTON (Reuters) - The Chinese government ...'
         while a > 0 and text[a - 1] in "'\"\u201c\u2018`":
             a -= 1  # the senter sometimes leaves an opening '' in the sentence before
         # '..., the day before, "You'd have to be insane," he said': the quote is the content.
@@ -1095,12 +1180,19 @@ class Extractor:
         k = edge - 1
         while k > start and t.pos[k] == "SPACE":
             k -= 1
-        if k > start and t.text[k] in (",", "\u2014", "\u2013", "-", ";"):
+        if k > start and t.text[k] in (",", "\u2014", "\u2013", "-", ";") and not self._joins(k):
             return k
         if k > start and t.lower[k] in ("and", "but") and src is None:
             # 'said A, and added B' / 'praised his mother and refused to ...'
             return k - 1 if t.text[k - 1] == "," else k
         return s1
+
+    def _joins(self, k: int) -> bool:
+        """Is token ``k`` a hyphen inside a word ('so-called', 'self-declared')?"""
+        t = self.t
+        if t.text[k] != "-" or not 0 < k < len(t) - 1:
+            return False
+        return t.end[k - 1] == t.start[k] and t.end[k] == t.start[k + 1]
 
     def _verb(
         self, number: int, i: int, s0: int, s1: int, nxt: int | None, before: list[RawAttribution]
@@ -1226,12 +1318,36 @@ class Extractor:
             subject[1] - subject[0] == 1 and t.lower[subject[0]] in ("it", "that", "which")
         ):
             spans = [t.chars(*subject)]
-            if k < s1 and t.lower[k] == "to":  # 'Trump is expected to win': both parts
-                rest = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
+            if self._passive_complement(k, s1):  # 'Trump is expected to win': both parts
+                rest = self._passive_rest(k, s1, nxt)
                 spans += [rest] if rest else []
             return agent, spans
         right = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
         return agent, [right] if right else []
+
+    def _passive_complement(self, k: int, s1: int) -> bool:
+        """Does a passive cue's complement start at ``k``: 'is expected to win', 'was
+        criticized for failing to campaign', 'was known as "the Poorhouse"', 'was
+        declared the winner'? PolNeAR's content is then the subject and the complement."""
+        t = self.t
+        if k >= s1 or t.quoted[k]:
+            return False
+        low = t.lower[k]
+        return low in PASSIVE_LINKS or (t.pos[k] in ("DET", "ADJ") and low not in ("this",))
+
+    def _passive_rest(self, k: int, s1: int, nxt: int | None) -> tuple[int, int] | None:
+        """The complement of a passive cue, with its preposition ('for failing to ...'),
+        up to the first comma that does not continue a list ('known as "the
+        Poorhouse," with an economy ...')."""
+        t = self.t
+        end = self._tail_cut(k, s1, nxt)
+        for x in range(k + 1, end - 1):
+            if t.text[x] == "," and not t.quoted[x] and t.pos[x + 1] not in NP_POS:
+                end = x
+                break
+        if t.lower[k] == "to":
+            return self.content_right(k, s1, end)
+        return self._content_from(k, end)
 
     def sentence_subject(self, s0: int, limit: int) -> tuple[int, int] | None:
         """The noun phrase opening the sentence, when a verb follows it."""
@@ -1293,8 +1409,8 @@ class Extractor:
         t = self.t
         if k < s1 and t.lower[k] in OBJECT_PRONOUNS:
             return k + 1  # 'told him it was done'
-        for x in range(k, min(s1, k + 8)):
-            if t.lower[x] == "to" and x > k:
+        for x in range(k, min(s1, k + 14)):
+            if t.lower[x] == "to" and t.tag[x] == "TO" and x > k:
                 return k  # 'urged the Fed not to act': the hearer is part of the content
             if t.lower[x] == "that" and x > k:
                 return x
@@ -1332,6 +1448,20 @@ class Extractor:
         self, src: tuple[int, int], g1: int, s0: int, s1: int, nxt: int | None
     ) -> list[tuple[int, int]]:
         t = self.t
+        pronoun = self._object_relative(src, s0)
+        if pronoun is not None:
+            # The relative clause ends at its closing comma: 'which officials say will
+            # take effect in May, drew protests'.
+            end = self._tail_cut(g1, s1, nxt)
+            end = next((x for x in range(g1 + 1, end) if t.text[x] == "," and not t.quoted[x]), end)
+            # 'which the ministry described as a provocation': the phrase is what was
+            # said; 'which Moscow rejected at a briefing': the phrase only says where.
+            right = (
+                self._content_from(g1, end)
+                if g1 < end and t.lower[g1] in PASSIVE_LINKS - {"to"}
+                else self.content_right(g1, s1, end)
+            )
+            return [t.chars(pronoun, pronoun + 1)] + ([right] if right else [])
         right_end = self._tail_cut(g1, s1, nxt)
         k = self._skip_adverbials(g1, s1)
         rest = [x for x in range(k, right_end) if t.pos[x] not in ("PUNCT", "SPACE")]
@@ -1350,8 +1480,12 @@ class Extractor:
         )
         if left_ok and (relayed or (quoted_left and t.text[k] not in QUOTE_START)):
             left = self.content_left(s0, src[0])
-            return [left] if left else []
-        if left_ok and quoted_left and rest and t.text[k] in QUOTE_START:
+            # '"A," Mr. Bondar said. "B."' in one sentence: the second quote is his too.
+            tail = self._mixed_tail(g1, s1) if quoted_left else []
+            return [left] + tail if left else []
+        if left_ok and rest and (
+            (quoted_left and t.text[k] in QUOTE_START) or self._parenthetical_cue(src, g1, s0)
+        ):
             left = self.content_left(s0, src[0])
             right = self.content_right(k, s1, right_end)
             return [c for c in (left, right) if c]
@@ -1395,6 +1529,36 @@ class Extractor:
         if t.pos[y] in ("PUNCT", "ADV") or t.ent[y] in ("DATE", "TIME"):
             return True
         return t.pos[y] == "ADP" and y + 1 < end and t.ent[y + 1] in ("DATE", "TIME")
+
+    def _object_relative(self, src: tuple[int, int], s0: int) -> int | None:
+        """'a tax cut, which Mr. Camp proposed', 'what he calls a rigged system': the
+        relative or wh-pronoun right before the source stands for what was said
+        (PolNeAR marks the pronoun as the content, not the clause it hangs from)."""
+        t = self.t
+        k = src[0] - 1
+        if k < s0 or t.tag[k] not in ("WDT", "WP") or t.quoted[k]:
+            return None
+        return k if t.lower[k] in ("which", "what", "whom", "that", "who") else None
+
+    def _parenthetical_cue(self, src: tuple[int, int], g1: int, s0: int) -> bool:
+        """'The museum, Mr. Obama said, would make visitors face hard truths': a source
+        and cue set off by commas inside the sentence speak for both its parts, the
+        words before them ('The museum', 'Too often') and the words after."""
+        t = self.t
+        if g1 + 1 >= len(t) or t.text[g1] != "," or t.text[src[0] - 1] != ",":
+            return False
+        right = g1 + 1 + (t.pos[g1 + 1] == "SPACE")
+        if t.lower[right] in NARRATOR_OPENERS:
+            return False  # '..., the port authority said, as Ukraine stepped up attacks'
+        k = s0
+        while k < src[0] and t.pos[k] in ("SPACE", "PUNCT"):
+            k += 1
+        # 'Asked about the strike, he said, ...', 'As for the talks, ...': the opener
+        # frames the question, it is not said.
+        if t.tag[k] in ("VBN", "VBG") or t.lower[k] in FRAME_OPENERS:
+            return False
+        # A colon or another cue before the source: the words before are not its own.
+        return not any(t.text[x] in (":", ";") or self.is_cue(x) for x in range(k, src[0]))
 
     def _cue_extent(
         self,
@@ -1450,14 +1614,25 @@ class Extractor:
         return end if k >= len(t) or t.start[k] >= b else a
 
     def _mixed_tail(self, k: int, s1: int) -> list[tuple[int, int]]:
-        """'"A," said Smith, "B."': the quote after the source is content too."""
+        """'"A," said Smith, "B."': the quote after the source is content too, also
+        after a period the sentence splitter kept in ('"A," said Smith. "B."')."""
         t = self.t
-        while k < s1 and t.text[k] in (",", ":") or (k < s1 and t.pos[k] == "SPACE"):
-            k += 1
+        k = self._skip_marks(k, s1)
+        if k < s1 and t.text[k - 1] == "," and t.text[k] not in QUOTE_START:
+            k = self._skip_marks(self._skip_np(k, s1), s1)  # 'said Smith, a consultant.'
         if k < s1 and t.text[k] in QUOTE_START:
             span = self.content_right(k, s1, s1)
-            return [span] if span else []
+            # A quotation with words after it ('"B," she replied') has its own speaker.
+            after = t.doc_text[span[1] : t.end[s1 - 1]] if span else ""
+            return [span] if span and not any(c.isalnum() for c in after) else []
         return []
+
+    def _skip_marks(self, k: int, s1: int) -> int:
+        """First token from ``k`` that is not a comma, colon, period or space."""
+        t = self.t
+        while k < s1 and (t.text[k] in (",", ":", ".") or t.pos[k] == "SPACE"):
+            k += 1
+        return k
 
     def _in_poll(self, i: int, s1: int) -> bool:
         """'in a new Fox News poll', 'in most surveys': a poll is a source (PolNeAR)."""
@@ -1489,15 +1664,45 @@ class Extractor:
             content = self.content_left(s0, i)
         if content is None:
             return None
+        rest = [] if lead else self._according_rest(i, src_end, s1, nxt)
         return RawAttribution(
             cue=t.chars(i, i + width),
             source=t.chars(*src),
-            content=[content],
+            content=[content] + rest,
             sentence=number,
             kind="according",
             cue_tokens=(i, i + width),
             source_tokens=src,
         )
+
+    def _according_rest(
+        self, i: int, src_end: int, s1: int, nxt: int | None
+    ) -> list[tuple[int, int]]:
+        """'Over the long term, according to the budget office, the deficit will rise':
+        set off by commas mid-sentence, 'according to X' covers the words after it too;
+        an appositive naming the source ('Dennis Ross, another former envoy,') is
+        skipped, and a relative clause or another source ('and other scientists') is
+        not content."""
+        t = self.t
+        if i == 0 or t.text[i - 1] != "," or src_end + 1 >= s1 or t.text[src_end] != ",":
+            return []
+        k = src_end + 1
+        for _ in range(2):
+            k += t.pos[k] == "SPACE"
+            if k >= s1 or t.lower[k] in NARRATOR_OPENERS | {"which", "who", "whose"}:
+                return []
+            if t.tag[k] == "VBG":
+                return []  # '..., citing ...'
+            clause = k
+            while clause < s1 and t.text[clause] != "," and t.tag[clause] not in FINITE:
+                clause += 1
+            if t.pos[k] == "SCONJ" or (clause < s1 and t.tag[clause] in FINITE):
+                right = self.content_right(k, s1, self._tail_cut(k, s1, nxt))
+                return [right] if right else []
+            if clause >= s1:
+                return []
+            k = clause + 1  # past the appositive
+        return []
 
     def _name_appositive(self, k: int, s1: int) -> int:
         """'According to the head of the administration, Oleh Syniehubov, five ...':
@@ -1535,6 +1740,23 @@ class Extractor:
             )
         )
 
+    def _claimed(
+        self, region: tuple[int, int], att: RawAttribution, found: list[RawAttribution]
+    ) -> bool:
+        """Does another attribution own quotation ``region``: its content overlaps it, or
+        its cue sits in the sentence where the quotation ends ('"A. B," Smith added.')?"""
+        t = self.t
+        s1 = t.sents[t.sent[t.index_at(region[1] - 1)]][1]
+        end = t.end[s1 - 1]
+        for other in found:
+            if other is att:
+                continue
+            if region[0] <= other.cue[0] < end:
+                return True
+            if any(a < region[1] and region[0] < b for a, b in other.content):
+                return True
+        return False
+
     def _continue_quotes(self, found: list[RawAttribution]) -> None:
         """A quotation paragraph right after a quoted attribution continues it."""
         t = self.t
@@ -1555,7 +1777,7 @@ class Extractor:
                 if s0 >= s1 or t.text[s0] not in QUOTE_START:
                     break
                 region = region_at(self.regions, t.start[s0])
-                if region is None or region[0] < last[1]:
+                if region is None or region[0] < last[1] or self._claimed(region, att, found):
                     break
                 att.content.append(region)
                 last = region

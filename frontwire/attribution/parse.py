@@ -46,6 +46,11 @@ CLAUSE_OPENERS = {
     "while", "when", "as", "because", "after", "before", "but", "and", "or", "although",
     "though", "since", "if", "even", "until", "where", "whereas", "unless",
 }  # fmt: skip
+# Prepositions that open a phrase of time, place or occasion after a verb's object.
+ADJUNCT_PREPS = {"at", "during", "after", "before", "amid"}
+# 'on Thursday', 'in November': prepositions that open a date after the object.
+DATE_PREPS = {"on", "in"}
+PHRASE_OPENERS = ADJUNCT_PREPS | DATE_PREPS
 # What an object or clause after the verb says, when the rules took the left clause.
 RIGHT_CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "intj", "oprd"}
 CLAUSE_MARKS = {",", ";", "—", "–", "―", "-"}
@@ -184,14 +189,15 @@ def _relay(phrase: Any) -> bool:
 
 
 def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset: int) -> None:
-    """Cut a single content right of the cue after the verb's last complement."""
-    if len(raw.content) != 1 or raw.content[0][0] < toks.start[raw.cue_tokens[1] - 1]:
+    """Cut the content right of the cue after the verb's last complement (of several
+    spans, the last: 'which', 'will go into effect next month, ...')."""
+    if not raw.content or raw.content[-1][0] < toks.start[raw.cue_tokens[1] - 1]:
         return
-    complements = [c for c in sent[head - offset].rights if c.dep_ in COMPLEMENT_DEPS]
+    *before, (a, b) = raw.content
+    complements = _complements(toks, sent[head - offset], offset)
     if not complements:
         return
     last = max(c.right_edge.i for c in complements) + offset
-    a, b = raw.content[0]
     cut = toks.end[last]
     rest = toks.doc_text[cut:b]
     if not a < cut < b or any(q in rest for q in QUOTE_MARKS):
@@ -199,11 +205,37 @@ def _end_content(toks: Tokens, raw: RawAttribution, sent: Any, head: int, offset
     words = rest.split()
     if not words or not any(c.isalnum() for c in rest):
         return
-    if rest.lstrip()[:1] not in CLAUSE_MARKS and words[0].lower() not in CLAUSE_OPENERS:
+    opener = words[0].lower()
+    if rest.lstrip()[:1] not in CLAUSE_MARKS and opener not in CLAUSE_OPENERS | PHRASE_OPENERS:
         return
     while cut > a and toks.doc_text[cut - 1] in " ,.;:":
         cut -= 1
-    raw.content = [(a, cut)]
+    raw.content = [*before, (a, cut)]
+
+
+def _complements(toks: Tokens, verb: Any, offset: int) -> list[Any]:
+    """The verb's dependents on the right that carry what is reported. A phrase of
+    time, place or occasion after the object ('endorsed Mr. Trump at a news
+    conference', 'criticized the plan during the debate') says when or where, not
+    what: PolNeAR leaves it out of the content."""
+    out: list[Any] = []
+    for child in verb.rights:
+        if child.dep_ not in COMPLEMENT_DEPS:
+            continue
+        if out and child.dep_ == "prep" and _adjunct(toks, child, offset):
+            continue
+        out.append(child)
+    return out
+
+
+def _adjunct(toks: Tokens, prep: Any, offset: int) -> bool:
+    """'at a rally', 'during the debate', 'on Thursday night': a phrase of time, place
+    or occasion (not 'in support of', 'with 47 percent', which describe the object)."""
+    if prep.lower_ in ADJUNCT_PREPS:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    dated = any(toks.ent[o.i + offset] in ("DATE", "TIME") for o in objects)
+    return prep.lower_ in DATE_PREPS and dated
 
 
 def _head(toks: Tokens, raw: RawAttribution) -> int | None:

@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import re
 
-from .extract import RawAttribution
+from .extract import DATELINE, RawAttribution
 from .tokens import Tokens
 
 RELATIVE = {"which", "who", "whose", "that"}
 # A nested speaker introduced by one of these is a second, contrasting claim,
 # not part of the first one: "X claim A as Y insists B", "X said A while Y said B".
 CONTRAST = {"as", "while", "whereas", "although", "though", "but"}
-# A dateline opening the lead: "MOSCOW, 12 March (RIA Rusinform) - ", "KYIV (Wire) - ".
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?"
-    r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
-)
 # The reporter's aside on a number or claim, and relative clauses describing a noun
 # inside the content: their words are not the speaker's stance.
 ASIDES = (
@@ -118,6 +113,8 @@ def relative_clause_content(raw: RawAttribution, t: Tokens) -> None:
     objective = i > 1 and t.lower[i - 1] in RELATIVE and t.text[i - 2] == ","
     if not subject and not objective:
         return
+    if objective and len(raw.content) > 1 and raw.content[0] == t.chars(i - 1, i):
+        raw.content = raw.content[1:]  # the bare 'which' (PolNeAR's span) says nothing
     a, b = raw.content[0]
     if objective and a > raw.cue[1]:  # the content skipped past the clause: pull it back
         a = raw.cue[1] + len(t.doc_text[raw.cue[1] : b]) - len(t.doc_text[raw.cue[1] : b].lstrip())
