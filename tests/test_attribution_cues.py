@@ -139,8 +139,15 @@ def test_our_own_failed_verification_is_an_unconfirmed_claim_of_the_outlet(spacy
         "We have not been able to verify this."
     )
     unconfirmed = [c for c in _claims(spacy_nlp, text) if c.stance == "unconfirmed"]
-    assert [(c.source, c.content) for c in unconfirmed] == [
-        ("Eastline Wire", "We have not been able to verify this")]  # fmt: skip
+    assert [(c.source, c.cue, c.content) for c in unconfirmed] == [
+        ("Eastline Wire", "have not been able to verify", "this")]  # fmt: skip
+
+
+def test_an_outlet_that_could_not_verify_a_claim_leaves_it_unconfirmed(spacy_nlp):
+    text = "Northline could not independently verify the account."
+    (claim,) = _claims(spacy_nlp, text)
+    assert (claim.source, claim.cue, claim.stance) == (
+        "Northline", "could not independently verify", "unconfirmed")  # fmt: skip
 
 
 @pytest.mark.parametrize("stamp", ["14:35", "09.10"])

@@ -359,6 +359,8 @@ class Extractor:
         k = to - 1
         while k >= s0 and (t.tag[k] == "RP" or (t.tag[k] == "RB" and t.lower[k] != "not")):
             k -= 1  # 'went on to say', 'refused repeatedly to say'
+        if k >= s0 and t.lower[k] in ("able", "unable") and not t.quoted[k]:
+            return self._auxiliaries(k, s0)  # 'have not been able to confirm'
         if k < s0 or not t.tag[k].startswith("VB") or t.quoted[k]:
             return to
         went_on = t.tag[k + 1] == "RP"  # 'went on to say'
