@@ -206,3 +206,17 @@ def test_said_in_a_statement_that_is_one_claim_not_two(spacy_nlp):
 def test_stance_of_withheld_and_denied_matters(spacy_nlp, text, cue, stance):
     (claim,) = [c for c in _claims(spacy_nlp, text) if c.cue == cue]
     assert claim.stance == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clinton, who added to her delegate lead, spoke in Miami.",
+     "The channel added 5,000 subscribers over the weekend."],
+)  # fmt: skip
+def test_adding_to_something_is_not_saying_it(spacy_nlp, text):
+    assert [s for s in spans(spacy_nlp, text) if s[1] == "added"] == []
+
+
+def test_added_with_a_bare_clause_still_reports(spacy_nlp):
+    found = spans(spacy_nlp, "He added the talks had failed.")
+    assert ("He", "added", "the talks had failed") in found

@@ -112,6 +112,7 @@ CUE_PARTICLES = {"about", "against", "out"}
 # A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
 CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
+ADD_FORMS = {"add", "adds", "added", "adding"}
 COMMISSIVE = {"pledge", "pledges", "pledged", "pledging"}
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 # 'said in a statement', 'says in an interview': the medium joins the cue (PolNeAR).
@@ -241,6 +242,10 @@ class Extractor:
         low = t.lower[i]
         if t.quoted[i] or not t.tag[i].startswith("VB"):
             return False
+        if low in ADD_FORMS and i + 1 < len(t) and (
+            t.lower[i + 1] in ("to", "more", "another") or t.pos[i + 1] == "NUM"
+        ):
+            return self._introduces_speech(i)  # 'added to her lead', 'added 5 million users'
         if low in self.cues.strong:
             return not self._attributive(i)
         if low in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[low]:
@@ -257,11 +262,18 @@ class Extractor:
             # 'posted a video showing ...', 'published footage of ...': media objects.
             if any(t.lower[k] in MEDIA_NOUNS for k in range(i + 1, min(s1, i + 5))):
                 return True
-            nxt = self._skip_adverbials(i + 1, s1)
-            if nxt < len(t) and (t.lower[nxt] == "that" or t.text[nxt] in QUOTE_START):
-                return True
-            return self._after_quote(i)
+            return self._introduces_speech(i)
         return False
+
+    def _introduces_speech(self, i: int) -> bool:
+        """A that-clause, a quotation or a colon follows the verb, or a quotation ends
+        just before it and its subject."""
+        t = self.t
+        s1 = t.sents[t.sent[i]][1]
+        nxt = self._skip_adverbials(i + 1, s1)
+        if nxt < len(t) and (t.lower[nxt] in ("that", ":") or t.text[nxt] in QUOTE_START):
+            return True
+        return self._after_quote(i)
 
     def _takes_that_clause(self, i: int) -> bool:
         t = self.t
