@@ -210,3 +210,8 @@ def test_dateline_is_not_part_of_a_content_before_the_source(spacy_nlp):
     assert contents(spacy_nlp, text)["said"] == [
         "Russian forces shelled Kherson overnight"
     ]
+
+
+def test_what_the_source_calls_ends_with_the_quoted_name(spacy_nlp):
+    text = "Kyiv condemned what the Kremlin called \u201ca limited operation\u201d in a statement."
+    assert contents(spacy_nlp, text)["called"] == ["what", "\u201ca limited operation\u201d"]

@@ -1468,6 +1468,8 @@ class Extractor:
             # take effect in May, drew protests'.
             end = self._tail_cut(g1, s1, nxt)
             end = next((x for x in range(g1 + 1, end) if t.text[x] == "," and not t.quoted[x]), end)
+            if t.lower[pronoun] == "what" and g1 < end:
+                end = self._named_thing(g1, end)
             # 'which the ministry described as a provocation': the phrase is what was
             # said; 'which Moscow rejected at a briefing': the phrase only says where.
             right = (
@@ -1553,6 +1555,13 @@ class Extractor:
         if k < s0 or t.tag[k] not in ("WDT", "WP") or t.quoted[k]:
             return None
         return k if t.lower[k] in ("which", "what", "whom", "that", "who") else None
+
+    def _named_thing(self, k: int, end: int) -> int:
+        """End of the quoted name a 'what X calls' clause gives ('what aide Kevin
+        Phillips called "the beginning of a new era" in his book')."""
+        t = self.t
+        region = region_at(self.regions, t.start[k]) if t.text[k] in REGION_OPENERS else None
+        return end if region is None else min(end, t.index_at(region[1] - 1) + 1)
 
     def _parenthetical_cue(self, src: tuple[int, int], g1: int, s0: int) -> bool:
         """'The museum, Mr. Obama said, would make visitors face hard truths': a source
