@@ -220,3 +220,15 @@ def test_adding_to_something_is_not_saying_it(spacy_nlp, text):
 def test_added_with_a_bare_clause_still_reports(spacy_nlp):
     found = spans(spacy_nlp, "He added the talks had failed.")
     assert ("He", "added", "the talks had failed") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("KYIV (Reuters) - Ukraine's air force said it shot down 20 drones overnight.",
+         "Ukraine's air force"),
+        ("Khartoum (AFP) - The army said it had retaken the bridge.", "The army"),
+    ],
+)  # fmt: skip
+def test_a_dateline_is_not_part_of_the_source(spacy_nlp, text, source):
+    assert spans(spacy_nlp, text)[0][0] == source

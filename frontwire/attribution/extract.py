@@ -125,6 +125,10 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?"
     r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
 )
+# A mixed-case dateline needs its agency: "New York (AFP) - ".
+AGENCY_DATELINE = re.compile(
+    r"^[A-Z][\w .'/-]{2,40}(?:,[^\n\-\u2013\u2014]{1,40})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]+\s+"
+)
 # Verbs that take a that-clause without reporting anything: 'ensure that', 'given that'.
 NOT_THAT_CUES = {
     "given", "ensure", "ensures", "ensured", "ensuring", "mean", "means", "meant", "meaning",
@@ -212,6 +216,20 @@ def country_names() -> frozenset[str]:
             if value:
                 names.add(value.lower())
     return frozenset(names)
+
+
+def after_dateline(t: Tokens, start: int, end: int) -> int:
+    """First token of a source after a dateline it opens with ('KYIV (Reuters) - Ukraine's
+    air force said'): the dateline places the story, it does not speak."""
+    text = t.doc_text[t.start[start] : t.end[end - 1]]
+    match = DATELINE.match(text) or AGENCY_DATELINE.match(text)
+    if match is None:
+        return start
+    cut = t.start[start] + match.end()
+    k = start
+    while k < end - 1 and t.start[k] < cut:
+        k += 1
+    return k
 
 
 @dataclass
@@ -408,6 +426,7 @@ class Extractor:
             start += 1  # 'which officials said': the relative pronoun is the content's
         while start < j and CLOCK.match(t.text[start]):
             start += 1  # a live blog's '14:35 Ukraine's air force said': the time stamps the entry
+        start = after_dateline(t, start, j + 1)
         # 'The Legion, the Volunteer Corps and the Battalion said': a comma list.
         if any(t.pos[k] == "CCONJ" for k in range(start, j)):
             while start - 2 >= s0 and t.text[start - 1] == ",":

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import AUX, CLOCK, HEARER_VERBS, RAISING, RawAttribution
+from .extract import AUX, CLOCK, HEARER_VERBS, RAISING, RawAttribution, after_dateline
 from .lexicon import load_cues
 from .tokens import Tokens
 
@@ -132,7 +132,7 @@ def apply_parses(toks: Tokens, raws: list[RawAttribution], parsed: dict[int, Any
             continue
         found = subject(parsed[number], head - offset)
         if found is not None:
-            span = (found[0] + offset, found[1] + offset)
+            span = (after_dateline(toks, found[0] + offset, found[1] + offset), found[1] + offset)
             raw.source_tokens, raw.source = span, toks.chars(*span)
         if toks.pos[head] == "VERB":
             _content_on_the_right(toks, raw, parsed[number], head, offset)
