@@ -232,3 +232,13 @@ def test_added_with_a_bare_clause_still_reports(spacy_nlp):
 )  # fmt: skip
 def test_a_dateline_is_not_part_of_the_source(spacy_nlp, text, source):
     assert spans(spacy_nlp, text)[0][0] == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It was reported that a dam at the hydroelectric plant had been damaged.",
+     "The commander is said to have fled the town."],
+)  # fmt: skip
+def test_a_report_without_a_reporter_is_the_outlet_hedging(spacy_nlp, sentence):
+    claims = _claims(spacy_nlp, sentence)
+    assert [(c.source, c.stance) for c in claims] == [("Eastline Wire", "hedged")]
