@@ -242,3 +242,20 @@ def test_a_dateline_is_not_part_of_the_source(spacy_nlp, text, source):
 def test_a_report_without_a_reporter_is_the_outlet_hedging(spacy_nlp, sentence):
     claims = _claims(spacy_nlp, sentence)
     assert [(c.source, c.stance) for c in claims] == [("Eastline Wire", "hedged")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three bodies were found in the village after the shelling.",
+     "Drones were seen over the city before the explosions.",
+     "(Reporting by Dan Ortiz in Kyiv; Editing by Mara Lind.)",
+     "With 95 percent of precincts reporting, the mayor led by 20 points."],
+)  # fmt: skip
+def test_things_found_bylines_and_tallies_are_not_claims(spacy_nlp, text):
+    assert spans(spacy_nlp, text) == []
+
+
+def test_a_finding_reported_with_that_is_a_claim(spacy_nlp):
+    found = spans(spacy_nlp, "It was found that the shells came from the east.")
+    assert [(cue, content) for _, cue, content in found] == [
+        ("was found", "that the shells came from the east")]  # fmt: skip
