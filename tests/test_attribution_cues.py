@@ -259,3 +259,24 @@ def test_a_finding_reported_with_that_is_a_claim(spacy_nlp):
     found = spans(spacy_nlp, "It was found that the shells came from the east.")
     assert [(cue, content) for _, cue, content in found] == [
         ("was found", "that the shells came from the east")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebels attacked the army base at dawn.",
+     "Gunmen attacked a church in the town, killing 15 worshippers.",
+     "The convoy was attacked near the checkpoint, and two trucks were destroyed.",
+     "Rebels attacked the base for hours."],
+)  # fmt: skip
+def test_an_armed_attack_is_not_a_verbal_one(spacy_nlp, text):
+    assert spans(spacy_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [("The governor attacked the ministry for its slow response.",
+      "the ministry for its slow response"),
+     ("The senator attacked the plan as reckless.", "the plan as reckless")],
+)  # fmt: skip
+def test_an_attack_with_a_reason_or_verdict_is_criticism(spacy_nlp, text, content):
+    assert [(cue, c) for _, cue, c in spans(spacy_nlp, text)] == [("attacked", content)]

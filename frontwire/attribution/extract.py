@@ -112,6 +112,11 @@ CUE_PARTICLES = {"about", "against", "out"}
 # A content ending in an abbreviation keeps its period: "U.S.", "D.C.", "Jr.".
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$")
 CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
+ATTACK_VERBS = {
+    "attack", "attacks", "attacked", "attacking", "blast", "blasts", "blasted", "blasting",
+}  # fmt: skip
+REASONS = {"over", "as", "that"}  # 'attacked X over ...', '... as reckless'; 'for' is checked
+DURATIONS = {"hours", "days", "weeks", "months", "years", "minutes", "a", "an", "several", "some"}
 FINDING = {"found", "seen", "shown", "discovered", "spotted", "heard"}
 ADD_FORMS = {"add", "adds", "added", "adding"}
 COMMISSIVE = {"pledge", "pledges", "pledged", "pledging"}
@@ -263,6 +268,8 @@ class Extractor:
             return False
         if self._byline_or_tally(i) or self._found_thing(i):
             return False
+        if low in ATTACK_VERBS:
+            return self._verbal_attack(i)
         if low in ADD_FORMS and i + 1 < len(t) and (
             t.lower[i + 1] in ("to", "more", "another") or t.pos[i + 1] == "NUM"
         ):
@@ -295,6 +302,33 @@ class Extractor:
         if nxt < len(t) and (t.lower[nxt] in ("that", ":") or t.text[nxt] in QUOTE_START):
             return True
         return self._after_quote(i)
+
+    def _verbal_attack(self, i: int) -> bool:
+        """'attacked Clinton over her emails', 'blasted the plan as reckless' criticise;
+        'Rebels attacked the army base', 'was attacked near the checkpoint' are violence,
+        the events stage's business. Words attack when a reason or verdict follows the
+        object ('over', 'for', 'as'), a quotation or 'that' does, or a named person
+        attacks a named person."""
+        t = self.t
+        s0, s1 = t.sents[t.sent[i]]
+        for k in range(i + 2, min(s1, i + 9)):  # after at least a one-word object
+            if t.lower[k] in REASONS or self._reason_for(k, s1):
+                return True
+            if t.tag[k].startswith("VB") or t.text[k] in (",", ";"):
+                break
+        if any(t.text[k] in QUOTE_START for k in range(i + 1, min(s1, i + 4))):
+            return True
+        subject = self.left_source(self.group(i)[0])
+        if subject is None or t.ent[subject[1] - 1] != "PERSON" or i + 1 >= s1:
+            return False
+        return t.ent[i + 1] == "PERSON" or t.lower[i + 1] in OBJECT_PRONOUNS
+
+    def _reason_for(self, k: int, s1: int) -> bool:
+        """'for its slow response' gives a reason; 'for hours', 'for two days' a duration."""
+        t = self.t
+        if t.lower[k] != "for" or k + 1 >= s1:
+            return False
+        return t.ent[k + 1] not in ("DATE", "TIME", "CARDINAL") and t.lower[k + 1] not in DURATIONS
 
     def _byline_or_tally(self, i: int) -> bool:
         """'(Reporting by David Bailey; Editing by ...)' credits the journalists and
