@@ -280,3 +280,22 @@ def test_an_armed_attack_is_not_a_verbal_one(spacy_nlp, text):
 )  # fmt: skip
 def test_an_attack_with_a_reason_or_verdict_is_criticism(spacy_nlp, text, content):
     assert [(cue, c) for _, cue, c in spans(spacy_nlp, text)] == [("attacked", content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The strike claimed the lives of 12 people, including three children.",
+     "The war has claimed more than 10,000 civilian lives."],
+)  # fmt: skip
+def test_a_strike_that_claimed_lives_said_nothing(spacy_nlp, text):
+    assert spans(spacy_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [("Medical sources said at least 12 people were killed in the strike.",
+      "at least 12 people were killed in the strike"),
+     ("The ministry said at most 30 soldiers were wounded.", "at most 30 soldiers were wounded")],
+)  # fmt: skip
+def test_at_least_opens_a_casualty_figure_not_an_adverbial(spacy_nlp, text, content):
+    assert [c for _, _, c in spans(spacy_nlp, text)] == [content]

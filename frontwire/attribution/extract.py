@@ -266,7 +266,7 @@ class Extractor:
         low = t.lower[i]
         if t.quoted[i] or not t.tag[i].startswith("VB"):
             return False
-        if self._byline_or_tally(i) or self._found_thing(i):
+        if self._byline_or_tally(i) or self._found_thing(i) or self._took_lives(i):
             return False
         if low in ATTACK_VERBS:
             return self._verbal_attack(i)
@@ -329,6 +329,20 @@ class Extractor:
         if t.lower[k] != "for" or k + 1 >= s1:
             return False
         return t.ent[k + 1] not in ("DATE", "TIME", "CARDINAL") and t.lower[k + 1] not in DURATIONS
+
+    def _took_lives(self, i: int) -> bool:
+        """'The strike claimed the lives of 12 people', 'claimed at least 40 lives': the
+        strike killed them; it did not say anything."""
+        t = self.t
+        if t.lower[i] not in ("claim", "claims", "claimed", "claiming"):
+            return False
+        s1 = t.sents[t.sent[i]][1]
+        for k in range(i + 1, min(s1, i + 8)):
+            if t.lower[k] in ("life", "lives"):
+                return True
+            if t.lower[k] == "that" or t.tag[k].startswith("VB") or t.text[k] in QUOTE_START:
+                return False
+        return False
 
     def _byline_or_tally(self, i: int) -> bool:
         """'(Reporting by David Bailey; Editing by ...)' credits the journalists and
@@ -756,7 +770,12 @@ class Extractor:
         while k < s1:
             if t.ent[k] in ("DATE", "TIME") and t.pos[k] != "PRON":
                 k += 1
-            elif t.pos[k] == "ADP" and t.lower[k] not in ("that", "about") and k + 1 < s1:
+            elif (
+                t.pos[k] == "ADP"
+                and t.lower[k] not in ("that", "about")
+                and k + 1 < s1
+                and t.lower[k + 1] not in ("least", "most")  # 'at least 12 were killed'
+            ):
                 k = self._skip_np(k + 1, s1)
             elif t.text[k] in (",", ":") or t.pos[k] == "SPACE":
                 k += 1
