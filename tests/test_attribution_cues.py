@@ -299,3 +299,17 @@ def test_a_strike_that_claimed_lives_said_nothing(spacy_nlp, text):
 )  # fmt: skip
 def test_at_least_opens_a_casualty_figure_not_an_adverbial(spacy_nlp, text, content):
     assert [c for _, _, c in spans(spacy_nlp, text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [("Local authorities put the death toll at 23.", "Local authorities", "the death toll at 23"),
+     ("Local officials put the number of dead at at least 40.", "Local officials",
+      "the number of dead at at least 40")],
+)  # fmt: skip
+def test_putting_a_toll_at_a_figure_is_a_casualty_claim(spacy_nlp, text, source, content):
+    assert (source, "put", content) in spans(spacy_nlp, text)
+
+
+def test_putting_a_thing_somewhere_is_not(spacy_nlp):
+    assert spans(spacy_nlp, "He put the box at the end of the shelf.") == []

@@ -117,6 +117,10 @@ ATTACK_VERBS = {
 }  # fmt: skip
 REASONS = {"over", "as", "that"}  # 'attacked X over ...', '... as reckless'; 'for' is checked
 DURATIONS = {"hours", "days", "weeks", "months", "years", "minutes", "a", "an", "several", "some"}
+COUNT_NOUNS = {
+    "toll", "losses", "casualties", "number", "figure", "dead", "death", "deaths", "count",
+    "cost", "damage",
+}  # fmt: skip
 FINDING = {"found", "seen", "shown", "discovered", "spotted", "heard"}
 ADD_FORMS = {"add", "adds", "added", "adding"}
 COMMISSIVE = {"pledge", "pledges", "pledged", "pledging"}
@@ -276,6 +280,8 @@ class Extractor:
             return self._introduces_speech(i)  # 'added to her lead', 'added 5 million users'
         if low in self.cues.strong:
             return not self._attributive(i)
+        if low in ("put", "puts", "putting") and self._puts_a_figure(i):
+            return True  # 'Local authorities put the death toll at 23'
         if low in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[low]:
             return True  # 'called for a ceasefire', 'pointed to the losses'
         if low in ("called", "calls", "calling"):
@@ -329,6 +335,19 @@ class Extractor:
         if t.lower[k] != "for" or k + 1 >= s1:
             return False
         return t.ent[k + 1] not in ("DATE", "TIME", "CARDINAL") and t.lower[k + 1] not in DURATIONS
+
+    def _puts_a_figure(self, i: int) -> bool:
+        """'put the death toll at 23', 'puts its losses at six dead': an estimate given."""
+        t = self.t
+        s1 = t.sents[t.sent[i]][1]
+        counted = False
+        for k in range(i + 1, min(s1, i + 8)):
+            counted = counted or t.lower[k] in COUNT_NOUNS
+            if t.lower[k] == "at" and k + 1 < s1:
+                return counted and any(t.pos[x] == "NUM" for x in range(k + 1, min(s1, k + 5)))
+            if t.tag[k].startswith("VB"):
+                return False
+        return False
 
     def _took_lives(self, i: int) -> bool:
         """'The strike claimed the lives of 12 people', 'claimed at least 40 lives': the

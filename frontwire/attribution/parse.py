@@ -231,9 +231,12 @@ def _complements(toks: Tokens, verb: Any, offset: int) -> list[Any]:
 def _adjunct(toks: Tokens, prep: Any, offset: int) -> bool:
     """'at a rally', 'during the debate', 'on Thursday night': a phrase of time, place
     or occasion (not 'in support of', 'with 47 percent', which describe the object)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    after = prep.doc[prep.i + 1 : prep.i + 4]
+    if prep.lower_ == "at" and any(w.like_num or w.lower_ in ("least", "most") for w in after):
+        return False  # 'put the death toll at 23', 'at six dead': the figure is what is said
     if prep.lower_ in ADJUNCT_PREPS:
         return True
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
     dated = any(toks.ent[o.i + offset] in ("DATE", "TIME") for o in objects)
     return prep.lower_ in DATE_PREPS and dated
 
