@@ -313,3 +313,18 @@ def test_putting_a_toll_at_a_figure_is_a_casualty_claim(spacy_nlp, text, source,
 
 def test_putting_a_thing_somewhere_is_not(spacy_nlp):
     assert spans(spacy_nlp, "He put the box at the end of the shelf.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Per the regional administration, power has been restored to 12,000 homes.",
+     "Power has been restored to 12,000 homes, per the regional administration."],
+)  # fmt: skip
+def test_per_a_source_attributes_like_according_to(spacy_nlp, text):
+    (found,) = spans(spacy_nlp, text)
+    assert found[0] == "the regional administration" and found[1].lower() == "per"
+    assert found[2].lower() == "power has been restored to 12,000 homes"
+
+
+def test_per_in_a_rate_is_not_a_source(spacy_nlp):
+    assert spans(spacy_nlp, "The drones flew at 150 km per hour.") == []

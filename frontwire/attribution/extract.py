@@ -1163,6 +1163,8 @@ class Extractor:
                 continue
             if t.lower[i] == "in" and self._in_poll(i, s1):
                 cues.append(("according", i))  # 'In a new CNN poll, Clinton leads'
+            elif t.lower[i] == "per" and self._per_source(i, s0):
+                cues.append(("according", i))  # 'Per the regional administration, ...'
             elif t.lower[i] == "citing" and not t.quoted[i]:
                 cues.append(("citing", i))
             elif self.is_cue(i) or self._attitude_adjective(i, s0, s1) or self._made_clear(i, s1):
@@ -1171,6 +1173,15 @@ class Extractor:
                 cues.append(("noun", i))
             i += 1
         return cues
+
+    def _per_source(self, i: int, s0: int) -> bool:
+        """'Per the regional administration, power is back', '..., per the ministry.':
+        'per' before a named source at a clause edge (not '40 km per hour')."""
+        t = self.t
+        if t.quoted[i] or i + 1 >= len(t) or not (i == s0 or t.text[i - 1] in (",", "(")):
+            return False
+        k = i + 1 + (t.pos[i + 1] == "DET")
+        return k < len(t) and t.pos[k] in ("PROPN", "NOUN", "ADJ") and t.pos[k] != "NUM"
 
     def _attitude_adjective(self, i: int, s0: int, s1: int) -> bool:
         """'his donors remain confident that ...', 'is worried about ...': an attitude
@@ -1789,7 +1800,7 @@ class Extractor:
         self, number: int, i: int, s0: int, s1: int, nxt: int | None
     ) -> RawAttribution | None:
         t = self.t
-        width = 1 if t.lower[i] == "in" else 2  # 'in a poll' / 'according to'
+        width = 1 if t.lower[i] in ("in", "per") else 2  # 'in a poll', 'per X' / 'according to'
         src_start = i + width
         src_end = self._skip_np(src_start, s1)
         if src_end == src_start:
