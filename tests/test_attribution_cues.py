@@ -328,3 +328,11 @@ def test_per_a_source_attributes_like_according_to(spacy_nlp, text):
 
 def test_per_in_a_rate_is_not_a_source(spacy_nlp):
     assert spans(spacy_nlp, "The drones flew at 150 km per hour.") == []
+
+
+def test_sources_that_tell_us_something_are_a_claim(spacy_nlp):
+    text = "Sources in the General Staff tell us the counteroffensive will begin soon."
+    assert ("Sources in the General Staff", "tell", "the counteroffensive will begin soon") in (
+        spans(spacy_nlp, text)
+    )
+    assert spans(spacy_nlp, "It is hard to tell who fired first.") == []

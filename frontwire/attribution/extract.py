@@ -280,6 +280,8 @@ class Extractor:
             return self._introduces_speech(i)  # 'added to her lead', 'added 5 million users'
         if low in self.cues.strong:
             return not self._attributive(i)
+        if low in ("tell", "tells") and self._tells_someone(i):
+            return True  # 'Sources in the General Staff tell us the offensive will begin'
         if low in ("put", "puts", "putting") and self._puts_a_figure(i):
             return True  # 'Local authorities put the death toll at 23'
         if low in PHRASAL and i + 1 < len(t) and t.lower[i + 1] in PHRASAL[low]:
@@ -335,6 +337,19 @@ class Extractor:
         if t.lower[k] != "for" or k + 1 >= s1:
             return False
         return t.ent[k + 1] not in ("DATE", "TIME", "CARDINAL") and t.lower[k + 1] not in DURATIONS
+
+    def _tells_someone(self, i: int) -> bool:
+        """'tell us the offensive will begin', 'tells reporters that ...': a hearer and
+        then a clause (unlike 'tell the truth', 'hard to tell')."""
+        t = self.t
+        s1 = t.sents[t.sent[i]][1]
+        k = i + 1
+        if k >= s1 or t.lower[k] not in OBJECT_PRONOUNS | {"reporters", "journalists"}:
+            return False
+        k += 1
+        if k < s1 and t.lower[k] == "that":
+            return True
+        return k < s1 and any(t.tag[x] in FINITE for x in range(k + 1, min(s1, k + 7)))
 
     def _puts_a_figure(self, i: int) -> bool:
         """'put the death toll at 23', 'puts its losses at six dead': an estimate given."""
