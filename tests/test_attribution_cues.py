@@ -336,3 +336,9 @@ def test_sources_that_tell_us_something_are_a_claim(spacy_nlp):
         spans(spacy_nlp, text)
     )
     assert spans(spacy_nlp, "It is hard to tell who fired first.") == []
+
+
+def test_a_channel_calling_a_claim_a_lie_denies(spacy_nlp):
+    text = "The enemy claims to have captured Robotyne. This is a lie."
+    denials = [c for c in _claims(spacy_nlp, text) if c.stance == "denies"]
+    assert [(c.source, c.content) for c in denials] == [("Eastline Wire", "This is a lie")]
