@@ -342,3 +342,14 @@ def test_a_channel_calling_a_claim_a_lie_denies(spacy_nlp):
     text = "The enemy claims to have captured Robotyne. This is a lie."
     denials = [c for c in _claims(spacy_nlp, text) if c.stance == "denies"]
     assert [(c.source, c.content) for c in denials] == [("Eastline Wire", "This is a lie")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("A pro-Kremlin Telegram channel claimed that the bridge was hit.",
+      "pro-Kremlin Telegram channel"),
+     ("The Rybar Telegram channel claimed that the bridge was hit.", "Rybar")],
+)  # fmt: skip
+def test_an_unnamed_channel_keeps_its_description_as_the_name(spacy_nlp, text, name):
+    (claim,) = _claims(spacy_nlp, text)
+    assert claim.source == name

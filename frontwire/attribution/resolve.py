@@ -87,8 +87,12 @@ class Resolver:
         ]
         while words and t.lower[words[0]] in DETERMINERS:
             words.pop(0)
-        while words and t.lower[words[-1]] in PLATFORM_WORDS:
-            words.pop()
+        named = list(words)
+        while named and t.lower[named[-1]] in PLATFORM_WORDS:
+            named.pop()
+        # 'Rybar Telegram channel' is Rybar; 'a pro-Kremlin Telegram channel' stays whole.
+        if any(t.pos[k] in ("PROPN", "NOUN") and t.ent[k] != "NORP" for k in named):
+            words = named
         if not words:
             return ""
         return t.doc_text[t.start[words[0]] : t.end[words[-1]]]
