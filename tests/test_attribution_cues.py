@@ -353,3 +353,8 @@ def test_a_channel_calling_a_claim_a_lie_denies(spacy_nlp):
 def test_an_unnamed_channel_keeps_its_description_as_the_name(spacy_nlp, text, name):
     (claim,) = _claims(spacy_nlp, text)
     assert claim.source == name
+
+
+def test_a_toll_that_may_rise_is_hedged(spacy_nlp):
+    (claim,) = _claims(spacy_nlp, "The governor said the number of victims may rise.")
+    assert (claim.stance, claim.stance_cue) == ("hedged", "may rise")
