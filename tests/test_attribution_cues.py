@@ -358,3 +358,12 @@ def test_an_unnamed_channel_keeps_its_description_as_the_name(spacy_nlp, text, n
 def test_a_toll_that_may_rise_is_hedged(spacy_nlp):
     (claim,) = _claims(spacy_nlp, "The governor said the number of victims may rise.")
     assert (claim.stance, claim.stance_cue) == ("hedged", "may rise")
+
+
+def test_and_accused_speaks_for_the_first_speaker_not_a_subject_in_its_words(spacy_nlp):
+    text = (
+        "The RSF said in a statement on Telegram that its forces had taken full control of "
+        "the eastern districts, and accused the army of shelling camps for displaced people."
+    )
+    accused = [c for c in _claims(spacy_nlp, text) if c.cue == "accused"]
+    assert [c.source for c in accused] == ["RSF"]

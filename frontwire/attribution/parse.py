@@ -131,12 +131,25 @@ def apply_parses(toks: Tokens, raws: list[RawAttribution], parsed: dict[int, Any
             raw.source_tokens = raw.source = None  # 'Asked about the strike, he said'
             continue
         found = subject(parsed[number], head - offset)
+        if found is not None and _reported(toks, raws, raw, found[0] + offset):
+            found = None  # '..., said that its forces had ..., and accused': not 'its forces'
         if found is not None:
             span = (after_dateline(toks, found[0] + offset, found[1] + offset), found[1] + offset)
             raw.source_tokens, raw.source = span, toks.chars(*span)
         if toks.pos[head] == "VERB":
             _content_on_the_right(toks, raw, parsed[number], head, offset)
             _end_content(toks, raw, parsed[number], head, offset)
+
+
+def _reported(toks: Tokens, raws: list[RawAttribution], raw: RawAttribution, token: int) -> bool:
+    """Does ``token`` lie in the words another attribution reports? A subject found there
+    belongs to the reported clause, not to ``raw``'s cue."""
+    at = toks.start[token]
+    return any(
+        other is not raw and a <= at < b and not (a <= raw.cue[0] < b)
+        for other in raws
+        for a, b in other.content
+    )
 
 
 def _according_source(toks: Tokens, raw: RawAttribution, sent: Any, offset: int) -> None:
