@@ -367,3 +367,12 @@ def test_and_accused_speaks_for_the_first_speaker_not_a_subject_in_its_words(spa
     )
     accused = [c for c in _claims(spacy_nlp, text) if c.cue == "accused"]
     assert [c.source for c in accused] == ["RSF"]
+
+
+def test_an_opening_adverbial_does_not_hide_the_source(spacy_nlp):
+    text = (
+        "In a statement posted on Facebook, the army's spokesman, Brigadier General Nabil "
+        "Abdallah, said dozens of RSF fighters had been killed."
+    )
+    (claim,) = _claims(spacy_nlp, text)
+    assert (claim.source, claim.cue) == ("Nabil Abdallah", "said")

@@ -670,6 +670,10 @@ class Extractor:
                         return (head, end)
                 if named is not None and any(t.tag[x] in FINITE for x in range(*seg)):
                     return (named, end)  # see below: a content clause, then the source
+                if t.pos[seg[0]] in ("ADP", "SCONJ") and p + 1 < delim:
+                    # 'In a statement posted on Facebook, the army's spokesman, X, said':
+                    # an opening adverbial, then the source.
+                    return (p + 1, end)
                 return None
             if t.lower[seg[0]] in ("who", "which"):
                 pass  # 'Joe Bateman, who traveled from Illinois, says': PolNeAR keeps it
