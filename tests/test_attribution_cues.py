@@ -376,3 +376,13 @@ def test_an_opening_adverbial_does_not_hide_the_source(spacy_nlp):
     )
     (claim,) = _claims(spacy_nlp, text)
     assert (claim.source, claim.cue) == ("Nabil Abdallah", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("The ministry refused to confirm the strike.", "refused to confirm"),
+     ("Ukraine's military intelligence declined to comment on the reports.", "declined")],
+)  # fmt: skip
+def test_refusing_to_confirm_or_comment_is_one_unconfirmed_claim(spacy_nlp, text, cue):
+    claims = _claims(spacy_nlp, text)
+    assert [(c.cue, c.stance) for c in claims] == [(cue, "unconfirmed")]

@@ -1029,7 +1029,22 @@ class Extractor:
             if signed is not None:
                 found.append(signed)
         self._continue_quotes(found)
-        return self._drop_embedded_attitudes(found)
+        return self._drop_embedded_attitudes(self._drop_covered_cues(found))
+
+    @staticmethod
+    def _drop_covered_cues(found: list[RawAttribution]) -> list[RawAttribution]:
+        """'The ministry refused to confirm the strike': 'refused' and 'refused to confirm'
+        are one cue; the longer one, which PolNeAR marks, stays."""
+        return [
+            att for att in found
+            if not any(
+                other is not att
+                and other.cue[0] <= att.cue[0]
+                and att.cue[1] <= other.cue[1]
+                and other.cue != att.cue
+                for other in found
+            )
+        ]  # fmt: skip
 
     def _drop_embedded_attitudes(self, found: list[RawAttribution]) -> list[RawAttribution]:
         """'Nine in 10 say they think she could win': a view reported inside another

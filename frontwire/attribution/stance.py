@@ -31,8 +31,12 @@ def withheld(cue_words: list[str], content: str) -> bool:
     )
     if not negated:
         return False
-    first = content.lstrip(" \"\u201c").split(" ", 1)[0].lower()
-    return first in INTERROGATIVES or any(w in SILENT_VERBS for w in cue_words)
+    if cue_words[0] in WITHHOLDING and any(w in ("confirm", "verify") for w in cue_words):
+        return True  # 'refused to confirm the strike'
+    lead = content.lstrip(" \"\u201c").lower().split()[:2]
+    if lead[:1] == ["to"] and lead[1:] and lead[1] in SILENT_VERBS | {"confirm"}:
+        return True  # 'declined to comment on the reports', 'refused to confirm'
+    return bool(lead) and lead[0] in INTERROGATIVES or any(w in SILENT_VERBS for w in cue_words)
 
 
 def stance_of(
