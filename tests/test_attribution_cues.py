@@ -386,3 +386,16 @@ def test_an_opening_adverbial_does_not_hide_the_source(spacy_nlp):
 def test_refusing_to_confirm_or_comment_is_one_unconfirmed_claim(spacy_nlp, text, cue):
     claims = _claims(spacy_nlp, text)
     assert [(c.cue, c.stance) for c in claims] == [(cue, "unconfirmed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The regiment defended the plant for weeks.", "Ukrainian troops are defending Kharkiv."],
+)  # fmt: skip
+def test_defending_ground_is_fighting_not_arguing(spacy_nlp, text):
+    assert spans(spacy_nlp, text) == []
+
+
+def test_defending_a_decision_is_a_claim(spacy_nlp):
+    text = "The minister defended the decision to close the border crossing."
+    assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["defended"]

@@ -121,6 +121,13 @@ COUNT_NOUNS = {
     "toll", "losses", "casualties", "number", "figure", "dead", "death", "deaths", "count",
     "cost", "damage",
 }  # fmt: skip
+DEFEND_VERBS = {"defend", "defends", "defended", "defending"}
+# What troops hold: 'defended the plant', 'defending their positions'.
+GROUND_NOUNS = {
+    "plant", "city", "town", "village", "positions", "position", "lines", "line", "border",
+    "frontline", "front", "bridgehead", "airport", "base", "outpost", "checkpoint", "bridge",
+    "port", "region", "territory", "area", "district", "perimeter", "trenches", "heights",
+}  # fmt: skip
 FINDING = {"found", "seen", "shown", "discovered", "spotted", "heard"}
 ADD_FORMS = {"add", "adds", "added", "adding"}
 COMMISSIVE = {"pledge", "pledges", "pledged", "pledging"}
@@ -274,6 +281,8 @@ class Extractor:
             return False
         if low in ATTACK_VERBS:
             return self._verbal_attack(i)
+        if low in DEFEND_VERBS and self._holds_ground(i):
+            return False  # 'defended the plant for weeks': fighting, not arguing
         if low in ADD_FORMS and i + 1 < len(t) and (
             t.lower[i + 1] in ("to", "more", "another") or t.pos[i + 1] == "NUM"
         ):
@@ -377,6 +386,15 @@ class Extractor:
             if t.lower[k] == "that" or t.tag[k].startswith("VB") or t.text[k] in QUOTE_START:
                 return False
         return False
+
+    def _holds_ground(self, i: int) -> bool:
+        """'defended the plant', 'defend Kharkiv', 'defending their positions': a place
+        or a line held by force (unlike 'defended the decision')."""
+        t = self.t
+        s1 = t.sents[t.sent[i]][1]
+        end = min(s1, self._skip_np(i + 1, s1))
+        held = range(i + 1, end)
+        return any(t.lower[k] in GROUND_NOUNS or t.ent[k] in ("GPE", "LOC", "FAC") for k in held)
 
     def _byline_or_tally(self, i: int) -> bool:
         """'(Reporting by David Bailey; Editing by ...)' credits the journalists and
