@@ -399,3 +399,9 @@ def test_defending_ground_is_fighting_not_arguing(spacy_nlp, text):
 def test_defending_a_decision_is_a_claim(spacy_nlp):
     text = "The minister defended the decision to close the border crossing."
     assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["defended"]
+
+
+def test_a_fire_that_threatened_homes_said_nothing(spacy_nlp):
+    assert spans(spacy_nlp, "The fire threatened nearby homes.") == []
+    text = "The army threatened to storm the town if the fighters did not surrender."
+    assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["threatened"]

@@ -121,6 +121,7 @@ COUNT_NOUNS = {
     "toll", "losses", "casualties", "number", "figure", "dead", "death", "deaths", "count",
     "cost", "damage",
 }  # fmt: skip
+THREATEN_VERBS = {"threaten", "threatens", "threatened", "threatening"}
 DEFEND_VERBS = {"defend", "defends", "defended", "defending"}
 # What troops hold: 'defended the plant', 'defending their positions'.
 GROUND_NOUNS = {
@@ -281,6 +282,8 @@ class Extractor:
             return False
         if low in ATTACK_VERBS:
             return self._verbal_attack(i)
+        if low in THREATEN_VERBS and not self._threatens_to(i):
+            return False  # 'The fire threatened nearby homes'
         if low in DEFEND_VERBS and self._holds_ground(i):
             return False  # 'defended the plant for weeks': fighting, not arguing
         if low in ADD_FORMS and i + 1 < len(t) and (
@@ -386,6 +389,18 @@ class Extractor:
             if t.lower[k] == "that" or t.tag[k].startswith("VB") or t.text[k] in QUOTE_START:
                 return False
         return False
+
+    def _threatens_to(self, i: int) -> bool:
+        """'threatened to storm the town', 'threatened them with arrest', 'threatened that
+        ...' announce a threat; 'the fire threatened nearby homes' endangers them."""
+        t = self.t
+        s1 = t.sents[t.sent[i]][1]
+        for k in range(i + 1, min(s1, i + 7)):
+            if t.lower[k] == "to" and k + 1 < s1 and t.tag[k + 1] == "VB":
+                return True
+            if t.lower[k] in ("with", "that") or t.text[k] in QUOTE_START:
+                return True
+        return self._introduces_speech(i)
 
     def _holds_ground(self, i: int) -> bool:
         """'defended the plant', 'defend Kharkiv', 'defending their positions': a place
