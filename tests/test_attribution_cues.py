@@ -405,3 +405,13 @@ def test_a_fire_that_threatened_homes_said_nothing(spacy_nlp):
     assert spans(spacy_nlp, "The fire threatened nearby homes.") == []
     text = "The army threatened to storm the town if the fighters did not surrender."
     assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["threatened"]
+
+
+def test_stance_phrases_are_anchored_on_a_rare_word():
+    from frontwire.attribution.lexicon import COMMON_WORDS, _anchor, load_stance
+
+    assert _anchor("were lies") == "lies"
+    assert _anchor("is said to") == "said"
+    # A phrase anchored on a common word lives in a small rule of its own.
+    hearsay = [r for r in load_stance() if r.anchors and r.anchors <= COMMON_WORDS]
+    assert hearsay and all(r.stance in ("denies", "unconfirmed", "hedged") for r in hearsay)

@@ -126,13 +126,39 @@ def load_stance(path: str | None = None) -> tuple[StanceRule, ...]:
         if not isinstance(entry, dict):
             raise ValueError(f"{source}: no {stance!r} section")
         raw = entry.get("phrases", [])
-        phrases = [phrase_pattern(p).pattern for p in raw]
-        # One alternation per stance: a claim is checked with three searches, not ninety.
-        joined = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
-        anchors = frozenset(max((w for w in p.lower().split() if w != "..."), key=len) for p in raw)
         cues = frozenset(c.lower() for c in entry.get("cues", []))
-        rules.append(StanceRule(stance, cues, (joined,), anchors))
+        # Phrases anchored on a word most claims contain ('is said to', 'no civilians')
+        # get an alternation of their own: otherwise the anchor test would let the whole
+        # stance's alternation run on nearly every claim.
+        rare = [p for p in raw if _anchor(p) not in COMMON_WORDS]
+        common = [p for p in raw if _anchor(p) in COMMON_WORDS]
+        rules.append(_stance_rule(stance, cues, rare))
+        if common:
+            rules.append(_stance_rule(stance, frozenset(), common))
     return tuple(rules)
+
+
+# Words in most conflict reports' claims: poor anchors for a phrase search.
+COMMON_WORDS = frozenset(
+    "said says say reported report civilians could may might rise killed people forces".split()
+)
+
+
+ANCHOR_STOP = frozenset("is are was were be been has have had the a an to not no of it".split())
+
+
+def _anchor(phrase: str) -> str:
+    """The longest word of a phrase that is not a function word ('were lies' -> 'lies'):
+    a text without it cannot match, and few texts have it."""
+    words = [w for w in phrase.lower().split() if w != "..."]
+    content = [w for w in words if w not in ANCHOR_STOP] or words
+    return max(content, key=len)
+
+
+def _stance_rule(stance: str, cues: frozenset[str], raw: list[str]) -> StanceRule:
+    # One alternation per rule: a claim is checked with a few searches, not ninety.
+    joined = re.compile("|".join(f"(?:{phrase_pattern(p).pattern})" for p in raw), re.IGNORECASE)
+    return StanceRule(stance, cues, (joined,), frozenset(_anchor(p) for p in raw))
 
 
 @lru_cache(maxsize=4)
