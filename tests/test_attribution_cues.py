@@ -415,3 +415,17 @@ def test_stance_phrases_are_anchored_on_a_rare_word():
     # A phrase anchored on a common word lives in a small rule of its own.
     hearsay = [r for r in load_stance() if r.anchors and r.anchors <= COMMON_WORDS]
     assert hearsay and all(r.stance in ("denies", "unconfirmed", "hedged") for r in hearsay)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Many civilians refused to leave their homes despite the shelling.",
+     "Attacks declined sharply in May."],
+)  # fmt: skip
+def test_refusing_to_act_and_numbers_that_decline_are_not_claims(spacy_nlp, text):
+    assert spans(spacy_nlp, text) == []
+
+
+def test_declining_to_say_is_a_claim(spacy_nlp):
+    text = "The army declined to say how many soldiers were killed."
+    assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["declined to say"]

@@ -121,6 +121,12 @@ COUNT_NOUNS = {
     "toll", "losses", "casualties", "number", "figure", "dead", "death", "deaths", "count",
     "cost", "damage",
 }  # fmt: skip
+REFUSE_VERBS = {"refuse", "refuses", "refused", "refusing", "decline", "declines", "declined",
+                "declining"}
+# Acts of saying that a refusal may name: 'declined to comment', 'refused to answer'.
+SPEECH_ACTS = {"comment", "answer", "speculate", "elaborate", "specify", "name", "identify",
+               "discuss", "disclose", "give", "provide", "release", "rule", "apologize",
+               "apologise", "retract", "endorse", "condemn", "disavow", "recognize", "sign"}
 THREATEN_VERBS = {"threaten", "threatens", "threatened", "threatening"}
 DEFEND_VERBS = {"defend", "defends", "defended", "defending"}
 # What troops hold: 'defended the plant', 'defending their positions'.
@@ -282,6 +288,8 @@ class Extractor:
             return False
         if low in ATTACK_VERBS:
             return self._verbal_attack(i)
+        if low in REFUSE_VERBS and not self._refuses_to_speak(i):
+            return False  # 'refused to leave their homes', 'attacks declined in May'
         if low in THREATEN_VERBS and not self._threatens_to(i):
             return False  # 'The fire threatened nearby homes'
         if low in DEFEND_VERBS and self._holds_ground(i):
@@ -389,6 +397,15 @@ class Extractor:
             if t.lower[k] == "that" or t.tag[k].startswith("VB") or t.text[k] in QUOTE_START:
                 return False
         return False
+
+    def _refuses_to_speak(self, i: int) -> bool:
+        """'refused to comment', 'declined to confirm': the refused act is itself one of
+        saying; 'refused to leave', 'attacks declined sharply' are not."""
+        t = self.t
+        if i + 2 >= len(t) or t.lower[i + 1] != "to" or t.tag[i + 2] != "VB":
+            return False
+        verb = t.lower[i + 2]
+        return verb in self.cues.strong or verb in self.cues.weak or verb in SPEECH_ACTS
 
     def _threatens_to(self, i: int) -> bool:
         """'threatened to storm the town', 'threatened them with arrest', 'threatened that
