@@ -429,3 +429,13 @@ def test_refusing_to_act_and_numbers_that_decline_are_not_claims(spacy_nlp, text
 def test_declining_to_say_is_a_claim(spacy_nlp):
     text = "The army declined to say how many soldiers were killed."
     assert [cue for _, cue, _ in spans(spacy_nlp, text)] == ["declined to say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [("The spokesman said nothing about casualties.", "unconfirmed"),
+     ("The governor said nothing had been hit.", "asserts")],
+)  # fmt: skip
+def test_saying_nothing_about_it_leaves_it_open(spacy_nlp, text, stance):
+    (claim,) = _claims(spacy_nlp, text)
+    assert claim.stance == stance

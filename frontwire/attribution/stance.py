@@ -17,6 +17,9 @@ SILENT_VERBS = {
     "disclose", "disclosed", "give", "gave", "comment", "commented", "identify", "identified",
     "elaborate", "elaborated", "reveal", "revealed", "detail", "detailed",
 }  # fmt: skip
+_SAID_NOTHING = re.compile(
+    r"[\s\"\u201c]*nothing(?:\s+(?:about|on|regarding|of|further|more)\b|\s*$)", re.IGNORECASE
+)
 INTERROGATIVES = {"whether", "if", "who", "what", "when", "where", "how", "why", "which"}
 
 
@@ -26,6 +29,9 @@ def withheld(cue_words: list[str], content: str) -> bool:
     (A plain 'did not confirm the incursion' stays a denial: it answers a claim.)"""
     if not cue_words:
         return False
+    said_nothing = _SAID_NOTHING.match(content)
+    if said_nothing and any(w in SILENT_VERBS for w in cue_words):
+        return True  # 'The spokesman said nothing about casualties' (not 'nothing was hit')
     negated = cue_words[0] in WITHHOLDING or any(
         w in NEGATORS or w.endswith(("n't", "n\u2019t")) for w in cue_words
     )
