@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ..countries import all_country_names
 from .lexicon import CueLexicon, load_cues
 from .tokens import OPEN_QUOTES, STRAIGHT, Tokens, region_at
 
@@ -225,21 +225,6 @@ LINE_LABELS = {
     "explainer", "factbox", "graphic", "review", "interview", "transcript", "subscribe",
     "revealed", "bombshell", "notice", "q", "a", "verdict", "rating", "context", "background",
 }  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Lower-case country names (ISO 3166 name, common and official name): NER often
-    takes 'Burkina Faso' for a person."""
-    import pycountry
-
-    names = set()
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.add(value.lower())
-    return frozenset(names)
 
 
 def after_dateline(t: Tokens, start: int, end: int) -> int:
@@ -1216,7 +1201,7 @@ class Extractor:
         t = self.t
         if all(t.ent[k] in ("GPE", "LOC") for k in words):
             return True
-        return " ".join(t.lower[k] for k in words) in country_names()
+        return " ".join(t.lower[k] for k in words) in all_country_names()
 
     def _title_case_after(self, colon: int, s1: int) -> bool:
         """Are most words after ``colon`` capitalised, as in a headline?"""

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
+from ..countries import names_of
 from ..errors import FrontwireError
 from ..model import STANCES
 
@@ -41,14 +42,9 @@ def country_codes(value: str) -> tuple[str, str]:
         country = pycountry.countries.lookup(text)
     except LookupError:
         key = text.casefold()
-        matches = [c for c in pycountry.countries if any(n.startswith(key) for n in _names(c))]
+        matches = [c for c in pycountry.countries if any(n.startswith(key) for n in names_of(c))]
         country = matches[0] if len(matches) == 1 else None
     return (country.alpha_2 if country else ""), text
-
-
-def _names(country: Any) -> set[str]:
-    attrs = ("name", "common_name", "official_name")
-    return {getattr(country, a, "").casefold() for a in attrs} - {""}
 
 
 def _bbox(value: Any) -> tuple[str, list[Any]]:
