@@ -6,11 +6,16 @@ from __future__ import annotations
 from frontwire.attribution import extract_attributions
 
 
-def contents(nlp, text: str) -> dict[str, list[str]]:
-    """cue text -> content texts, for every attribution found in ``text``."""
+def contents(
+    nlp, text: str, parse: bool = True, with_source: bool = False
+) -> dict[str, list[str]]:
+    """cue text (or 'cue/source') -> content texts, for every attribution in ``text``."""
     out = {}
-    for att in extract_attributions(nlp(text)):
-        out[att["cue"][0]["text"]] = [c["text"] for c in att["content"]]
+    for att in extract_attributions(nlp(text), parse=parse):
+        key = att["cue"][0]["text"]
+        if with_source:
+            key += "/" + att["source"][0]["text"]
+        out[key] = [c["text"] for c in att["content"]]
     return out
 
 
@@ -70,11 +75,7 @@ def test_source_and_cue_set_off_by_commas_speak_for_both_parts(spacy_nlp):
         "The bridge at Antonivka, the regional governor said, would reopen to traffic by "
         "the weekend. Asked about the blackout, the mayor said, repairs would take days."
     )
-    found = spacy_nlp(text)
-    spans = {
-        a["cue"][0]["text"] + "/" + a["source"][0]["text"]: [c["text"] for c in a["content"]]
-        for a in extract_attributions(found)
-    }
+    spans = contents(spacy_nlp, text, with_source=True)
     assert spans["said/the regional governor"] == [
         "The bridge at Antonivka",
         "would reopen to traffic by the weekend",
@@ -109,10 +110,7 @@ def test_second_predicate_of_the_speaker_is_not_content(spacy_nlp):
         "crash. The mayor said that shells hit a school and damaged two houses."
     )
     # The rules alone (no parse) must stop too: the parse misreads longer sentences.
-    found = {
-        a["cue"][0]["text"]: [c["text"] for c in a["content"]]
-        for a in extract_attributions(spacy_nlp(text), parse=False)
-    }
+    found = contents(spacy_nlp, text, parse=False)
     assert found["confirmed"] == ["the loss of two helicopters"]
     # A clause of its own keeps its second verb: the shells damaged the houses.
     assert found["said"] == ["that shells hit a school and damaged two houses"]
@@ -132,10 +130,7 @@ def test_relative_pronoun_before_the_source_is_the_content(spacy_nlp):
         "officials say will take effect in May, drew protests in Odesa."
     )
     for parse in (True, False):
-        found = {
-            a["cue"][0]["text"]: [c["text"] for c in a["content"]]
-            for a in extract_attributions(spacy_nlp(text), parse=parse)
-        }
+        found = contents(spacy_nlp, text, parse=parse)
         assert found["demanded"] == ["which"]
         assert found["say"] == ["which", "will take effect in May"]
 

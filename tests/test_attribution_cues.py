@@ -1,5 +1,5 @@
-"""Cue detection on conflict-news sentences: which predicates report, and how far a cue
-reaches (the particle that introduces the content belongs to it)."""
+"""Claims in conflict-news sentences: which predicates report (and which senses of them
+do not), how far a cue reaches, whose words they are, the chain and the stance."""
 
 from __future__ import annotations
 
@@ -16,6 +16,15 @@ def spans(nlp, text: str) -> list[tuple[str, str, str]]:
 
         out.append((role("source"), role("cue"), role("content")))
     return out
+
+
+def _claims(nlp, text: str):
+    from frontwire.attribution import Attributor
+    from frontwire.model import Document, Report
+    from frontwire.nlp import annotate
+
+    report = Report(document=Document(id="t", text=text, outlet="Eastline Wire"), text=text)
+    return Attributor()(annotate(report, nlp(text))).claims
 
 
 @pytest.mark.parametrize(
@@ -44,17 +53,11 @@ def test_trailing_relay_leaves_the_origin_its_words(spacy_nlp, relay):
 
 
 def test_trailing_relay_becomes_a_chain(spacy_nlp):
-    from frontwire.attribution import Attributor
-    from frontwire.model import Document, Report
-    from frontwire.nlp import annotate
-
     text = (
         "A total of 103 servicemen have been returned home, the coordination headquarters "
         "said, the Ukrinform agency reported."
     )
-    report = Report(document=Document(id="t", text=text, outlet="Eastline Wire"), text=text)
-    report = Attributor()(annotate(report, spacy_nlp(text)))
-    (claim,) = [c for c in report.claims if c.cue == "said"]
+    (claim,) = [c for c in _claims(spacy_nlp, text) if c.cue == "said"]
     assert claim.content == "A total of 103 servicemen have been returned home"
     roles = [(link.name, link.role) for link in claim.chain]
     assert [role for _, role in roles] == ["origin", "relay", "outlet"]
@@ -78,15 +81,6 @@ def test_citing_after_the_cue_leaves_the_content_on_the_left(spacy_nlp):
 )  # fmt: skip
 def test_the_issuer_of_a_statement_is_its_source(spacy_nlp, text, expected):
     assert expected in spans(spacy_nlp, text)
-
-
-def _claims(nlp, text: str):
-    from frontwire.attribution import Attributor
-    from frontwire.model import Document, Report
-    from frontwire.nlp import annotate
-
-    report = Report(document=Document(id="t", text=text, outlet="Eastline Wire"), text=text)
-    return Attributor()(annotate(report, nlp(text))).claims
 
 
 @pytest.mark.parametrize("channel", ["War Gonzo", "Rybar"])

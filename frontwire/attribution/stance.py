@@ -20,6 +20,8 @@ SILENT_VERBS = {
 _SAID_NOTHING = re.compile(
     r"[\s\"\u201c]*nothing(?:\s+(?:about|on|regarding|of|further|more)\b|\s*$)", re.IGNORECASE
 )
+# What a source may decline to do: 'declined to comment', 'refused to confirm'.
+REFUSABLE = SILENT_VERBS | {"confirm"}
 INTERROGATIVES = {"whether", "if", "who", "what", "when", "where", "how", "why", "which"}
 
 
@@ -40,7 +42,7 @@ def withheld(cue_words: list[str], content: str) -> bool:
     if cue_words[0] in WITHHOLDING and any(w in ("confirm", "verify") for w in cue_words):
         return True  # 'refused to confirm the strike'
     lead = content.lstrip(" \"\u201c").lower().split()[:2]
-    if lead[:1] == ["to"] and lead[1:] and lead[1] in SILENT_VERBS | {"confirm"}:
+    if lead[:1] == ["to"] and lead[1:] and lead[1] in REFUSABLE:
         return True  # 'declined to comment on the reports', 'refused to confirm'
     return bool(lead) and lead[0] in INTERROGATIVES or any(w in SILENT_VERBS for w in cue_words)
 
