@@ -552,6 +552,20 @@ def eval_acled_cli(
     _run_eval("acled", file, as_json, limit=limit, train_fraction=train_fraction)
 
 
+@eval_group.command("ledger")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_flag
+@limit_flag
+@workers_option
+@click.option("--ledger", "ledger_path", default=None,
+              help="Keep the ledger in this file; a re-run reuses its analysed reports.")
+def eval_ledger_cli(
+    file: str, as_json: bool, limit: int | None, workers: int, ledger_path: str | None
+) -> None:
+    """Whole pipeline on clustered news (RUWA format): coverage, purity, fragments, disputes."""
+    _run_eval("ledger", file, as_json, limit=limit, workers=workers, ledger_path=ledger_path)
+
+
 @cli.group("train")
 def train_group() -> None:
     """Fit models from your own coded data."""
