@@ -28,7 +28,8 @@ def _fake_location(report: Report, start: int, end: int):
     return None, 3, 6
 
 
-def _fake_date(report: Report, start: int, end: int) -> dict:
+def _fake_date(report: Report, start: int, end: int, trigger: tuple[int, int] | None = None
+               ) -> dict:
     text = report.text[start:end].lower()
     if "last summer" in text:
         return {"date_start": "2023-06-01", "date_end": "2023-08-31", "time_precision": 3,

@@ -320,8 +320,8 @@ def test_event_date_uses_earlier_expression_of_paragraph() -> None:
 def test_event_date_falls_back_to_dct() -> None:
     text = "Drones struck an oil depot, the governor said."
     result = event_date(_report(text), 0, len(text))
-    assert result == {
-        "date_start": "2024-03-11",
+    assert result == {  # a weak prior: the two days before the report up to it
+        "date_start": "2024-03-10",
         "date_end": "2024-03-12",
         "time_precision": 2,
         "date_prec": 2,

@@ -197,16 +197,20 @@ def _place_in_span(report: Report, start: int, end: int) -> tuple[Any, int, int]
 
 
 
-def date_of(report: Report, start: int, end: int) -> dict[str, Any]:
-    """Event dates from the time stage; without it, the report's date at week precision."""
+def date_of(report: Report, start: int, end: int,
+            trigger: tuple[int, int] | None = None) -> dict[str, Any]:
+    """Event dates from the time stage, read from the words attached to ``trigger`` (the
+    event word); without the time stage, the report's date as a weak prior (the two days
+    before it, empty date_text, as ``temporal.event_date`` codes a report with no date)."""
     try:
         from ..temporal import event_date
     except Exception as err:  # noqa: BLE001 - time stage missing or broken: fall back
         _warn(report, f"events: temporal.event_date unavailable ({err}); using the report date")
         dct = report.dct
-        return {"date_start": dct, "date_end": dct, "time_precision": 2, "date_prec": 2,
+        before = (date.fromisoformat(dct[:10]) - timedelta(days=2)).isoformat() if dct else None
+        return {"date_start": before, "date_end": dct, "time_precision": 2, "date_prec": 2,
                 "date_text": ""}
-    return event_date(report, start, end)  # type: ignore[no-any-return]
+    return event_date(report, start, end, trigger)  # type: ignore[no-any-return]
 
 
 # "to mark a year since the start of the war": the occasion of today's event, not an old one.
@@ -270,7 +274,7 @@ class EventCoder:
         context = _context(report, _sentences(report), cand.sentences[0])
         if place is None and context < cand.start:  # "There was an exchange of fire."
             place, geo_precision, where_prec = locate(report, context, cand.end)
-        dates = date_of(report, cand.start, cand.end)
+        dates = date_of(report, cand.start, cand.end, cand.trigger)
         event = Event(
             id=event_id, event_type=event_type_of(sub), sub_event_type=sub,
             disorder_type=disorder_type_of(sub), plover=PLOVER.get(sub, ""),
