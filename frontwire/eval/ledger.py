@@ -137,7 +137,8 @@ def _ingest(
 def score(conn: Any, clusters: dict[str, str]) -> dict[str, Any]:
     """The cluster measures over a merged ledger (see the module docstring)."""
     docs_of: dict[str, set[str]] = defaultdict(set)
-    for event_id, doc_id in conn.execute("SELECT ledger_event_id, doc_id FROM ledger_event_reports"):
+    rows = conn.execute("SELECT ledger_event_id, doc_id FROM ledger_event_reports")
+    for event_id, doc_id in rows:
         if doc_id in clusters:
             docs_of[event_id].add(doc_id)
     size = Counter(clusters.values())
@@ -232,8 +233,10 @@ def format_report(result: dict[str, Any]) -> str:
     for cluster, row in result["clusters"].items():
         e = row["event"]
         where = f"{e.get('location', '')} ({e.get('admin1', '')})" if e else "-"
-        what = (f"{e['date']} {e['type']} {where} dead={e['fatalities']} "
-                f"disputed={int(e['contradicted'])} reports={e['n_reports']}") if e else "-"  # fmt: skip
+        what = "-"
+        if e:
+            what = (f"{e['date']} {e['type']} {where} dead={e['fatalities']} "
+                    f"disputed={int(e['contradicted'])} reports={e['n_reports']}")
         lines.append(f"{cluster:<14} {row['articles']:>5} {row['coverage']:>6.2f}  {what}")
     for error in result["errors"][:10]:
         lines.append(f"error: {error}")
