@@ -32,8 +32,8 @@ def load_spacy(parser: bool = False) -> Any:
     nlp = spacy.load(MODEL, exclude=exclude)
     if not parser:
         nlp.enable_pipe("senter")
-        _, ruler = nlp.remove_pipe("attribute_ruler")
-        component = nlp.add_pipe("frontwire_pos", name="pos", after="senter")
+        ruler: Any = nlp.remove_pipe("attribute_ruler")[1]
+        component: Any = nlp.add_pipe("frontwire_pos", name="pos", after="senter")
         component.table = PosTable.from_ruler(ruler.patterns)
     return nlp
 
@@ -68,7 +68,7 @@ class PosTable:
         elif isinstance(tag, str) and lower is None and "IS_SPACE" not in token:
             self.by_tag[tag] = pos
         elif isinstance(tag, str):
-            words = lower["IN"] if isinstance(lower, dict) else [lower]
+            words: list[str] = lower["IN"] if isinstance(lower, dict) else [str(lower)]
             for word in words:
                 self.by_word[(word, tag)] = pos
 
