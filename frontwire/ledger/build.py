@@ -8,17 +8,18 @@ them; ``updated_at`` only moves when an event's fields change.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import sqlite3
 import time
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..store import now_iso
 from .aggregate import Incident, aggregate
-from .merge import DATE_SLACK_DAYS, Item, cluster
-from .stored import load_items, load_reports
+from .merge import Item, cluster, components
+from .stored import StoredEvent, load_items, load_reports
 
 _JSON_FIELDS = ("fatality_figures", "stance_summary", "source_stances", "origins_by_stance")
 
@@ -77,57 +78,45 @@ def _insert(conn: sqlite3.Connection, ledger_id: str, incident: Incident,
     )
     conn.executemany(
         "INSERT INTO claim_relations (ledger_event_id, doc_a, claim_a, doc_b, claim_b,"
-        " relation, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(ledger_id, *rel) for rel in incident.relations],
+        " relation, reason, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        _relation_rows(ledger_id, incident.relations),
     )
 
 
-def _windows(new: list[Item]) -> dict[tuple[bool, str], list[tuple[int, int]]]:
-    """Per (background, country): the merged day ranges a new report could reach."""
-    spans: dict[tuple[bool, str], list[tuple[int, int]]] = {}
-    for item in new:
-        if item.start is not None and item.end is not None and item.country_code:
-            reach = DATE_SLACK_DAYS + 1
-            spans.setdefault((item.background, item.country_code), []).append(
-                (item.start - reach, item.end + reach))
-    for block, ranges in spans.items():
-        ranges.sort()
-        joined = [ranges[0]]
-        for lo, hi in ranges[1:]:
-            if lo <= joined[-1][1]:
-                joined[-1] = (joined[-1][0], max(hi, joined[-1][1]))
-            else:
-                joined.append((lo, hi))
-        spans[block] = joined
-    return spans  # fmt: skip
+def _relation_rows(ledger_id: str, relations: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """One row per claim pair of an event (the first judgement wins): a pair found twice,
+    e.g. by the claims and again by the coded tolls, is not a key collision.
 
-
-def _in(windows: list[tuple[int, int]], item: Item) -> bool:
-    assert item.start is not None and item.end is not None
-    at = bisect.bisect_right(windows, (item.end, float("inf"))) - 1
-    # Windows are disjoint and sorted: only the last one starting before item.end can overlap.
-    return at >= 0 and windows[at][1] >= item.start
+    relations: (doc_a, claim_a, doc_b, claim_b, relation, reason[, kind]).
+    """
+    rows: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for rel in relations:
+        kind = rel[6] if len(rel) > 6 else ""
+        rows.setdefault(tuple(rel[:4]), (ledger_id, *rel[:6], kind))
+    return list(rows.values())
 
 
 def _chosen(items: list[Item], merged: dict[tuple[str, str], str]) -> list[Item]:
     """The reports to re-cluster after an ingest.
 
-    The new reports, every report of the same country (and kind) whose dates come within
-    reach of a new one, and all reports of the ledger events those already belong to
-    (so an event is rebuilt whole or not at all). Incidents elsewhere keep their events
-    untouched; ``merge(full=True)`` re-clusters everything.
+    Every report connected to a new one through compatible pairs (its component: the
+    clustering never joins across components, so the result equals a full re-merge there)
+    and all reports of the ledger events those already belong to (an event is rebuilt
+    whole or not at all), repeated until nothing more is drawn in. Incidents elsewhere
+    keep their events untouched; ``merge(full=True)`` re-clusters everything.
     """
-    new = [it for it in items if it.key not in merged]
-    if not new:
+    seeds = {it.key for it in items if it.key not in merged}
+    if not seeds:
         return []
-    windows = _windows(new)
-    keys = {it.key for it in new}
-    for item in items:
-        block = windows.get((item.background, item.country_code))
-        if block and item.start is not None and item.end is not None and _in(block, item):
-            keys.add(item.key)
-    stale = {merged[key] for key in keys if key in merged}
-    keys |= {key for key, lid in merged.items() if lid in stale}
+    members: dict[str, list[tuple[str, str]]] = {}
+    for key, lid in merged.items():
+        members.setdefault(lid, []).append(key)
+    keys: set[tuple[str, str]] = set()
+    while seeds:
+        keys |= components(items, seeds)
+        stale = {merged[key] for key in keys if key in merged}
+        drawn = {key for lid in stale for key in members[lid]}
+        seeds = drawn - keys
     return [it for it in items if it.key in keys]
 
 
@@ -168,22 +157,85 @@ def rebuild(conn: sqlite3.Connection, full: bool = False) -> dict[str, Any]:
         _delete(conn, stale)
     taken = {row[0] for row in conn.execute("SELECT id FROM ledger_events")}
     groups = cluster(chosen)
+    ids = assign_ids(groups, merged, taken)
     stamp = now_iso()
+    failed: list[str] = []
     for start in range(0, len(groups), BATCH):
         batch = groups[start : start + BATCH]
         stored = load_reports(conn, sorted({item.doc_id for group in batch for item in group}))
-        for group in batch:
-            ledger_id = event_id(group[0].key[0], group[0].key[1], taken)
-            taken.add(ledger_id)
-            _insert(conn, ledger_id, aggregate([stored[it.key] for it in group]), previous, stamp)
+        for group, ledger_id in zip(batch, ids[start : start + BATCH], strict=True):
+            failed += _write_incident(conn, ledger_id, [stored[it.key] for it in group],
+                                      previous, stamp, taken)  # fmt: skip
     conn.execute("DELETE FROM ledger_meta WHERE key = 'merged_at'")
     conn.execute("INSERT INTO ledger_meta (key, value) VALUES ('merged_at', ?)", (stamp,))
     return {
         **_totals(conn),
         "mode": "full" if full else "incremental",
         "rebuilt_events": len(groups),
+        "failed": failed,
         "seconds": round(time.perf_counter() - began, 3),
     }
+
+
+def assign_ids(groups: list[list[Item]], merged: dict[tuple[str, str], str],
+               taken: set[str]) -> list[str]:  # fmt: skip
+    """A ledger id per cluster: the id of the previous event holding most of its reports
+    (so a re-merge, or a report joining, keeps the id reviews are keyed by), else a new
+    one from its earliest report. Each previous id goes to one cluster only; ``taken``
+    (ids of events kept as they are) is extended with the ids given out."""
+    votes = []
+    for g, group in enumerate(groups):
+        held = Counter(merged[it.key] for it in group if it.key in merged)
+        votes += [(-n, lid, g) for lid, n in held.items()]
+    chosen: dict[int, str] = {}
+    for _, lid, g in sorted(votes):
+        if g not in chosen and lid not in taken:
+            chosen[g] = lid
+            taken.add(lid)
+    ids = []
+    for g, group in enumerate(groups):
+        if g not in chosen:
+            chosen[g] = event_id(group[0].key[0], group[0].key[1], taken)
+            taken.add(chosen[g])
+        ids.append(chosen[g])
+    return ids
+
+
+def _write_incident(
+    conn: sqlite3.Connection, ledger_id: str, reports: list[StoredEvent],
+    previous: dict[str, str], stamp: str, taken: set[str],
+) -> list[str]:  # fmt: skip
+    """Aggregate and insert one incident inside a savepoint.
+
+    One incident that cannot be written (a bad row, a collision nobody foresaw) must not
+    lose the ledger: it is rolled back and its reports are written as events of their
+    own; a report that fails even alone stays unmerged and is named in the result.
+    RETURNS (list[str]): "doc_id:event_id: error" for every report left unmerged.
+    """
+    try:
+        _in_savepoint(conn, lambda: _insert(conn, ledger_id, aggregate(reports), previous,
+                                            stamp))  # fmt: skip
+        return []
+    except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as err:
+        if len(reports) == 1:
+            return [f"{reports[0].key[0]}:{reports[0].key[1]}: {err}"]
+    failed = []
+    for i, report in enumerate(reports):
+        lid = ledger_id if i == 0 else event_id(report.key[0], report.key[1], taken)
+        taken.add(lid)
+        failed += _write_incident(conn, lid, [report], previous, stamp, taken)
+    return failed
+
+
+def _in_savepoint(conn: sqlite3.Connection, work: Callable[[], None]) -> None:
+    conn.execute("SAVEPOINT incident")
+    try:
+        work()
+    except BaseException:
+        conn.execute("ROLLBACK TO incident")
+        conn.execute("RELEASE incident")
+        raise
+    conn.execute("RELEASE incident")
 
 
 def _fingerprints(conn: sqlite3.Connection, ledger_ids: list[str] | None) -> dict[str, str]:

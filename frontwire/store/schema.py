@@ -305,5 +305,41 @@ V3_ORIGINS = """
 ALTER TABLE ledger_events ADD COLUMN origins_by_stance TEXT NOT NULL DEFAULT '{}';
 """
 
-MIGRATIONS: list[str] = [V1_REPORTS, V2_LEDGER, V3_ORIGINS]
+# v4: a claim relation belongs to its ledger event. Two claims of one article linked to
+# two reports of it that land in two events are one pair per event, not a collision that
+# aborts the merge. ``kind`` says what a contradiction is about (occurrence, perpetrator,
+# target, toll); '' until the relations code fills it. The table is rebuilt by every
+# merge, so existing rows are copied only to keep a ledger readable before its re-merge.
+V4_RELATIONS_BY_EVENT = """
+CREATE TABLE claim_relations_v4 (
+    ledger_event_id TEXT NOT NULL REFERENCES ledger_events (id) ON DELETE CASCADE,
+    doc_a TEXT NOT NULL,
+    claim_a TEXT NOT NULL,
+    doc_b TEXT NOT NULL,
+    claim_b TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (ledger_event_id, doc_a, claim_a, doc_b, claim_b)
+);
+INSERT INTO claim_relations_v4 (ledger_event_id, doc_a, claim_a, doc_b, claim_b, relation,
+    reason) SELECT ledger_event_id, doc_a, claim_a, doc_b, claim_b, relation, reason
+    FROM claim_relations;
+DROP TABLE claim_relations;
+ALTER TABLE claim_relations_v4 RENAME TO claim_relations;
+CREATE INDEX ix_claim_relations_event ON claim_relations (ledger_event_id);
+CREATE INDEX ix_claim_relations_claim_a ON claim_relations (doc_a, claim_a);
+CREATE INDEX ix_claim_relations_claim_b ON claim_relations (doc_b, claim_b);
+"""
+
+# v5: death tolls as UCDP keeps them. ``fatalities`` holds the best figure; low and high are
+# the range of the current figures (each figure, with its time, origin and whether a later
+# count superseded it, is in ``fatality_figures``).
+V5_TOLL_RANGE = """
+ALTER TABLE ledger_events ADD COLUMN fatalities_low INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ledger_events ADD COLUMN fatalities_high INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: list[str] = [V1_REPORTS, V2_LEDGER, V3_ORIGINS, V4_RELATIONS_BY_EVENT,
+                         V5_TOLL_RANGE]
 SCHEMA_VERSION = len(MIGRATIONS)

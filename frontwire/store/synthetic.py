@@ -89,7 +89,11 @@ def make_event(text: str, event_id: str, span: str, event_type: str, sub_event_t
                place: Place | None, date: str | None, actor1: Actor | None = None,
                actor2: Actor | None = None, fatalities: int = 0, fatalities_text: str = "",
                claim_ids: Sequence[str] = (), background: bool = False,
-               geo_precision: int = 1, time_precision: int = 1) -> Event:  # fmt: skip
+               geo_precision: int = 1, time_precision: int = 1,
+               date_text: str | None = None) -> Event:  # fmt: skip
+    """An event report. ``date_text`` is the date phrase the date was read from (by
+    default the date itself: dated by its text); "" makes the date a publication-date
+    prior, as the time stage leaves a report with no date phrase."""
     start, end = find(text, span)
     event = Event(
         id=event_id, event_type=event_type, sub_event_type=sub_event_type, start=start,
@@ -97,6 +101,7 @@ def make_event(text: str, event_id: str, span: str, event_type: str, sub_event_t
         fatalities=fatalities, claim_ids=list(claim_ids), background=background,
         geo_precision=geo_precision, time_precision=time_precision, confidence=0.8,
         disorder_type=_DISORDER.get(event_type, ""), model="hand-built",
+        date_text=(date or "") if date_text is None else date_text,
     )  # fmt: skip
     if fatalities_text:
         event.fatalities_text = fatalities_text
