@@ -245,36 +245,28 @@ def extract_cli(file: str, compact: bool) -> None:
 
 
 def event_filters(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """The ledger filters, spelled the same on every command that takes them."""
-    options = [
-        click.option("--from", "date_from", help="Events on or after this date (YYYY-MM-DD)."),
-        click.option("--to", "date_to", help="Events on or before this date (YYYY-MM-DD)."),
-        click.option("--country", help="Country name or ISO code."),
-        click.option("--admin1", help="First-level admin area (region, oblast, province)."),
-        click.option("--bbox", help="Bounding box WEST,SOUTH,EAST,NORTH in degrees."),
-        click.option("--type", "event_type", help="ACLED event or sub-event type."),
-        click.option("--actor", help="Actor name (substring)."),
-        click.option("--text", help="Free text in the reports."),
-        click.option(
-            "--contradicted", is_flag=True, default=None, help="Only contradicted events."
-        ),
-    ]
-    for option in reversed(options):
-        fn = option(fn)
+    """The ledger filters as options, one per EventFilter field (so CLI and API agree)."""
+    from .ledger.filters import filter_fields
+
+    for name, meta in reversed(filter_fields()):
+        if meta["kind"] == "flag":
+            fn = click.option(meta["flag"], name, is_flag=True, default=None,
+                              help=meta["help"])(fn)  # fmt: skip
+        elif meta["kind"] == "stance":
+            from .model import STANCES
+
+            fn = click.option(meta["flag"], name, type=click.Choice(STANCES),
+                              help=meta["help"])(fn)  # fmt: skip
+        else:
+            fn = click.option(meta["flag"], name, help=meta["help"])(fn)
     return fn
 
 
-def _filters(kwargs: dict[str, Any]) -> dict[str, Any]:
-    bbox = kwargs.pop("bbox", None)
-    if bbox:
-        try:
-            west, south, east, north = (float(v) for v in bbox.split(","))
-        except ValueError:
-            raise click.BadParameter(
-                "expected WEST,SOUTH,EAST,NORTH", param_hint="--bbox"
-            ) from None
-        kwargs["bbox"] = (west, south, east, north)
-    return {k: v for k, v in kwargs.items() if v is not None}
+def _filters(kwargs: dict[str, Any]) -> Any:
+    """The EventFilter of a command's filter options (a bad value is a clear error)."""
+    from .ledger.filters import FILTER_NAMES, EventFilter
+
+    return EventFilter.from_params({k: kwargs.pop(k) for k in FILTER_NAMES if k in kwargs})
 
 
 TABLE_COLUMNS = (
@@ -298,10 +290,10 @@ TABLE_COLUMNS = (
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.pass_context
 def events_cli(ctx: click.Context, limit: int, offset: int, fmt: str, **kwargs: Any) -> None:
-    """List and filter ledger events."""
+    """List and filter ledger events (analysts' corrections, merges and splits applied)."""
     ledger = _open_ledger(ctx)
     try:
-        rows = ledger.events(limit=limit, offset=offset, **_filters(kwargs))
+        rows = ledger.events(_filters(kwargs), limit=limit, offset=offset)
     finally:
         ledger.close()
     if fmt == "json":
@@ -338,7 +330,7 @@ def _cell(value: Any) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.pass_context
 def show_cli(ctx: click.Context, event_id: str, fmt: str) -> None:
-    """One event with every report, claim, source chain and stance."""
+    """One event with every report, claim, source chain and stance, as reviewed."""
     ledger = _open_ledger(ctx)
     try:
         event = ledger.event(event_id)
@@ -424,13 +416,16 @@ def _claim_label(claim: dict[str, Any]) -> str:
 @event_filters
 @click.pass_context
 def export_cli(ctx: click.Context, fmt: str, output: str, **kwargs: Any) -> None:
-    """Export ledger events as ACLED-compatible CSV, GeoJSON or JSONL."""
+    """Export reviewed ledger events as ACLED-compatible CSV, GeoJSON or JSONL.
+
+    The export reads one snapshot of the ledger, even while an ingest is writing.
+    """
     from .export import export
 
     ledger = _open_ledger(ctx)
     try:
         with click.open_file(output, "w", encoding="utf-8") as out:
-            rows = export(ledger, fmt, out, limit=None, **_filters(kwargs))  # type: ignore[arg-type]
+            rows = export(ledger, fmt, out, where=_filters(kwargs))  # type: ignore[arg-type]
     finally:
         ledger.close()
     if output != "-":

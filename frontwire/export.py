@@ -2,8 +2,8 @@
 
 Each format is a function ``(ledger, events, out) -> rows`` registered in
 :data:`EXPORTERS` with :func:`register_exporter`, so a new format plugs in without
-touching :func:`export`. Exporters only read through the Ledger's public methods
-(``events`` and ``event``), so a reviewed view of the ledger exports the same way.
+touching :func:`export`. Exporters read through the Ledger's public methods
+(``iter_events`` and ``event``), which carry the analysts' review.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from itertools import islice
 from typing import Any, TextIO
 
 from .errors import FrontwireError
 from .ledger.countries import REGION_OF
+from .ledger.filters import EventFilter
 
 Exporter = Callable[[Any, Iterator[dict[str, Any]], TextIO], int]
 EXPORTERS: dict[str, Exporter] = {}
-PAGE = 1000
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -43,35 +44,26 @@ def register_exporter(name: str) -> Callable[[Exporter], Exporter]:
     return add
 
 
-def export(ledger: Any, fmt: str, out: TextIO, **filters: Any) -> int:
-    """Write the ledger's events (filtered as in ``Ledger.events``) in one format.
+def export(ledger: Any, fmt: str, out: TextIO, where: EventFilter | None = None,
+           limit: int | None = None, offset: int = 0, **filters: Any) -> int:  # fmt: skip
+    """Write the ledger's reviewed events, filtered, in one format and one read snapshot.
 
-    ledger (Ledger): the ledger, or anything with the same ``events``/``event`` methods.
+    The whole export reads one committed state of the ledger: an ingest or a merge
+    committing meanwhile shows in the next export, never half in this one.
+    ledger (Ledger): the ledger to read.
     fmt (str): a key of EXPORTERS: "acled-csv", "geojson", "jsonl".
     out (TextIO): where to write (text mode; CSV wants newline="" on files).
-    filters: Ledger.events filters, plus ``limit`` (None = all, the default) and ``offset``.
+    where (EventFilter): which events; or give its fields as keywords.
+    limit (int | None): at most this many events (None = all); offset: skip that many.
     RETURNS (int): events written.
     """
     if fmt not in EXPORTERS:
         raise ExportError(f"unknown export format {fmt!r}; known: {', '.join(sorted(EXPORTERS))}")
-    limit = filters.pop("limit", None)
-    offset = filters.pop("offset", 0) or 0
-    return EXPORTERS[fmt](ledger, iter_events(ledger, limit, offset, **filters), out)
-
-
-def iter_events(ledger: Any, limit: int | None = None, offset: int = 0,
-                **filters: Any) -> Iterator[dict[str, Any]]:  # fmt: skip
-    """Every matching event, fetched a page at a time (memory stays flat on big ledgers)."""
-    left = limit
-    while left is None or left > 0:
-        size = PAGE if left is None else min(PAGE, left)
-        page = ledger.events(limit=size, offset=offset, **filters)
-        yield from page
-        if len(page) < size:
-            return
-        offset += len(page)
-        if left is not None:
-            left -= len(page)
+    flt = where or EventFilter.from_params(filters)
+    with ledger.snapshot():
+        skip = offset or 0
+        events = islice(ledger.iter_events(flt), skip, None if limit is None else skip + limit)
+        return EXPORTERS[fmt](ledger, events, out)
 
 
 # --------------------------------------------------------------------- ACLED CSV

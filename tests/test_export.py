@@ -110,10 +110,60 @@ def test_jsonl_has_one_event_per_line_with_claims(ledger: Ledger) -> None:
     assert event["contradictions"]
 
 
-def test_limit_paging_and_empty_results(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("frontwire.export.PAGE", 2)  # force several pages
-    assert len(rows(ledger)) == 5 and len(rows(ledger, limit=3)) == 3
+def test_limit_offset_and_empty_results(ledger: Ledger) -> None:
+    everything = [r["event_id_cnty"] for r in rows(ledger)]
+    assert len(everything) == 5 and len(rows(ledger, limit=3)) == 3
+    assert [r["event_id_cnty"] for r in rows(ledger, limit=2, offset=2)] == everything[2:4]
     assert rows(ledger, country="Sudan") == []
+
+
+class _WritesMidway(io.StringIO):
+    """An output that, after the first event, lets another process ingest and re-merge."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__()
+        self.db, self.done = db, False
+
+    def write(self, text: str) -> int:
+        if not self.done and self.tell() > 0:
+            self.done = True
+            with Ledger(self.db) as other:  # its own connection, as a second process has
+                other.add_report(make_report(
+                    "late-wire", "Drones hit a fuel depot in Kherson on Friday, officials said.",
+                    "Wire", "2024-03-12"))  # fmt: skip
+                for event in other.events(limit=None):
+                    other.review.correct(event["id"], {"fatalities": 99}, "night.desk")
+                other.merge(full=True)
+        return super().write(text)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "acled-csv"])
+def test_export_reads_one_snapshot_while_another_connection_writes(
+    tmp_path: Path, fmt: str
+) -> None:
+    db = tmp_path / "busy.db"
+    with Ledger(db) as led:
+        for report in sample_reports():
+            led.add_report(report)
+        led.merge()
+        before = io.StringIO()
+        export(led, fmt, before)
+        during = _WritesMidway(db)
+        written = export(led, fmt, during)
+        assert during.done, "the concurrent write did not run"
+        assert during.getvalue() == before.getvalue()  # no event twice, none missing or changed
+        after = io.StringIO()
+        export(led, fmt, after)
+    assert written == len(led_rows(before, fmt))
+    assert after.getvalue() != before.getvalue()  # the next export sees the write
+    assert "99" in after.getvalue()
+
+
+def led_rows(out: io.StringIO, fmt: str) -> list[Any]:
+    text = out.getvalue()
+    if fmt == "jsonl":
+        return [json.loads(line) for line in text.splitlines()]
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_unknown_format_and_new_exporters(ledger: Ledger, tmp_path: Path) -> None:

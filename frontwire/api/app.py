@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import FrontwireError
-from ..review import ReviewError
+from ..ledger.review import ReviewError
 from .service import Desk, NotFound
 
 PACKAGE = Path(__file__).resolve().parents[1]

@@ -2,65 +2,46 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import JSONResponse, Response
 
-from ..model import STANCES
+from ..ledger.filters import EventFilter, filter_fields
 from .app import get_desk, require_reader
-from .service import Desk, NotFound, ReviewedLedger
+from .service import Desk, NotFound
 
 router = APIRouter(dependencies=[Depends(require_reader)])
 MAX_LIMIT = 5000
 DeskDep = Annotated[Desk, Depends(get_desk)]
 
 
-def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
-    if not raw:
-        return None
-    try:
-        west, south, east, north = (float(x) for x in raw.split(","))
-    except ValueError:
-        raise HTTPException(400, "bbox is 'west,south,east,north' in degrees") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise HTTPException(400, "bbox out of range (west,south,east,north)")
-    return west, south, east, north
+def _query_parameter(name: str, meta: dict[str, Any]) -> inspect.Parameter:
+    """One API query parameter for an EventFilter field (its help, its kind)."""
+    kind, help_text = meta["kind"], meta["help"]
+    annotation: Any = bool | None if kind == "flag" else str | None
+    extra: dict[str, Any] = {"pattern": r"^\d{4}-\d{2}-\d{2}$"} if kind == "date" else {}
+    if kind in ("text", "stance"):
+        extra["max_length"] = 200
+    default = Query(None, description=help_text, **extra)
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                             annotation=annotation)  # fmt: skip
 
 
-def event_filters(
-    date_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    date_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
-    country: Annotated[str | None, Query(max_length=100)] = None,
-    admin1: Annotated[str | None, Query(max_length=100)] = None,
-    event_type: Annotated[str | None, Query(max_length=100)] = None,
-    actor: Annotated[str | None, Query(max_length=200)] = None,
-    text: Annotated[str | None, Query(max_length=200)] = None,
-    stance: Annotated[str | None, Query(max_length=20)] = None,
-    contradicted: bool | None = None,
-) -> dict[str, Any]:
-    """The ledger's event filters, validated."""
-    if stance and stance not in STANCES:
-        raise HTTPException(400, f"stance must be one of {list(STANCES)}")
-    if date_from and date_to and date_from > date_to:
-        raise HTTPException(400, "date_from is after date_to")
-    return {
-        "date_from": date_from,
-        "date_to": date_to,
-        "bbox": _bbox(bbox),
-        "country": country or None,
-        "admin1": admin1 or None,
-        "event_type": event_type or None,
-        "actor": actor or None,
-        "text": text or None,
-        "stance": stance or None,
-        "contradicted": contradicted,
-    }
+def event_filters(**params: Any) -> EventFilter:
+    """The ledger's event filter from the query string (a bad value is a 400)."""
+    return EventFilter.from_params({k: v for k, v in params.items() if v is not None})
 
 
-Filters = Annotated[dict[str, Any], Depends(event_filters)]
+# The parameters are the EventFilter's fields, so the API and the CLI cannot drift.
+event_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_query_parameter(name, meta) for name, meta in filter_fields()],
+    return_annotation=EventFilter,
+)
+
+Filters = Annotated[EventFilter, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
 
@@ -91,7 +72,9 @@ def list_events(
     ``view=compact`` returns only the fields the map needs (id, type, date, place,
     coordinates, precision, fatalities, reports, contradicted, actors, review).
     """
-    rows, read = desk.page(filters, limit=limit, offset=offset)
+    # One more row than asked says whether a next page exists, from the same snapshot.
+    rows = desk.ledger().events(filters, limit=limit + 1, offset=offset)
+    more, rows = len(rows) > limit, rows[:limit]
     if view == "compact":
         rows = [{k: r[k] for k in COMPACT if k in r} for r in rows]
     # A plain JSONResponse: the rows are JSON types already, skip FastAPI's re-encoding.
@@ -100,8 +83,8 @@ def list_events(
             "events": rows,
             "limit": limit,
             "offset": offset,
-            "next_offset": offset + read if read >= limit else None,
-            "filters": {k: v for k, v in filters.items() if v is not None},
+            "next_offset": offset + limit if more else None,
+            "filters": filters.active(),
         }
     )
 
@@ -144,9 +127,7 @@ def list_places(desk: DeskDep, limit: Limit = 100, offset: Offset = 0) -> dict:
 
 @router.get("/stats")
 def stats(desk: DeskDep) -> dict:
-    out = dict(desk.ledger().stats())
-    out["reviewed_events"] = len(desk.review.reviewed_event_ids())
-    return out
+    return desk.ledger().stats()
 
 
 EXPORT_TYPES = {
@@ -165,11 +146,10 @@ def export(desk: DeskDep, name: str, filters: Filters) -> Response:
     """
     if name not in EXPORT_TYPES:
         raise HTTPException(404, f"unknown export {name!r}; try one of {sorted(EXPORT_TYPES)}")
-    from ..export import EXPORTERS
+    from ..export import export as write_export
 
     fmt, media = EXPORT_TYPES[name]
     buf = io.StringIO()
-    # The store's exporters, fed the reviewed events (paged on the machine offsets).
-    EXPORTERS[fmt](ReviewedLedger(desk), desk.iter_events(filters), buf)
+    write_export(desk.ledger(), fmt, buf, where=filters)  # reviewed, in one snapshot
     headers = {"Content-Disposition": f'attachment; filename="frontwire-{name}"'}
     return Response(buf.getvalue(), media_type=media, headers=headers)

@@ -144,7 +144,7 @@ def unmerge(desk: DeskDep, who: Writer, event_id: str, body: Note) -> dict:
 @router.post("/events/{event_id}/split")
 def split(desk: DeskDep, who: Writer, event_id: str, body: SplitRequest) -> dict:
     """Move the listed reports of this event into a new event ``<id>.<n>``."""
-    from ..review import report_key
+    from ..ledger.review import report_key
 
     current = desk.event(event_id)
     keys = {report_key(r) for r in current.get("reports", [])}

@@ -15,6 +15,9 @@ from ..model import Report
 from ..store import connect, insert_report, migrate, validate
 from . import queries
 from .build import rebuild
+from .filters import EventFilter
+from .review import ReviewStore
+from .reviewed import NotFound, ReviewedEvents
 
 
 class Ledger:
@@ -24,7 +27,8 @@ class Ledger:
 
     One writer at a time: ``add_report`` and ``merge`` each run in one IMMEDIATE
     transaction, so a crash leaves nothing half-written, and readers in other processes
-    keep reading the last committed state (WAL).
+    keep reading the last committed state (WAL). Every read is of the reviewed ledger
+    (analysts' decisions in ``review`` applied) and runs in one read snapshot.
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -36,6 +40,8 @@ class Ledger:
         except BaseException:
             self._conn.close()
             raise
+        self._reading = False
+        self.review = ReviewStore(self)
 
     # ----------------------------------------------------------------- plumbing
 
@@ -63,6 +69,27 @@ class Ledger:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every read inside sees the same committed state.
+
+        Nested snapshots (and reads inside a write) share the outer transaction, so an
+        export that lists events and then reads each one never sees a half-done merge.
+        """
+        with self._lock:
+            conn = self.conn
+            if self._reading or conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN")  # deferred: the first SELECT pins the snapshot (WAL)
+            self._reading = True
+            try:
+                yield conn
+            finally:
+                self._reading = False
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:
@@ -126,61 +153,74 @@ class Ledger:
 
     # ----------------------------------------------------------------- reading
 
+    def _reviewed(self) -> ReviewedEvents:
+        return ReviewedEvents(self.conn, self.review)
+
     def events(
         self,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        country: str | None = None,
-        admin1: str | None = None,
-        bbox: tuple[float, float, float, float] | None = None,
-        event_type: str | None = None,
-        actor: str | None = None,
-        text: str | None = None,
-        stance: str | None = None,
-        contradicted: bool | None = None,
+        where: EventFilter | None = None,
+        *,
         limit: int | None = 100,
         offset: int = 0,
+        **filters: Any,
     ) -> list[dict[str, Any]]:
-        """Ledger events matching every given filter, newest first.
+        """Reviewed ledger events matching the filter, newest first.
 
-        bbox (tuple): (west, south, east, north) in degrees.
-        event_type (str): an ACLED event type or sub-event type.
-        actor, text (str): case-insensitive substrings of an actor name / the reports.
-        stance (str): events with at least one claim of this stance.
+        where (EventFilter): the filter; or give its fields as keywords
+            (``country="UG"``, ``bbox=(170, -20, -170, 20)``...).
         limit (int | None): None for all.
+        RETURNS (list[dict]): corrected values shown, merged-away events hidden, split
+            children listed beside their parent.
         """
-        filters = {
-            "date_from": date_from, "date_to": date_to, "country": country, "admin1": admin1,
-            "bbox": bbox, "event_type": event_type, "actor": actor, "text": text,
-            "stance": stance, "contradicted": contradicted,
-        }  # fmt: skip
-        with self._lock:
-            return queries.list_events(self.conn, limit=limit, offset=offset, **filters)
+        flt = where or EventFilter.from_params(filters)
+        with self.snapshot():
+            return self._reviewed().page(flt, limit, offset)
 
-    def count_events(self, **filters: Any) -> int:
-        """How many ledger events match the filters of :meth:`events` (for paging)."""
-        with self._lock:
-            return queries.count_events(self.conn, **filters)
+    def iter_events(self, where: EventFilter | None = None, **filters: Any) -> Iterator[dict[str, Any]]:  # noqa: E501
+        """Every matching reviewed event, streamed from one query in one snapshot.
+
+        Hold ``with ledger.snapshot():`` around the loop when reading more per event.
+        """
+        flt = where or EventFilter.from_params(filters)
+        with self.snapshot():
+            yield from self._reviewed().iterate(flt)
+
+    def count_events(self, where: EventFilter | None = None, **filters: Any) -> int:
+        """How many reviewed events match the filter (for paging)."""
+        flt = where or EventFilter.from_params(filters)
+        with self.snapshot():
+            return self._reviewed().count(flt)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        """One event with its reports, claims, claim relations, places and times."""
-        with self._lock:
-            return queries.get_event(self.conn, event_id)
+        """One reviewed event with its reports, claims, claim relations, places and times."""
+        with self.snapshot():
+            try:
+                return self._reviewed().event(event_id)
+            except NotFound:
+                return None
+
+    def machine_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event as the merge made it, without the analysts' decisions."""
+        with self.snapshot() as conn:
+            return queries.get_event(conn, event_id)
 
     def documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        with self._lock:
+        with self.snapshot():
             return queries.list_documents(self.conn, limit, offset)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """A document with its cleaned text, removed lines and every annotation."""
-        with self._lock:
+        with self.snapshot():
             return queries.get_document(self.conn, doc_id)
 
     def places(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Resolved places, most mentioned first."""
-        with self._lock:
+        with self.snapshot():
             return queries.list_places(self.conn, limit, offset)
 
     def stats(self) -> dict[str, Any]:
-        with self._lock:
-            return queries.stats(self.conn)
+        """Counts of the machine ledger, and how many events carry a review decision."""
+        with self.snapshot():
+            out = queries.stats(self.conn)
+            out["reviewed_events"] = self._reviewed().reviewed_count()
+            return out

@@ -61,6 +61,14 @@ def acled_country(code: str, fallback: str = "") -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+def acled_code(name: str) -> str:
+    """The alpha-2 code of a country by ACLED's own name ("Ivory Coast", "Kosovo"), or ''."""
+    return _ACLED_CODES.get(name.strip().casefold(), "")
+
+
+_ACLED_CODES = {name.casefold(): code for code, name in _ACLED_NAMES.items()}
+
+
 @lru_cache(maxsize=512)
 def iso_numeric(code: str) -> int:
     """ISO 3166-1 numeric code of an alpha-2 code (0 when unknown, as ACLED does for Kosovo)."""

@@ -1,7 +1,8 @@
 """Read side of the ledger: plain functions from a connection to JSON-ready dicts.
 
-The REST API and review UI of issue 7 render exactly these dicts, so every value is a
-JSON type and every span keeps its offsets into the document's cleaned text.
+These are the machine values; :class:`~frontwire.ledger.Ledger` applies the review
+overlay on top (ledger/reviewed.py) and filters with ledger/filters.py. Every value is
+a JSON type and every span keeps its offsets into the document's cleaned text.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from typing import Any
-
-from .filters import where_clause
 
 _EVENT_JSON = ("actors", "stance_summary", "fatality_figures", "source_stances",
                "origins_by_stance")
@@ -28,25 +27,6 @@ def event_dict(row: sqlite3.Row) -> dict[str, Any]:
     # ACLED's column names, which exporters and the CLI use.
     event["latitude"], event["longitude"] = event["lat"], event["lon"]
     return event
-
-
-def list_events(
-    conn: sqlite3.Connection, limit: int | None = 100, offset: int = 0, **filters: Any
-) -> list[dict[str, Any]]:
-    where, params = where_clause(conn, **filters)
-    sql = f"SELECT * FROM ledger_events{where} ORDER BY date_start DESC, id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [int(limit), int(offset)]
-    elif offset:
-        sql += " LIMIT -1 OFFSET ?"
-        params.append(int(offset))
-    return [event_dict(row) for row in conn.execute(sql, params)]
-
-
-def count_events(conn: sqlite3.Connection, **filters: Any) -> int:
-    where, params = where_clause(**filters)
-    return int(conn.execute(f"SELECT count(*) FROM ledger_events{where}", params).fetchone()[0])
 
 
 def _sentence_text(conn: sqlite3.Connection, doc_id: str, index: int, text: str,

@@ -2,10 +2,11 @@
 
 An analyst confirms or corrects a ledger event (type, place, date, actors,
 fatalities), merges two events, splits reports off an event, or marks a claim.
-Decisions live in their own tables on the ledger's SQLite file, keyed by the
-stable ledger event id (``FW-...``) and the claim key ``<doc_id>:<claim_id>``.
-The machine output in ``ledger_events`` is never written to: every read goes
-through :meth:`ReviewStore.overlay_event`, so a human decision wins over any later
+Decisions live in the store's review tables (migration 5), keyed by the stable
+ledger event id (``FW-...``) and the claim key ``<doc_id>:<claim_id>``, written
+through the Ledger's one write door. The machine output in ``ledger_events`` is
+never written to: every read of the Ledger goes through
+:meth:`ReviewStore.overlay_event`, so a human decision wins over any later
 re-ingest or re-merge, and the audit log keeps who changed what and when.
 
 What is applied on read:
@@ -22,47 +23,20 @@ What is applied on read:
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .ledger.aggregate import origin_name
-from .model import STANCES
+from ..errors import FrontwireError
+from ..model import STANCES
+from .aggregate import origin_name
+from .countries import iso_numeric
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS review_decisions (
-    target_kind TEXT NOT NULL,
-    target_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    value TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (target_kind, target_id, field)
-);
-CREATE TABLE IF NOT EXISTS review_audit (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target_kind TEXT NOT NULL,
-    target_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    old_value TEXT,
-    new_value TEXT,
-    note TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS ix_review_audit_target ON review_audit (target_kind, target_id);
-CREATE TABLE IF NOT EXISTS api_tokens (
-    name TEXT PRIMARY KEY,
-    token_hash TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL,
-    revoked INTEGER NOT NULL DEFAULT 0
-);
-"""
+if TYPE_CHECKING:
+    import sqlite3
+
+    from .core import Ledger
 
 EVENT = "event"
 CLAIM = "claim"
@@ -93,7 +67,7 @@ VERDICTS = ("verified", "false", "misattributed", "irrelevant", "unverifiable")
 SPLIT_SEP = "."
 
 
-class ReviewError(ValueError):
+class ReviewError(FrontwireError, ValueError):
     """A review request that cannot be applied (unknown field, bad value, cycle...)."""
 
 
@@ -126,34 +100,19 @@ def _check_range(field: str, value: Any) -> None:
         raise ReviewError(f"{field} out of range: {value}")
 
 
-def ensure_ledger(path: str | Path) -> None:
-    """Create/migrate the ledger first: it refuses a file that has tables but no schema."""
-    from .ledger import Ledger
-
-    Ledger(path).close()
-
-
 class ReviewStore:
-    """Review decisions and audit log on the ledger's SQLite file (own connection)."""
+    """Review decisions, audit log and API tokens of one Ledger (its connection and lock).
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        ensure_ledger(self.path)
-        # One connection shared by the API's worker threads, serialised by a lock.
-        self._conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        self._conn.execute("PRAGMA busy_timeout = 30000")
-        self._lock = threading.RLock()
-        with self._lock, self._conn:
-            self._conn.executescript(SCHEMA)
+    ledger (Ledger): the ledger whose events the decisions are about.
+    """
 
-    def close(self) -> None:
-        self._conn.close()
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
 
-    def __enter__(self) -> ReviewStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._ledger.snapshot() as conn:
+            yield conn
 
     # -- writing -------------------------------------------------------------
 
@@ -164,27 +123,27 @@ class ReviewStore:
         if not who:
             raise ReviewError("every review decision needs a reviewer name")
         new = json.dumps(value)
-        with self._lock, self._conn:
-            row = self._conn.execute(
+        with self._ledger._write(f"review of {target}") as conn:
+            row = conn.execute(
                 "SELECT value FROM review_decisions "
                 "WHERE target_kind=? AND target_id=? AND field=?",
                 (kind, target, field),
             ).fetchone()
             now = _now()
             if value is None:
-                self._conn.execute(
+                conn.execute(
                     "DELETE FROM review_decisions WHERE target_kind=? AND target_id=? AND field=?",
                     (kind, target, field),
                 )
             else:
-                self._conn.execute(
+                conn.execute(
                     "INSERT INTO review_decisions VALUES (?,?,?,?,?,?,?) "
                     "ON CONFLICT (target_kind, target_id, field) DO UPDATE SET "
                     "value=excluded.value, reviewer=excluded.reviewer, note=excluded.note, "
                     "updated_at=excluded.updated_at",
                     (kind, target, field, new, who, note, now),
                 )
-            self._conn.execute(
+            conn.execute(
                 "INSERT INTO review_audit (at, reviewer, action, target_kind, target_id, field,"
                 " old_value, new_value, note) VALUES (?,?,?,?,?,?,?,?,?)",
                 (now, who, action, kind, target, field, row[0] if row else None, new, note),
@@ -257,8 +216,8 @@ class ReviewStore:
     # -- reading -------------------------------------------------------------
 
     def decisions(self, kind: str, target: str) -> dict[str, Any]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._read() as conn:
+            rows = conn.execute(
                 "SELECT field, value, reviewer, updated_at, note FROM review_decisions "
                 "WHERE target_kind=? AND target_id=?",
                 (kind, target),
@@ -266,8 +225,8 @@ class ReviewStore:
         return {f: {"value": json.loads(v), "by": w, "at": t, "note": n} for f, v, w, t, n in rows}
 
     def reviewed_event_ids(self) -> set[str]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._read() as conn:
+            rows = conn.execute(
                 "SELECT DISTINCT target_id FROM review_decisions WHERE target_kind=?", (EVENT,)
             ).fetchall()
         return {r[0] for r in rows}
@@ -278,14 +237,14 @@ class ReviewStore:
         marks = ",".join("?" * len(names))
         sql = "SELECT DISTINCT target_id FROM review_decisions WHERE target_kind=?"
         sql += f" AND field IN ({marks})"
-        with self._lock:
-            rows = self._conn.execute(sql, (EVENT, *names)).fetchall()
+        with self._read() as conn:
+            rows = conn.execute(sql, (EVENT, *names)).fetchall()
         return {r[0] for r in rows}
 
     def merged_map(self) -> dict[str, str]:
         """absorbed event id -> the event it was merged into (direct links)."""
-        with self._lock:
-            rows = self._conn.execute(
+        with self._read() as conn:
+            rows = conn.execute(
                 "SELECT target_id, value FROM review_decisions "
                 "WHERE target_kind=? AND field='merged_into'",
                 (EVENT,),
@@ -323,8 +282,8 @@ class ReviewStore:
             sql += " WHERE target_id = ? OR target_id LIKE ?"
             args = (target, f"{target}:%")
         sql += " ORDER BY id DESC LIMIT ?"
-        with self._lock:
-            rows = self._conn.execute(sql, (*args, limit)).fetchall()
+        with self._read() as conn:
+            rows = conn.execute(sql, (*args, limit)).fetchall()
         keys = ("id", "at", "who", "action", "kind", "target", "field", "old", "new", "note")
         out = []
         for row in rows:
@@ -333,6 +292,30 @@ class ReviewStore:
                 item[k] = json.loads(item[k]) if item[k] is not None else None
             out.append(item)
         return out
+
+    # -- API tokens (stored hashed; hashing is the API's business) ----------------
+
+    def add_token(self, name: str, token_hash: str) -> None:
+        """Store a token hash for reviewer ``name`` (a revoked token of that name is replaced)."""
+        with self._ledger._write(f"creating token {name}") as conn:
+            if conn.execute("SELECT 1 FROM api_tokens WHERE name=? AND revoked=0",
+                            (name,)).fetchone():  # fmt: skip
+                raise ReviewError(f"a token named {name!r} exists; revoke it first")
+            conn.execute("DELETE FROM api_tokens WHERE name=?", (name,))
+            conn.execute("INSERT INTO api_tokens (name, token_hash, created_at, revoked)"
+                         " VALUES (?,?,?,0)", (name, token_hash, _now()))  # fmt: skip
+
+    def revoke_token(self, name: str) -> bool:
+        with self._ledger._write(f"revoking token {name}") as conn:
+            cur = conn.execute("UPDATE api_tokens SET revoked=1 WHERE name=?", (name,))
+            return cur.rowcount > 0
+
+    def token_owner(self, token_hash: str) -> tuple[str, str] | None:
+        """(name, stored hash) of the live token with this hash, or None."""
+        with self._read() as conn:
+            row = conn.execute("SELECT name, token_hash FROM api_tokens WHERE token_hash=?"
+                               " AND revoked=0", (token_hash,)).fetchone()  # fmt: skip
+        return (str(row[0]), str(row[1])) if row else None
 
     # -- overlay ---------------------------------------------------------------
 
@@ -353,6 +336,7 @@ class ReviewStore:
                 out[name] = d["value"]
         if review["corrected"]:
             review["status"] = "corrected"
+            _follow_corrections(out, review["corrected"])
         if "status" in dec:
             review["status"] = dec["status"]["value"]
             review["confirmed_by"] = dec["status"]["by"]
@@ -391,6 +375,28 @@ class ReviewStore:
                 out["stance"] = marks["stance"]
             out["review"] = marks
         return out
+
+
+_ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+def _follow_corrections(event: dict[str, Any], corrected: dict[str, Any]) -> None:
+    """Fields derived from a corrected one follow it, so filters and exports agree.
+
+    A corrected country brings its ISO code (``country=UG`` finds an event corrected
+    to Uganda); a corrected actor replaces the machine name in the actor list.
+    """
+    from .filters import resolve_country
+
+    if "country" in corrected and "country_code" not in corrected:
+        code = resolve_country(str(event.get("country") or ""))
+        event["country_code"], event["iso"] = code, iso_numeric(code)
+    swapped = {str(corrected[f]["machine"]): str(corrected[f]["human"])
+               for f in _ACTOR_FIELDS if f in corrected}  # fmt: skip
+    if swapped and isinstance(event.get("actors"), list):
+        names = [swapped.get(a, a) for a in event["actors"]]
+        names += [h for h in swapped.values() if h and h not in names]
+        event["actors"] = [a for a in dict.fromkeys(names) if a]
 
 
 def report_key(report: dict[str, Any]) -> str:

@@ -340,6 +340,41 @@ ALTER TABLE ledger_events ADD COLUMN fatalities_low INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE ledger_events ADD COLUMN fatalities_high INTEGER NOT NULL DEFAULT 0;
 """
 
+# v6: the analysts' review decisions, their audit log and the API tokens (issue 7), until
+# now created by the review module outside the migrations. IF NOT EXISTS: a ledger that
+# already has them (made by that module) keeps them and their rows as they are.
+V6_REVIEW = """
+CREATE TABLE IF NOT EXISTS review_decisions (
+    target_kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (target_kind, target_id, field)
+);
+CREATE TABLE IF NOT EXISTS review_audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS ix_review_audit_target ON review_audit (target_kind, target_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    name TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+"""
+
 MIGRATIONS: list[str] = [V1_REPORTS, V2_LEDGER, V3_ORIGINS, V4_RELATIONS_BY_EVENT,
-                         V5_TOLL_RANGE]
+                         V5_TOLL_RANGE, V6_REVIEW]
 SCHEMA_VERSION = len(MIGRATIONS)
