@@ -91,7 +91,8 @@ def tags(event: dict[str, Any]) -> str:
     out = []
     if event.get("contradicted"):
         out.append("contradicted")
-    figures = {f["fatalities"] for f in event.get("fatality_figures") or [] if f.get("asserted")}
+    figures = {f["fatalities"] for f in event.get("fatality_figures") or []
+               if f.get("asserted") and not f.get("superseded")}  # a rising toll is no dispute
     if len(figures) > 1:
         out.append("fatalities disputed")
     stances = event.get("stance_summary") or {}
