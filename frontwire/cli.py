@@ -357,9 +357,7 @@ def render_event(event: dict[str, Any]) -> str:
         f"  ({event.get('latitude')}, {event.get('longitude')};"
         f" ACLED geo precision {event.get('geo_precision')})",
         f"  actors: {event.get('actor1') or '?'}  vs  {event.get('actor2') or '-'}",
-        f"  fatalities: {event.get('fatalities')}"
-        + (f"  (figures reported: {event['fatality_figures']})"
-           if event.get("fatality_figures") else ""),
+        *_toll_lines(event),
         f"  sources: {event.get('n_reports')} reports, {event.get('n_sources')} outlets,"
         f" {_count(event.get('independent_origins'), 'independent origin')} asserting it"
         + ("  -- CONTRADICTED" if event.get("contradicted") else ""),
@@ -387,6 +385,24 @@ def render_event(event: dict[str, Any]) -> str:
 
 def _count(n: Any, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _toll_lines(event: dict[str, Any]) -> list[str]:
+    """The death toll (best, and the low-high range when it is one) and the timeline of
+    the figures behind it, each with its time, origin and whether a later count
+    superseded it."""
+    best, low, high = (event.get(k) or 0 for k in
+                       ("fatalities", "fatalities_low", "fatalities_high"))  # fmt: skip
+    line = f"  fatalities: {best}" + (f"  (range {low}-{high})" if low != high else "")
+    lines = [line]
+    for f in event.get("fatality_figures") or []:
+        state = ("not asserted" if not f.get("asserted") else
+                 f"superseded by {f['superseded_by']['fatalities']} ({f['superseded_by']['why']})"
+                 if f.get("superseded") and f.get("superseded_by") else "current")  # fmt: skip
+        side = f" [{f['side']}]" if f.get("side") else ""
+        lines.append(f"    {f.get('time') or 'undated'}  {f['fatalities']:>5}  "
+                     f"{f.get('origin') or f.get('doc_id')}{side}  -- {state}")
+    return lines
 
 
 def _origin_lines(by_stance: dict[str, list[str]]) -> list[str]:

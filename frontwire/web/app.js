@@ -473,7 +473,8 @@ function renderEvent(ev, audit) {
   fact(dl, "precision", PRECISION[ev.geo_precision] || ev.geo_precision, cor.geo_precision);
   fact(dl, "actor 1", ev.actor1, cor.actor1);
   fact(dl, "actor 2", ev.actor2, cor.actor2);
-  fact(dl, "fatalities", ev.fatalities, cor.fatalities);
+  const range = ev.fatalities_low !== ev.fatalities_high ? ` (range ${ev.fatalities_low}–${ev.fatalities_high})` : "";
+  fact(dl, "fatalities", cor.fatalities ? ev.fatalities : `${ev.fatalities ?? 0}${range}`, cor.fatalities);
   fact(dl, "reports", `${ev.n_reports} from ${ev.n_sources} source(s): ${ev.sources || ""}`);
   for (const [stance, names] of Object.entries(ev.origins_by_stance || {})) {
     fact(dl, `${stance} (origins)`, `${names.length}: ${names.join("; ")}`);
@@ -483,12 +484,30 @@ function renderEvent(ev, audit) {
   if (review.split_into) fact(dl, "split into", review.split_into.join(", "));
   if (review.split_from) fact(dl, "split from", review.split_from);
   panel.append(dl);
+  renderTollTimeline(panel, ev);
   renderClaims(panel, ev);
   renderReports(panel, ev);
   panel.append(el("h3", { text: "Source text" }),
     el("div", { id: "doc-meta", class: "doc-meta", text: "pick a claim to read it in its report" }),
     el("div", { id: "doc-view", class: "doc-view" }));
   renderReview(panel, ev, audit);
+}
+
+// Every death figure in time order: who gives it, and whether a later count superseded it.
+function renderTollTimeline(panel, ev) {
+  const figures = ev.fatality_figures || [];
+  if (!figures.length) return;
+  panel.append(el("h3", { text: `Death toll figures (${figures.length})` }));
+  const list = el("ol", { class: "toll-timeline", id: "toll-timeline" });
+  for (const f of figures) {
+    const by = f.superseded_by;
+    const state = !f.asserted ? "not asserted" : f.superseded && by ? `superseded by ${by.fatalities} (${by.why})` : "current";
+    list.append(el("li", { class: f.superseded || !f.asserted ? "superseded" : "current" },
+      el("strong", { text: `${f.fatalities}` }),
+      el("span", { class: "doc-meta", text: ` · ${f.time || "undated"} · ${f.origin || f.doc_id}${f.side ? ` [${f.side}]` : ""} · ${state}` }),
+      f.text ? el("div", { class: "content", text: `“${f.text}”` }) : null));
+  }
+  panel.append(list);
 }
 
 function claimKey(c) { return `${c.doc_id}:${c.id}`; }
