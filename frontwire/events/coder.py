@@ -15,21 +15,19 @@ from typing import Any
 
 from ..model import DENIES, HEDGED, UNCONFIRMED, Actor, Event, Report, Sentence
 from . import actors as actor_lib
+from . import factuality
 from .classify import active_model, classify
-from .fatalities import count_fatalities, quantities
+from .fatalities import count_fatalities, next_sentence_fatalities, quantities
 from .rules import PROTEST_GROUP, decide, load_rules, mask_grievance
 from .taxonomy import PLOVER, disorder_type_of, event_type_of
 
 MIN_SCORE = 3  # one clear cue ("shelled", "protest", "abducted") makes an event sentence
-NEGATION = re.compile(r"(?:\bno\b|\bnot\b|\bnever\b|n't\b|\bdenied\b|\bwithout\b|\bfalse\b)"
-                      r"[^,.;:]{0,30}$", re.I)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past) (?:summer|winter|spring|autumn|fall|year|month|years)\b|"
     r"\b(?:earlier this year|a year ago|years ago|in the past|at the time|back in|"
     r"since the start of the war|in (?:19|20)\d\d)\b", re.I)
 BACKGROUND_DAYS = 30  # older than this before the report's date: a historical mention
 NO_FATALITIES = ("Peaceful protest", "Protest with intervention")
-CLAUSE_START = re.compile(r"[,;:—–]|\b(?:and|but|while|when|after|as)\b", re.I)
 
 
 @dataclass
@@ -77,18 +75,11 @@ def _context(report: Report, sentences: list[Sentence], first: int) -> int:
     return start
 
 
-def _happened(text: str, trigger_start: int) -> tuple[bool, bool]:
-    """(happened, denied): threats, plans and negated mentions did not happen."""
-    clause_from = 0
-    for m in CLAUSE_START.finditer(text, 0, trigger_start):
-        clause_from = m.end()
-    before = text[clause_from:trigger_start]
-    if load_rules().threat.search(before) and not re.search(r"\b(?:may|might|could) have\b",
-                                                             before):
-        return False, False
-    if NEGATION.search(text[max(0, trigger_start - 40):trigger_start]):
-        return False, True
-    return True, False
+def _happened(text: str, trigger: tuple[int, int], language: str = "en") -> tuple[bool, bool]:
+    """(happened, denied): threats, plans, questions, speculation and negated mentions
+    did not happen (see :mod:`frontwire.events.factuality`)."""
+    verdict = factuality.assess(text, trigger, language)
+    return verdict == factuality.HAPPENED, verdict == factuality.DENIED
 
 
 def _denies_before(claim: Any, text: str, trigger: int) -> bool:
@@ -103,19 +94,43 @@ def _claims_in(report: Report, start: int, end: int) -> list[Any]:
             if c.content_start < end and c.content_end > start]
 
 
+MAX_CUES = 3  # cues read per sentence: an unreal one is blanked and the next one tried
+
+
+def _decide_real(text: str, language: str) -> tuple[Any, bool, bool]:
+    """The sentence's strongest cue that tells an incident, with (happened, denied).
+
+    A cue that is only possible, planned or a stretch of earlier fighting ("after weeks
+    of fighting") is blanked and the sentence read again: its other cues may still tell
+    what happened ("the city fell after weeks of fighting")."""
+    real, negated = False, False
+    for _ in range(MAX_CUES):
+        decision = decide(text)
+        if decision.trigger is None or max(decision.scores.values(), default=0) < MIN_SCORE:
+            return None, False, negated
+        real, denied = _happened(text, decision.trigger, language)
+        negated = negated or denied
+        if real and not factuality.is_duration(text, decision.trigger, language):
+            return decision, True, False
+        if denied:
+            return decision, False, True
+        begin, end = decision.trigger
+        text = text[:begin] + " " * (end - begin) + text[end:]
+    return None, False, negated
+
+
 def find_candidates(report: Report) -> tuple[list[Candidate], list[Candidate]]:
     """Event sentences that happened, and those only denied or negated (kept for links)."""
     happened, denied = [], []
+    language = report.document.language or "en"
     for i, sent in enumerate(_sentences(report)):
         text = report.text[sent.start:sent.end]
-        decision = decide(text)
-        top = max(decision.scores.values(), default=0)
-        if decision.trigger is None or top < MIN_SCORE:
+        decision, real, negated = _decide_real(text, language)
+        if decision is None:
             continue
         cand = Candidate(i, sent.start, sent.end, decision.sub_event_type, decision.confidence,
                          (sent.start + decision.trigger[0], sent.start + decision.trigger[1]),
                          sentences=[i])
-        real, negated = _happened(text, decision.trigger[0])
         claims = _claims_in(report, sent.start, sent.end)
         if claims and all(c.stance == DENIES for c in claims) and any(
                 _denies_before(c, text, decision.trigger[0]) for c in claims):
@@ -308,12 +323,22 @@ def _fill_counts(event: Event, report: Report) -> None:
     if event.sub_event_type in PROTEST_GROUP or event.event_type == "Riots":
         text = mask_grievance(text)  # "protested the killing of two" reports no deaths
     dead = count_fatalities(text, event.start)
+    if not dead.value and event.sub_event_type not in PROTEST_GROUP:  # "... A civilian was killed."
+        dead = next_sentence_fatalities(
+            report.text, event.end, [(s.start, s.end) for s in report.sentences],
+            [(p.start, p.end) for p in report.places if not _same_place(p, event.place)])
     if event.sub_event_type not in NO_FATALITIES and event.event_type != "Strategic developments":
         event.fatalities = dead.value
         event.fatalities_text = dead.text
         event.fatalities_start, event.fatalities_end = dead.start, dead.end
     skip = [(dead.start, dead.end)] if dead.start is not None and dead.end is not None else []
     event.quantities = quantities(report.text[event.start:event.end], event.start, skip)
+
+
+def _same_place(place: Any, other: Any) -> bool:
+    """One place, or the event has none to compare with."""
+    return other is None or place.name == other.name or (
+        bool(place.geonameid) and place.geonameid == other.geonameid)
 
 
 CUE_WINDOW = 300  # characters after the event read for the perpetrator's motive ("drug debt")
