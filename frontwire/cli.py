@@ -375,11 +375,17 @@ def render_event(event: dict[str, Any]) -> str:
             out.append(f"    [{claim.get('stance')}] {claim.get('source') or '?'}"
                        + (f"  (chain: {chain})" if " <- " in chain else ""))
             out.append(f"      \"{claim.get('content', '')}\"")
-    for relation in event.get("relations", []):
+    for kind, disputes in (event.get("disputes") or {}).items():
+        out.append(f"  disputed {kind}:")
+        for dispute in disputes:
+            out.append(f"    {dispute['reason']}")
+            for side in dispute["sides"]:
+                out.append(f"      {labels.get(side['claim'], side['claim'])}")
+    for relation in event.get("corroborations", []):
         a = labels.get(relation.get("a", ""), relation.get("a"))
         b = labels.get(relation.get("b", ""), relation.get("b"))
         reason = f" ({relation['reason']})" if relation.get("reason") else ""
-        out.append(f"  {relation.get('relation')}{reason}:\n    {a}\n    {b}")
+        out.append(f"  corroborates{reason}:\n    {a}\n    {b}")
     return "\n".join(out)
 
 

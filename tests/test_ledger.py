@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -15,7 +14,6 @@ import pytest
 from frontwire.ledger import Ledger, LedgerQueryError
 from frontwire.ledger.aggregate import claim_relations
 from frontwire.ledger.merge import to_ordinal
-from frontwire.ledger.relations import death_toll, fallback_compare, judges
 from frontwire.model import Actor, ChainLink, Claim, Report
 from frontwire.store.synthetic import (
     make_claim,
@@ -72,21 +70,25 @@ def test_denial_and_assertion_are_a_contradiction(ledger: Ledger) -> None:
     nikopol = ledger.event(by_location(ledger, "Nikopol")["id"])
     assert nikopol is not None and nikopol["contradicted"]
     pairs = {(r["a"], r["b"]): r["reason"] for r in nikopol["contradictions"]}
-    # Within the Kyiv report and across to the wire report.
-    assert pairs[("kyiv-nikopol-0312:c1", "kyiv-nikopol-0312:c3")] == "asserts vs denies"
+    # Within the Kyiv report (the governor against the ministry) and across to the wire.
+    assert pairs[("kyiv-nikopol-0312:c1", "kyiv-nikopol-0312:c3")] == (
+        "occurred: Serhii Lysak says yes, Russia's Defence Ministry says no")
     assert ("kyiv-nikopol-0312:c3", "wire-nikopol-0313:c1") in pairs
+    assert set(nikopol["disputes"]) == {"occurred"}
+    (first, _) = nikopol["disputes"]["occurred"]
+    assert [s["stance"] for s in first["sides"]] == ["asserts", "denies"]
     assert nikopol["stance_summary"]["denies"] == 1
-    assert {"source": "Russia's Defence Ministry", "stance": "denies",
+    assert {"source": "Russia's Defence Ministry", "stance": "denies", "side": "Russia",
             "outlet": "Kyiv Independent"} in nikopol["source_stances"]  # fmt: skip
 
 
-def test_different_death_tolls_contradict_and_the_lowest_is_kept(ledger: Ledger) -> None:
+def test_a_raised_toll_supersedes_the_first_figure_and_is_no_dispute(ledger: Ledger) -> None:
     nikopol = ledger.event(by_location(ledger, "Nikopol")["id"])
     assert nikopol is not None
-    assert nikopol["fatalities"] == 3  # ACLED: the lowest credible figure, not 5
+    # The emergency service "raising an earlier toll" of three: best is the later figure.
+    assert nikopol["fatalities"] == 5
     assert sorted(f["fatalities"] for f in nikopol["fatality_figures"]) == [3, 5]
-    reasons = {r["reason"] for r in nikopol["contradictions"]}
-    assert "fatalities 3 vs 5" in reasons
+    assert "toll" not in nikopol["disputes"]
 
 
 def test_event_detail_carries_reports_claims_spans_places_times(ledger: Ledger) -> None:
@@ -184,8 +186,9 @@ def test_filters(ledger: Ledger) -> None:
     assert ids(actor="volunteer corps") == {"Tyotkino"}
     assert ids(text="tear gas") == {"Nairobi"}
     assert ids(text="100%") == set()  # wildcards are literal
-    assert ids(stance="denies") == ids(contradicted=True) == {"Nikopol"}
-    assert len(ledger.events(contradicted=False, limit=None)) == 3
+    assert ids(stance="denies") == {"Nikopol"}
+    assert ids(contradicted=True) == {"Nikopol", "Tyotkino"}  # a denial; "no breakthrough"
+    assert len(ledger.events(contradicted=False, limit=None)) == 2
     assert len(ledger.events(limit=2)) == 2 and len(ledger.events(limit=2, offset=3)) == 1
     assert ledger.count_events(country="Ukraine") == 2
 
@@ -203,8 +206,9 @@ def test_bad_filters_raise(ledger: Ledger, bad: dict) -> None:
 def test_stats_and_places(ledger: Ledger) -> None:
     stats = ledger.stats()
     assert stats["documents"] == 5 and stats["event_reports"] == 6 and stats["events"] == 4
+    # Two on Nikopol (the ministry's denial), one on the outcome at Tyotkino.
     assert stats["claims"] == 10 and stats["contradictions"] == 3
-    assert stats["contradicted_events"] == 1 and stats["unmerged_reports"] == 0
+    assert stats["contradicted_events"] == 2 and stats["unmerged_reports"] == 0
     assert stats["by_country"] == {"Ukraine": 2, "Russia": 1, "Kenya": 1}
     assert stats["date_range"] == {"from": "2024-03-12", "to": "2024-06-25"}
     places = {p["name"]: p for p in ledger.places()}
@@ -279,49 +283,6 @@ def test_two_sources_asserting_the_same_thing_corroborate(ledger: Ledger) -> Non
     }
 
 
-def test_without_the_attribution_stage_the_stand_in_rule_still_links(
-    ledger_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "frontwire.attribution", None)  # import fails
-    judges.cache_clear()
-    try:
-        with Ledger(ledger_path) as led:
-            for report in sample_reports():
-                led.add_report(report)
-            led.merge()
-            (nikopol,) = led.events(contradicted=True)
-            detail = led.event(nikopol["id"])
-    finally:
-        judges.cache_clear()
-    assert detail is not None
-    reasons = {r["reason"] for r in detail["contradictions"]}
-    assert {"asserts vs denies", "fatalities 3 vs 5"} <= reasons
-    # Lysak, the rescuers and Reuters assert it; the ministry's denial is no corroboration.
-    assert detail["independent_origins"] == 3
-    assert len(detail["origins_by_stance"]["denies"]) == 1
-
-
-def test_stand_in_rule() -> None:
-    text = (
-        "Drones hit a fuel depot in Novorossiysk, killing two workers, officials said."
-        " The ministry denied that drones hit the fuel depot. Three workers died in the"
-        " drone attack on the depot, a union said. Officials said drones hit the depot."
-    )
-    hit = make_claim(text, "a", "Drones hit a fuel depot in Novorossiysk, killing two workers",
-                     chain=["officials"])  # fmt: skip
-    denial = make_claim(text, "b", "drones hit the fuel depot", stance="denies",
-                        chain=["ministry"])  # fmt: skip
-    toll = make_claim(text, "c", "Three workers died in the drone attack on the depot",
-                      chain=["union"])  # fmt: skip
-    again = make_claim(text, "d", "drones hit the depot", chain=["journalist"])
-    unrelated = make_claim(text, "e", "Officials said", stance="denies", chain=["x"])
-    assert death_toll(hit.content) == 2 and death_toll(toll.content) == 3
-    assert fallback_compare(hit, denial) == "contradicts"
-    assert fallback_compare(hit, toll) == "contradicts"
-    assert fallback_compare(hit, again) == "corroborates"
-    assert fallback_compare(hit, unrelated) is None  # a denial of something else
-
-
 @pytest.mark.parametrize(("value", "first", "last"), [
     ("2024-03-05", "2024-03-05", "2024-03-05"),
     ("2024-03-05T23:10:00+02:00", "2024-03-05", "2024-03-05"),
@@ -378,7 +339,7 @@ def test_a_later_report_joins_its_incident_and_keeps_the_id(ledger_path: Path) -
         assert led.merge()["rebuilt_events"] == 1
         (joined,) = led.events(country="UA", limit=None, contradicted=True)
     assert joined["id"] == first["id"] and joined["n_reports"] == 2
-    assert joined["fatalities"] == 3 and joined["updated_at"] >= first["updated_at"]
+    assert joined["fatalities"] == 5 and joined["updated_at"] >= first["updated_at"]
 
 
 def _claim(cid: str, content: str, stance: str, chain: list[str]) -> Claim:
@@ -393,8 +354,8 @@ def test_one_origin_relayed_twice_is_neither_corroboration_nor_two_origins() -> 
     fsb_ria = _claim("c2", text, "asserts", ["the FSB", "RIA Novosti", "Eastline Wire"])
     governor = _claim("c3", text, "asserts", ["Veniamin Kondratyev", "Eastline Wire"])
     denial = _claim("c4", text, "denies", ["Ukraine's navy", "Eastline Wire"])
-    pairs = claim_relations([("d1", c) for c in (fsb_tass, fsb_ria, governor, denial)], [])
-    kinds = {(a, b): kind for _, a, _, b, kind, _ in pairs}
+    claims = [(f"d{i}", c) for i, c in enumerate((fsb_tass, fsb_ria, governor, denial), 1)]
+    kinds = {(a, b): kind for _, a, _, b, kind, _, _ in claim_relations(claims, [])}
     assert ("c1", "c2") not in kinds  # the FSB relayed twice does not corroborate itself
     assert kinds[("c1", "c3")] == "corroborates"
     assert kinds[("c1", "c4")] == "contradicts"

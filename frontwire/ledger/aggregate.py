@@ -10,10 +10,11 @@ from typing import Any
 
 from ..model import ASSERTS, STANCES, Claim
 from .countries import acled_country, iso_numeric
-from .relations import CONTRADICTS, CORROBORATES, judges, reason
+from .origins import OriginIndex, index_claims
+from .relations import CONTRADICTS, relate, voices
+from .relations import Relation as ClaimRelation
 from .stored import StoredEvent, fallback_date
-
-MAX_CLAIMS_COMPARED = 80  # per incident: pairs grow quadratically and big stories are rare
+from .tolls import TOLL_KIND, Relation, toll, toll_relations
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Incident:
     reports: list[tuple[str, str]]
     actors: list[str]
     stances: dict[str, int]
-    relations: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    relations: list[ClaimRelation] = field(default_factory=list)
 
 
 def majority(values: Sequence[str]) -> str:
@@ -49,60 +50,28 @@ def _claims(reports: Sequence[StoredEvent]) -> list[tuple[str, Claim]]:
     return out
 
 
-def _carrier(report: StoredEvent) -> Claim | None:
-    """The claim whose content holds the report's fatality figure."""
-    at = report.row["fatalities_start"]
-    if at is None:
-        return None
-    return next((c for c in report.claims if c.content_start <= at < c.content_end), None)
-
-
-def fatality_figures(reports: Sequence[StoredEvent]) -> list[dict[str, Any]]:
-    """Every positive death figure with who gives it and whether it is asserted."""
-    figures = []
-    for report in reports:
-        n = report.row["fatalities"]
-        if n and n > 0:
-            claim = _carrier(report)
-            figures.append({
-                "doc_id": report.key[0], "event_id": report.key[1], "fatalities": n,
-                "claim_id": claim.id if claim else None,
-                "asserted": claim is None or claim.stance == ASSERTS,
-            })  # fmt: skip
-    return figures
-
-
-def conservative_fatalities(figures: Sequence[dict[str, Any]]) -> int:
-    """ACLED's rule: the lowest credible (asserted) figure; 0 when nobody asserts one."""
-    asserted = [f["fatalities"] for f in figures if f["asserted"]]
-    return min(asserted) if asserted else 0
-
-
 def claim_relations(
-    claims: Sequence[tuple[str, Claim]], figures: Sequence[dict[str, Any]]
-) -> list[tuple[str, str, str, str, str, str]]:
-    """(doc_a, claim_a, doc_b, claim_b, relation, reason) for every related claim pair."""
-    compare, origins = judges()
-    found: dict[tuple[str, str, str, str], tuple[str, str]] = {}
-    limited = claims[:MAX_CLAIMS_COMPARED]
-    for i, (doc_a, a) in enumerate(limited):
-        for doc_b, b in limited[i + 1 :]:
-            relation = compare(a, b)
-            # A source repeating itself (or relayed twice) is not corroboration.
-            if relation == CORROBORATES and origins([a, b]) < 2:
-                continue
-            if relation:
-                found[(doc_a, a.id, doc_b, b.id)] = (relation, reason(a, b, relation))
-    # Reports that code different death tolls disagree, whatever the claims say.
-    carried = [f for f in figures if f["claim_id"] and f["asserted"]]
-    for i, fa in enumerate(carried):
-        for fb in carried[i + 1 :]:
-            same_claim = (fa["doc_id"], fa["claim_id"]) == (fb["doc_id"], fb["claim_id"])
-            if fa["fatalities"] != fb["fatalities"] and not same_claim:
-                why = f"fatalities {fa['fatalities']} vs {fb['fatalities']}"
-                key = (fa["doc_id"], fa["claim_id"], fb["doc_id"], fb["claim_id"])
-                found[key] = (CONTRADICTS, why)
-    return [(*key, relation, why) for key, (relation, why) in found.items()]
+    claims: Sequence[tuple[str, Claim]], toll_disputes: Sequence[Relation],
+    index: OriginIndex | None = None,
+) -> list[ClaimRelation]:
+    """(doc_a, claim_a, doc_b, claim_b, relation, reason, kind) for the incident's
+    disputes and agreements: one per kind and pair of parties (see ``relations.relate``).
+
+    claims (Sequence[tuple[str, Claim]]): (doc_id, claim) of the incident.
+    toll_disputes (Sequence[Relation]): the toll contradictions of the incident
+        (:func:`frontwire.ledger.tolls.toll_relations`: opposed parties' current figures).
+    index (OriginIndex | None): the incident's origins (built from ``claims`` if None).
+    """
+    if index is None:
+        index = index_claims((doc, claim, doc) for doc, claim in claims)
+    found: dict[tuple[str, str, str, str], ClaimRelation] = {}
+    # Toll disputes come from the toll timeline: a rising count is no contradiction.
+    for doc_a, claim_a, doc_b, claim_b, relation, why in toll_disputes:
+        found[(doc_a, claim_a, doc_b, claim_b)] = (doc_a, claim_a, doc_b, claim_b, relation,
+                                                   why, TOLL_KIND)  # fmt: skip
+    for rel in relate(voices(claims, index)):
+        found.setdefault(rel[:4], rel)
+    return list(found.values())
 
 
 def origin_name(first_link: str, source: str, outlet: str, narration: bool = False) -> str:
@@ -114,27 +83,38 @@ def origin_name(first_link: str, source: str, outlet: str, narration: bool = Fal
     return first_link or source or outlet
 
 
-def origins_by_stance(reports: Sequence[StoredEvent]) -> dict[str, list[str]]:
-    """One name per independent origin behind each stance, in report order.
+def origins_by_stance(
+    claims: Sequence[tuple[str, Claim]], index: OriginIndex
+) -> dict[str, list[str]]:
+    """One name per origin behind each stance, in report order.
 
     Counting per stance is what corroboration means: three outlets relaying one ministry
-    statement are one origin, and a denial does not corroborate an assertion.
+    statement are one origin, and a denial does not corroborate an assertion. A claim
+    whose source is no origin ("he", "a document") is not counted.
+    claims (Sequence[tuple[str, Claim]]): (doc_id, claim) of the incident.
+    index (OriginIndex): their origins, name variants merged.
+    RETURNS (dict[str, list[str]]): stance -> origin names.
     """
-    _, origins = judges()
-    kept: dict[str, list[Claim]] = {}
-    names: dict[str, list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    for doc_id, claim in claims:
+        origin = index.origin(doc_id, claim)
+        group = keys.setdefault(claim.stance, [])
+        if origin is not None and origin.key not in group:
+            group.append(origin.key)
+    return {s: [index.by_key[k].name for k in keys[s]] for s in STANCES if keys.get(s)}
+
+
+def _index(reports: Sequence[StoredEvent]) -> OriginIndex:
+    """The incident's origins, from every claim of its reports in report order."""
+    seen: set[tuple[str, str]] = set()
+    triples = []
     for report in reports:
         outlet = report.row["outlet"] or report.key[0]
         for claim in report.claims:
-            group = kept.setdefault(claim.stance, [])
-            if len(group) >= MAX_CLAIMS_COMPARED:
-                continue
-            if not group or origins([*group, claim]) > len(group):
-                group.append(claim)
-                first = claim.chain[0].name if claim.chain else ""
-                name = origin_name(first, claim.source, outlet, claim.narration)
-                names.setdefault(claim.stance, []).append(name)
-    return {s: names[s] for s in STANCES if s in names}
+            if (report.key[0], claim.id) not in seen:
+                seen.add((report.key[0], claim.id))
+                triples.append((report.key[0], claim, outlet))
+    return index_claims(triples)
 
 
 def _best_place(reports: Sequence[StoredEvent]) -> StoredEvent:
@@ -185,15 +165,20 @@ def _outlets(reports: Sequence[StoredEvent]) -> list[str]:
     return outlets
 
 
-def source_stances(reports: Sequence[StoredEvent]) -> list[dict[str, str]]:
-    """Who says what about the incident: one entry per (source, stance), in report order."""
+def source_stances(
+    reports: Sequence[StoredEvent], index: OriginIndex
+) -> list[dict[str, str]]:
+    """Who says what about the incident: one entry per (origin, stance), in report order,
+    with the origin's side and the outlet that first carried it."""
     seen: dict[tuple[str, str], dict[str, str]] = {}
     for report in reports:
         outlet = report.row["outlet"] or report.key[0]
         for claim in report.claims:
-            source = outlet if claim.narration or not claim.source else claim.source
-            seen.setdefault((source, claim.stance),
-                            {"source": source, "stance": claim.stance, "outlet": outlet})
+            origin = index.origin(report.key[0], claim)
+            if origin is not None:
+                seen.setdefault((origin.key, claim.stance), {
+                    "source": origin.name, "stance": claim.stance, "outlet": outlet,
+                    "side": origin.side})  # fmt: skip
     return list(seen.values())
 
 
@@ -205,12 +190,12 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
     place, when = _best_place(reports).row, _best_date(reports).row
     actors = _actors(reports)
     claims = _claims(reports)
-    figures = fatality_figures(reports)
-    relations = claim_relations(claims, figures)
+    deaths = toll(reports)
+    index = _index(reports)
+    relations = claim_relations(claims, toll_relations(deaths), index)
     outlets = _outlets(reports)
     stances = Counter(c.stance for _, c in claims)
-    by_stance = origins_by_stance(reports)
-    disputed_toll = len({f["fatalities"] for f in figures if f["asserted"]}) > 1
+    by_stance = origins_by_stance(claims, index)
     fields = {
         "event_type": etype,
         "sub_event_type": majority([r["sub_event_type"] for r in typed]),
@@ -226,17 +211,19 @@ def aggregate(reports: Sequence[StoredEvent]) -> Incident:
         "geo_precision": place["geo_precision"],
         **{k: v for k, v in actors.items() if k != "all"},
         "civilian_targeting": int(any(r["civilian_targeting"] for r in rows)),
-        "fatalities": conservative_fatalities(figures),
-        "fatality_figures": figures,
+        # UCDP's low, best and high; best is what the ACLED export writes.
+        "fatalities": deaths.best, "fatalities_low": deaths.low, "fatalities_high": deaths.high,
+        "fatality_figures": deaths.figures,
         "n_reports": len(reports), "n_sources": len(outlets),
         # Independent origins of what is asserted: the corroboration an analyst weighs.
         "independent_origins": len(by_stance.get(ASSERTS, [])) if claims else len(outlets),
         "origins_by_stance": by_stance,
-        "contradicted": int(disputed_toll or any(r[4] == CONTRADICTS for r in relations)),
+        "contradicted": int(bool(deaths.disputes)
+                            or any(r[4] == CONTRADICTS for r in relations)),
         "stance_summary": {s: stances[s] for s in STANCES if stances[s]},
         "background": int(rows[0]["background"]),
         "sources": "; ".join(outlets),
-        "source_stances": source_stances(reports),
+        "source_stances": source_stances(reports, index),
         "first_doc_id": reports[0].key[0], "first_event_id": reports[0].key[1],
     }  # fmt: skip
     fields["summary"] = summarise(fields)

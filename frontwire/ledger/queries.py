@@ -115,6 +115,22 @@ _REPORT_SQL = (
 )
 
 
+def disputes_by_kind(contradictions: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The contradictions grouped by what they are about (occurred, responsibility,
+    target, outcome, toll), each with its two sides: who says what.
+
+    contradictions (list[dict]): the event's contradictions, as ``get_event`` lists them.
+    RETURNS (dict[str, list[dict]]): kind -> [{"reason", "sides": [side_a, side_b]}].
+    """
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for rel in contradictions:
+        sides = [{"claim": rel[k], "source": rel[f"{k}_source"], "stance": rel[f"{k}_stance"]}
+                 for k in ("a", "b")]  # fmt: skip
+        grouped.setdefault(rel["kind"] or "other", []).append(
+            {"reason": rel["reason"], "sides": sides})
+    return grouped
+
+
 def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     row = conn.execute("SELECT * FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
@@ -130,7 +146,7 @@ def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
         a = claims.get((rel["doc_a"], rel["claim_a"]))
         b = claims.get((rel["doc_b"], rel["claim_b"]))
         relations.append({
-            "relation": rel["relation"], "reason": rel["reason"],
+            "relation": rel["relation"], "reason": rel["reason"], "kind": rel["kind"],
             "a": f"{rel['doc_a']}:{rel['claim_a']}", "b": f"{rel['doc_b']}:{rel['claim_b']}",
             "a_source": a["source"] if a else "", "b_source": b["source"] if b else "",
             "a_stance": a["stance"] if a else "", "b_stance": b["stance"] if b else "",
@@ -138,6 +154,7 @@ def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     event["relations"] = relations
     event["contradictions"] = [r for r in relations if r["relation"] == "contradicts"]
     event["corroborations"] = [r for r in relations if r["relation"] == "corroborates"]
+    event["disputes"] = disputes_by_kind(event["contradictions"])
     event["places"] = [r["place"] for r in event["reports"] if r["place"]]
     event["times"] = [t for r in event["reports"] for t in r["times"]]
     return event

@@ -485,6 +485,7 @@ function renderEvent(ev, audit) {
   if (review.split_from) fact(dl, "split from", review.split_from);
   panel.append(dl);
   renderTollTimeline(panel, ev);
+  renderDisputes(panel, ev);
   renderClaims(panel, ev);
   renderReports(panel, ev);
   panel.append(el("h3", { text: "Source text" }),
@@ -508,6 +509,23 @@ function renderTollTimeline(panel, ev) {
       f.text ? el("div", { class: "content", text: `“${f.text}”` }) : null));
   }
   panel.append(list);
+}
+
+// Contradictions grouped by what they are about, each with its two sides.
+function renderDisputes(panel, ev) {
+  const kinds = Object.entries(ev.disputes || {});
+  if (!kinds.length) return;
+  const box = el("div", { class: "disputes", id: "disputes" }, el("h3", { text: "Disputed" }));
+  for (const [kind, disputes] of kinds) {
+    const list = el("ul", { class: `dispute-kind ${kind}` });
+    for (const d of disputes) {
+      list.append(el("li", {},
+        el("div", { class: "content", text: d.reason }),
+        ...d.sides.map((s) => el("div", { class: `badge ${s.stance}`, text: `${s.source || s.claim} (${s.stance})` }))));
+    }
+    box.append(el("h4", { text: kind }), list);
+  }
+  panel.append(box);
 }
 
 function claimKey(c) { return `${c.doc_id}:${c.id}`; }
