@@ -143,3 +143,37 @@ def test_a_front_sector_named_after_a_city_is_not_the_scene(spacy_nlp) -> None:
                 "artillery fire.")
     place, _, _ = _event_place(sentence, sentence, spacy_nlp)
     assert place is not None and place.name == "Kozinka"
+
+
+@pytest.mark.parametrize("text, word, place", [
+    ("Ukrainian forces fired Neptune anti-ship missiles at the Moskva, the flagship of "
+     "Russia's Black Sea Fleet, officials in Odesa said.", "Neptune", "Odesa"),
+    ("Russian troops pounded the city of Kharkiv with Grad rockets overnight, the regional "
+     "governor said.", "Grad", "Kharkiv"),
+    ("A Grad multiple rocket launcher fired on Nikopol from across the Dnipro.", "Grad",
+     "Nikopol"),
+])
+def test_weapons_named_like_towns_are_not_places(text: str, word: str, place: str,
+                                                 spacy_nlp) -> None:  # fmt: skip
+    places = _places(text, spacy_nlp)
+    assert all(surface != word for surface, _ in places)
+    assert (place, "UA") in places  # the story's own places remain
+
+
+def test_a_weapon_name_with_place_context_is_still_a_place(spacy_nlp) -> None:
+    text = "Fighting was reported in Grad, a village near Ljubljana, Slovenia, police said."
+    assert ("Grad", "SI") in _places(text, spacy_nlp)
+
+
+def test_the_dateline_city_does_not_place_an_event_elsewhere(spacy_nlp) -> None:
+    text = ("KYIV, Ukraine (AP) — Russian forces shelled a school in the town of Toretsk on "
+            "Tuesday, killing two teachers, the regional governor said.")
+    place, _, _ = _event_place(text, text, spacy_nlp)
+    assert place is not None and place.name == "Toretsk"
+
+
+def test_the_dateline_places_an_event_when_nothing_else_does(spacy_nlp) -> None:
+    text = ("KHARKIV, Ukraine (Reuters) - Air raid sirens sounded and a missile struck an "
+            "industrial building on Thursday, officials said.")
+    place, _, _ = _event_place(text, text.split(" - ")[1], spacy_nlp)
+    assert place is not None and place.name == "Kharkiv"

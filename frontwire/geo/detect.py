@@ -10,9 +10,12 @@ support; demonyms (Russian, Ukrainian) are never mentions here.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .build import ADM1, ADM2, ALTERNATE, CITY, COUNTRY, DEMONYM, PRIMARY, REGION
@@ -159,6 +162,9 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
             continue
         _attach_hint(text, tokens, i + used, mention)
         _score(text, tokens, i, i + used, mention, gaz, pos, ents, lower_words)
+        if _not_a_place_word(tokens, i, i + used, mention):
+            mention.evidence -= _NOT_A_PLACE
+            mention.reasons.append("not-a-place-word")
         person = used == 1 and _is_person(text, tokens, i, people)
         if person:
             mention.evidence -= 2.5
@@ -168,8 +174,102 @@ def find_mentions(text: str, gaz: Gazetteer, entities: Sequence[Any] | None = No
             doubtful.append((mention, i, i + used))
         i += used
     found = _rescue_towns(text, tokens, gaz, found, doubtful, pos, lower_words, ents)
+    found = _without_far_hamlets(tokens, gaz, found)
     _share_plural_hints(found, text)
     return found
+
+
+NOT_PLACES = Path(__file__).parent / "data" / "not_places.json"
+_NOT_A_PLACE = 6.0  # below the rescue floor: context elsewhere does not bring it back
+
+
+class NotPlaceWords(NamedTuple):
+    weapons: frozenset[str]
+    common: frozenset[str]
+    weapon_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def not_place_words() -> NotPlaceWords:
+    """Weapon names, common words and weapon nouns of every language in
+    ``data/not_places.json``, as name keys (names are names whatever the language)."""
+    data = json.loads(NOT_PLACES.read_text(encoding="utf-8"))
+    tables = [t for lang, t in data.items() if not lang.startswith("_")]
+    return NotPlaceWords(
+        frozenset(name_key(w) for t in tables for w in t["weapons"]),
+        frozenset(name_key(w) for t in tables for w in t["common_words"]),
+        frozenset(w.lower() for t in tables for w in t["weapon_nouns"]))
+
+
+def _not_a_place_word(tokens: list[Token], i: int, j: int, mention: Mention) -> bool:
+    """A weapon's or a common word's name (Grad, Neptune, Aus, White House) is not a place
+    unless the words around it make it one ('the village of Grad', 'in Aus'); a weapon
+    noun after it ('Grad rockets', 'Neptune anti-ship missiles') rules a place out."""
+    words = not_place_words()
+    key = name_key(mention.text.removesuffix("'s").removesuffix("’s"))
+    if key not in words.weapons and key not in words.common:
+        return False
+    after = tokens[j].text.lower() if j < len(tokens) else ""
+    if key in words.weapons and (after in words.weapon_nouns
+                                 or after.split("-")[0] in words.weapon_nouns):
+        return True
+    return not _place_context(tokens, i, j, mention)
+
+
+def _place_context(tokens: list[Token], i: int, j: int, mention: Mention) -> bool:
+    """The words say the name is a place: 'in X', 'near X', 'the village of X', 'X region',
+    'X village', 'X, Kherson region'. An article between ('in the Baltic') does not count:
+    a town rarely takes one."""
+    if mention.hint >= 0 or mention.context_after:
+        return True
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    prev2 = tokens[i - 2].text.lower() if i > 1 else ""
+    if prev in _STRONG_LOCATIVE or prev == "at":
+        return True
+    if prev == "of" and prev2 in _SETTLEMENT_NOUNS | _ADM1_WORDS | _ADM2_WORDS:
+        return True
+    return j < len(tokens) and tokens[j].text in _PLACE_AFTER
+
+
+_FAR_MAX_POP = 100_000  # a town this small, far from the story, needs place context
+
+
+def _without_far_hamlets(tokens: list[Token], gaz: Gazetteer,
+                         found: list[Mention]) -> list[Mention]:
+    """Drop a name that only a small town in a country foreign to the story bears, named
+    with no place context: 'Grad' (Slovenia) or 'Aus' (Namibia) in a story about Ukraine
+    is a word. The story's countries are those of its countries, regions and large
+    cities; a story that names none keeps everything."""
+    story = _story_countries(gaz, found) | _demonym_countries(tokens, gaz)
+    if not story:
+        return found
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    kept = []
+    for mention in found:
+        hits = [h for h in mention.hits if h.kind != DEMONYM]
+        far = bool(hits) and all(
+            int(gaz.feature[h.entry]) == CITY and int(gaz.pop[h.entry]) < _FAR_MAX_POP
+            and gaz.country_code(h.entry) not in story for h in hits)
+        i = starts.get(mention.start, -1)
+        if far and i >= 0:
+            j = i + max(1, len(mention.text.split()))
+            prev = tokens[i - 1].text.lower() if i > 0 else ""
+            if prev not in _PREPOSITIONS and not _place_context(tokens, i, j, mention):
+                mention.reasons.append("far-from-story")
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _story_countries(gaz: Gazetteer, found: list[Mention]) -> set[str]:
+    """Countries of the mentions that are countries, regions or large cities."""
+    codes: set[str] = set()
+    for mention in found:
+        for hit in mention.hits:
+            feature, pop = int(gaz.feature[hit.entry]), int(gaz.pop[hit.entry])
+            if hit.kind != DEMONYM and (feature <= ADM1 or pop >= _FAR_MAX_POP):
+                codes.add(gaz.country_code(hit.entry))
+    return codes - {""}
 
 
 # A rejected candidate this weak was ruled out by strong evidence (a month, a direction, an
@@ -436,6 +536,8 @@ def _attach_hint(text: str, tokens: list[Token], j: int, mention: Mention) -> No
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
         return
     word = tokens[j].text.lower()
+    if mention.text.endswith(("'s", "’s")):
+        return  # "Russia's state media", "Kyiv's city council": a possessive, not "X region"
     if tokens[j].text in _SETTLEMENT_HINT and mention.hint < 0:
         mention.hint = CITY  # "Amara city", "Hangu town": the town, not the area so named
         return

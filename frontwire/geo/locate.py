@@ -6,7 +6,9 @@ region said" happened in Tetkino. A place scores for a locative cue before it
 ("in", "near", "village of") and for being specific (town over district over
 region over country), and loses for origin and title cues ("from", "governor
 of", "border with"). With no place in the span, earlier sentences and then the
-document's main place are used, with a coarser precision.
+document's main place are used, with a coarser precision. The dateline ("KYIV, Ukraine
+(AP) --") is where the reporter filed from, not where the event happened: it places an
+event only when nothing else in the article does.
 
 Coder-style notes ("in the village of Koalma (Pissila, Sanmatenga)") name the
 areas a place lies in: the named place wins over its qualifiers, a name the
@@ -64,9 +66,13 @@ _AXIS_AFTER = re.compile(r"\s+(?:direction|axis|sector|front|salient)\b", re.IGN
 # "in Gigiri, Nairobi": a spot the gazetteer lacks, then the town that holds it.
 _IN_SPOT = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s*$")
-# "NAIROBI - ", "KHARKIV, Ukraine (Reuters) - ": the dateline says where the report was filed.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z'. -]+(?:,\s+[A-Z][\w .]+)?(?:\s*\([\w .]+\))?\s*[-\u2013\u2014]\s")
+# "NAIROBI - ", "KHARKIV, Ukraine (Reuters) -- ", "Lviv, Ukraine, May 20 (EFE).- ",
+# "(ANSA) - KYIV, 06 AGO - ": the dateline says where the report was filed, not where the
+# events it tells happened. Head: an agency before the city; tail: country, date, agency.
+_DATELINE_HEAD = re.compile(r"\s*(?:\([\w .&/-]{2,30}\)\s*[-\u2013\u2014]+\s*)?")
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[^\n,()\-\u2013\u2014]{1,30}){0,2}(?:\s*\([^()\n]{1,60}\))*"
+    r"(?:,\s*[^\n,()\-\u2013\u2014]{1,20})?\s*(?:[-\u2013\u2014]+|\.-)\s?")
 _PART_OF = re.compile(
     r"\b(?:northern|southern|eastern|western|north-eastern|northeastern|north-western"
     r"|northwestern|south-eastern|southeastern|south-western|southwestern|central)\s+$",
@@ -236,9 +242,10 @@ def _best_in(text: str, places: list[Place], start: int,
     first_here: int | None = None  # end of the first place with a locative cue
     countries = _country_votes(places)
     top_votes = max(countries.values(), default=0)
+    dateline = _in_dateline(text, places)
     for place in places:
-        if place.start < start or place.end > end:
-            continue
+        if place.start < start or place.end > end or place.start in dateline:
+            continue  # the dateline places the reporter; used only when nothing else does
         before = text[max(start, place.start - _LOOKBEHIND):place.start]
         near = bool(_NEAR.search(before))
         part = bool(_PART_OF.search(before))
@@ -247,8 +254,6 @@ def _best_in(text: str, places: list[Place], start: int,
             value += 6.0  # "(coded to Prague)": the note says where the event is placed
         elif _LOCATIVE.search(before) or near or _IN_SPOT.search(before):
             value += 2.5
-        elif _is_dateline(text, place):
-            value += 1.5
         elif _NOT_HERE.search(before):
             value -= 3.0
         if _qualified(text, place, places):
@@ -370,9 +375,33 @@ _SOURCE_BEFORE = re.compile(
 
 
 def _is_dateline(text: str, place: Place) -> bool:
-    """The place opens its paragraph in capitals before a dash: the report's dateline."""
-    line_start = text.rfind("\n", 0, place.start) + 1
-    return place.start == line_start and bool(_DATELINE.match(text, line_start))
+    """The place opens its line before a dash, maybe with a country, a date and an agency
+    ("KYIV, Ukraine (AP) --"): the report's dateline, where the reporter is."""
+    return _dateline_end(text, place) > place.start
+
+
+def _dateline_end(text: str, first: Place) -> int:
+    """End of the dateline that ``first`` opens, or -1 when it opens none."""
+    line_start = text.rfind("\n", 0, first.start) + 1
+    head = _DATELINE_HEAD.match(text, line_start)
+    if head is None or head.end() != first.start:
+        return -1
+    tail = _DATELINE_TAIL.match(text, first.end)
+    return tail.end() if tail else -1
+
+
+def _in_dateline(text: str, places: list[Place]) -> set[int]:
+    """Start offsets of the places in a dateline: its city and the country after it."""
+    inside: set[int] = set()
+    for place in places:
+        end = _dateline_end(text, place)
+        inside |= {p.start for p in places if place.start <= p.start < end}
+    return inside
+
+
+def _dateline_place(text: str, places: list[Place]) -> Place | None:
+    """The document's dateline city, if it has one."""
+    return next((p for p in places if _is_dateline(text, p)), None)
 
 
 def _is_source(text: str, place: Place, before: str) -> bool:
@@ -412,7 +441,10 @@ def _fallback(report: Report, places: list[Place],
             found = _best_in(text, places, sents[0].start, sents[0].end)
             if found:
                 return found, 2
-    main = _main_place(places)
+    dateline = _in_dateline(text, places)
+    main = _main_place([p for p in places if p.start not in dateline])
+    if main is None:  # nothing in the article places it: where the reporter filed from
+        main = _dateline_place(text, places)
     return ((main, False, False), 2) if main else (None, 0)
 
 
