@@ -71,7 +71,23 @@ def claim_relations(
                                                    why, TOLL_KIND)  # fmt: skip
     for rel in relate(voices(claims, index)):
         found.setdefault(rel[:4], rel)
-    return list(found.values())
+    return _few_per_kind(list(found.values()))
+
+
+MAX_DISPUTES_PER_KIND = 4  # the earliest pairs show a dispute; more pairs repeat it
+
+
+def _few_per_kind(relations: list[ClaimRelation]) -> list[ClaimRelation]:
+    """At most a few contradictions of each kind, the earliest first: a dispute is shown
+    by its two sides, not by every pair of the dozens of origins that repeat it."""
+    kept, per_kind = [], Counter[str]()
+    for rel in relations:
+        if rel[4] == CONTRADICTS:
+            per_kind[rel[6]] += 1
+            if per_kind[rel[6]] > MAX_DISPUTES_PER_KIND:
+                continue
+        kept.append(rel)
+    return kept
 
 
 def origin_name(first_link: str, source: str, outlet: str, narration: bool = False) -> str:

@@ -7,7 +7,7 @@ Oleksii Reznikov", "Defence Minister Oleksiy Reznikov" and "Reznikov" share a ke
 outlet speaking in its own voice is an origin too, except that the same sentence printed by
 several outlets (syndicated wire copy) is one origin, the first outlet that printed it.
 
-The word lists live in ``frontwire/data/ledger/origins.json``.
+The word lists live in ``frontwire/ledger/data/origins.json``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model import Claim
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "ledger" / "origins.json"
+DATA = Path(__file__).parent / "data" / "origins.json"
 PERSON, BODY, DESCRIBED, MEDIA = "person", "body", "described", "media"
 
 _TOKEN = re.compile(r"[\w.'\u2019-]+")
@@ -138,6 +138,20 @@ def _body_key(words: list[str]) -> str:
     return "b:" + " ".join(sorted({w for w in text.split() if w not in lex.stop}))
 
 
+def _after_titles(words: list[str]) -> list[str]:
+    """The words after the last title ("Donetsk regional governor Pavlo Kyrylenko" ->
+    "Pavlo Kyrylenko"; "Defence Minister Oleksii Reznikov" -> "Oleksii Reznikov"), or the
+    words without their leading titles when no name follows a later one."""
+    last = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
+    tail = words[last + 1:]
+    if 0 < len(tail) <= 3 and all(w[:1].isupper() for w in tail):
+        return tail
+    rest = list(words)
+    while rest and _is_title(rest[0]):
+        rest.pop(0)
+    return rest
+
+
 def classify(name: str) -> tuple[str, str, str] | None:
     """(kind, key, display name) of a source's words, or None when they name no source.
 
@@ -156,9 +170,7 @@ def classify(name: str) -> tuple[str, str, str] | None:
         return None  # "Quote", "document", "older ... ballistic missile", "117 people"
     if _NUMBER.match(lowered[0]) and not lex.source_nouns & set(lowered):
         return None
-    rest = list(words)
-    while rest and _is_title(rest[0]):
-        rest.pop(0)
+    rest = _after_titles(words)
     named = [w for w in rest if w[:1].isupper()]
     if rest and len(named) == len(rest) <= 3 and not lex.body_words & {_plain(w) for w in rest}:
         # A proper name once the titles are gone: the surname is the key, so the short

@@ -10,7 +10,7 @@ voices against each other. Contradictions are kept one per kind and pair of oppo
 parties (an origin without a known side is its own party), each shown by the earliest
 pair of claims: the two sides of a dispute, not every pair of claims that repeat it.
 
-The word lists live in ``frontwire/data/ledger/propositions.json``.
+The word lists live in ``frontwire/ledger/data/propositions.json``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ CONTRADICTS = "contradicts"
 CORROBORATES = "corroborates"
 OCCURRED, RESPONSIBILITY, TARGET, OUTCOME = "occurred", "responsibility", "target", "outcome"
 KINDS = (OCCURRED, RESPONSIBILITY, TARGET, OUTCOME, "toll")
-DATA = Path(__file__).resolve().parents[1] / "data" / "ledger" / "propositions.json"
+DATA = Path(__file__).parent / "data" / "propositions.json"
 NOT = "not "  # prefix of a denied value: "not Russia" (Moscow denies it did it)
 TRIES = 40  # claims tried per position and party when looking for a valid pair
 
