@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-STAGES = ("ingest", "clean", "nlp", "geo", "time", "attribution", "events", "store", "export",
-          "api", "pipeline")
+STAGES = ("ingest", "clean", "nlp", "geo", "time", "attribution", "events", "merge", "store",
+          "export", "api", "pipeline")
 
 
 def main() -> None:
