@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from .build import ADM1, ADM2, ALTERNATE, CITY, COUNTRY, DEMONYM, PRIMARY, REGION
 from .gazetteer import Gazetteer, Hit
 from .names import name_key
+from .speakers import speech_verbs
 
 # Abbreviations first: "U.S.", "W.Va." / "W. Va." (state abbreviations), then words.
 _TOKEN = re.compile(
@@ -275,8 +276,7 @@ def _story_countries(gaz: Gazetteer, found: list[Mention]) -> set[str]:
 # A rejected candidate this weak was ruled out by strong evidence (a month, a direction, an
 # acronym, a common word): context does not bring it back.
 _RESCUE_FLOOR = -2.0
-_SPEECH_VERBS = frozenset("said says told added wrote stated explained noted asked replied "
-                          "tweeted posted argued insisted recalled warned".split())
+_SPEECH_VERBS = speech_verbs()  # "Flores told": a name before a speech verb is a person
 _CONTEXT_MIN_POP = 2_000  # a settlement in a country or region the document is about
 _ALONE_MIN_POP = 15_000  # a town in a document that names no other place
 _MIN_LETTERS = 6  # short names (Clark, Webb, Ada) are too often people or words

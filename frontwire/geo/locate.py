@@ -39,13 +39,17 @@ from typing import TYPE_CHECKING
 from ..model import Place, Report
 from .build import CITY as CITY_FEATURE
 from .resolve import haversine_km
+from .speakers import speaker_places
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|inside|into|on|over|hit|struck|shelled|attacked|targeted|across|through)"
-    r"|\b(?:village|town|city|settlement|hamlet|district|area|suburb|outskirts|region)s?\s+of)"
+    r"|\b(?:village|town|city|settlement|hamlet|district|area|suburb|outskirts|region)s?\s+of"
+    # "the shelling of Enerhodar", "the fall of Mariupol": the scene of what is told
+    r"|\b(?:shelling|bombardment|bombing|capture|liberation|siege|fall|recapture|evacuation"
+    r"|occupation|defen[cs]e|battle|storming|encirclement)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -101,7 +105,9 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     text = report.text
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"event span ({start}, {end}) is outside the text (length {len(text)})")
-    places = _places(report)
+    every = _places(report)
+    parties = speaker_places(report, every)
+    places = [p for p in every if p.start not in parties]
     window = text[start:end]
     chosen = _best_in(text, places, start, end)
     if _at_sea(text, window, chosen, start):
@@ -109,6 +115,11 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     fallback = 0
     if chosen is None:
         chosen, fallback = _fallback(report, places, start)
+    if chosen is None and len(places) < len(every):
+        # Only the parties are named ("Kyiv said ..."): a coarse guess beats none.
+        chosen, fallback = _best_in(text, every, start, end), 1
+        if chosen is None:
+            chosen, fallback = _fallback(report, every, start)
     if chosen is None:
         return None, 3, 7 if _WATERS.search(window) else 6
     place, near, part = chosen
@@ -246,7 +257,8 @@ def _best_in(text: str, places: list[Place], start: int,
     for place in places:
         if place.start < start or place.end > end or place.start in dateline:
             continue  # the dateline places the reporter; used only when nothing else does
-        before = text[max(start, place.start - _LOOKBEHIND):place.start]
+        lead = _possessor_start(text, place, places)
+        before = text[max(start, lead - _LOOKBEHIND):lead]
         near = bool(_NEAR.search(before))
         part = bool(_PART_OF.search(before))
         value = _SPECIFICITY.get(place.feature, 0.0) + place.confidence
@@ -278,10 +290,12 @@ def _best_in(text: str, places: list[Place], start: int,
             value -= W_TOPIC  # "gathered in Mostar, demanding to halt the attacks on Mariupol"
         if first_here is None and (_LOCATIVE.search(before) or near):
             first_here = place.end
-        if _is_source(text, place, before):
-            value -= 3.0  # the speaker's seat, not the event's place
+        if _SOURCE_BEFORE.search(before):
+            value -= 3.0  # "the Defence Ministry in Moscow": the speaker's seat
         elif _is_title(text, place):
             value -= 2.0
+        if _possessor_of_place(text, place, places):
+            value -= 2.0  # "Ukraine's Zaporizhzhia": the country says where the town is
         if best is None or value > best[0]:
             best = (value, place, near, part)
     return (best[1], best[2], best[3]) if best else None
@@ -366,7 +380,6 @@ def _in_parenthesis(text: str, place: Place) -> bool:
     return before.rfind("(") > before.rfind(")") or before.rfind("[") > before.rfind("]")
 
 
-_SPEECH = re.compile(r"\W{0,3}(?:said|says|reported|told|announced|claimed|stated)\b", re.I)
 _SOURCE_BEFORE = re.compile(
     r"\b(?:ministry|officials?|authorities|spokes\w+|government|command|headquarters|sources?"
     r"|staff|office)\s+in\s+$",
@@ -404,9 +417,23 @@ def _dateline_place(text: str, places: list[Place]) -> Place | None:
     return next((p for p in places if _is_dateline(text, p)), None)
 
 
-def _is_source(text: str, place: Place, before: str) -> bool:
-    """'The Defence Ministry in Moscow said': where the speaker sits, not the event."""
-    return bool(_SOURCE_BEFORE.search(before) or _SPEECH.match(text[place.end:place.end + 14]))
+def _possessor(text: str, place: Place, other: Place) -> bool:
+    """``place`` is a possessive right before ``other``: "Ukraine's Zaporizhzhia"."""
+    gap = text[place.end:other.start]
+    if place.text.endswith(("'s", "’s")):
+        return gap.isspace() and len(gap) <= 2
+    return gap.rstrip() in ("'s", "’s") and len(gap) <= 4
+
+
+def _possessor_start(text: str, place: Place, places: list[Place]) -> int:
+    """Where the words that place ``place`` begin: before its possessive area, if any
+    ("attacks on Ukraine's Zaporizhzhia": "on" places Zaporizhzhia)."""
+    owner = next((p for p in places if p.end <= place.start and _possessor(text, p, place)), None)
+    return owner.start if owner is not None else place.start
+
+
+def _possessor_of_place(text: str, place: Place, places: list[Place]) -> bool:
+    return any(p.start >= place.end and _possessor(text, place, p) for p in places)
 
 
 def _is_title(text: str, place: Place) -> bool:

@@ -1,0 +1,86 @@
+"""Place mentions that stand for a party, not a scene: "Kyiv said", "Russia's defence
+ministry", "accused Kyiv of". The event locator skips them while anything else places the
+event; the detector reads the same speech verbs ("Flores told" is a person). Words are
+data, per language, in ``data/speakers.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ..model import Place, Report
+
+_LOOKBEHIND = 60
+
+SPEAKERS = Path(__file__).parent / "data" / "speakers.json"
+
+
+class SpeakerCues(NamedTuple):
+    after: re.Pattern[str]  # right after a place: "said", "has repeatedly denied"
+    body: re.Pattern[str]  # after a possessive place: "'s defence ministry"
+    before: re.Pattern[str]  # right before a place: "accused", "according to"
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)  # the longest phrase wins
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=8)
+def speaker_cues(language: str = "en") -> SpeakerCues | None:
+    """The compiled cues of ``data/speakers.json`` for a language (None: none written)."""
+    table = json.loads(SPEAKERS.read_text(encoding="utf-8")).get(language)
+    if not table:
+        return None
+    adverbs, verbs = _alternation(table["adverbs"]), _alternation(table["speech_verbs"])
+    after = rf"\s+(?:(?:{adverbs})\s+){{0,3}}(?:{verbs})\b"
+    body = rf"\s+(?:[\w-]+\s+)?(?:{_alternation(table['bodies'])})\b"
+    before = rf"\b(?:{_alternation(table['actor_before'])})\s+(?:the\s+)?$"
+    return SpeakerCues(re.compile(after, re.I), re.compile(body, re.I),
+                       re.compile(before, re.I))
+
+
+def speech_verbs(language: str = "en") -> frozenset[str]:
+    """The verbs after which a name is a speaker ('Kyiv said', 'Flores told')."""
+    table = json.loads(SPEAKERS.read_text(encoding="utf-8")).get(language) or {}
+    return frozenset(w.lower() for w in table.get("speech_verbs", []))
+
+
+_AND = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?")
+
+
+def speaker_places(report: Report, places: list[Place]) -> set[int]:
+    """Starts of the place mentions that stand for a party, not a scene: the source of a
+    claim ("Russia said", "Kyiv and Moscow traded blame"), a possessive before one of its
+    bodies ("Russia's defence ministry"), the accused or addressed ("accused Kyiv of")."""
+    text = report.text
+    spans = [(c.source_start, c.source_end) for c in report.claims
+             if c.source_start is not None and c.source_end is not None and not c.narration]
+    spans += [(link.start, link.end) for c in report.claims for link in c.chain
+              if link.start is not None and link.end is not None and link.role != "outlet"]
+    cues = speaker_cues(report.document.language or "en")
+    found: set[int] = set()
+    for place in sorted(places, key=lambda p: -p.start):
+        if any(s <= place.start and place.end <= e for s, e in spans):
+            found.add(place.start)
+        elif cues is not None and _names_party(text, place, cues):
+            found.add(place.start)
+        else:  # "Kyiv and Moscow have traded blame": the party of the next party
+            following = next((p for p in places if p.start in found and p.start > place.end
+                              and _AND.fullmatch(text, place.end, p.start)), None)
+            if following is not None:
+                found.add(place.start)
+    return found
+
+
+def _names_party(text: str, place: Place, cues: SpeakerCues) -> bool:
+    if cues.after.match(text, place.end):
+        return True
+    possessive = place.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), place.end)
+    if possessive and cues.body.match(text, place.end + (0 if place.text.endswith("s") else 2)):
+        return True
+    return bool(cues.before.search(text, max(0, place.start - _LOOKBEHIND), place.start))
