@@ -177,3 +177,49 @@ def test_the_dateline_places_an_event_when_nothing_else_does(spacy_nlp) -> None:
             "industrial building on Thursday, officials said.")
     place, _, _ = _event_place(text, text.split(" - ")[1], spacy_nlp)
     assert place is not None and place.name == "Kharkiv"
+
+
+@pytest.mark.parametrize(("text", "sentence", "name"), [
+    # The two capitals blame each other: they are parties, the plant's town is the scene.
+    ("Kyiv and Moscow blamed each other on Sunday for new shelling near the nuclear plant "
+     "in Enerhodar.", None, "Enerhodar"),
+    # "Moscow said": the speaker; the headline names where it happened.
+    ("Russia says the last Ukrainian troops in Lysychansk gave up\n\n"
+     "Moscow said 300 Ukrainian soldiers had surrendered over the weekend.",
+     "Moscow said 300", "Lysychansk"),
+    # The accused capital is no scene either: the sentence before places the shelling.
+    ("Shells landed near the plant in Enerhodar on Saturday. The Kremlin accused Kyiv of "
+     "the shelling, which cut power to the cooling pumps.", "The Kremlin accused", "Enerhodar"),
+    # A possessive country passes its locative cue to the town it owns.
+    ("Shelling on Ukraine's Kramatorsk wounded two women on Tuesday.", None, "Kramatorsk"),
+    # "Russia's defence ministry said": a body of a party, not a place of the event.
+    ("Russia's defence ministry said its forces had struck a depot near Kramatorsk.", None,
+     "Kramatorsk"),
+])
+def test_a_place_that_names_a_party_does_not_place_the_event(
+        text: str, sentence: str | None, name: str, spacy_nlp) -> None:
+    place, _, _ = _event_place(text, sentence or text, spacy_nlp)
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kharkiv was shelled overnight and two people were wounded.", "Kharkiv"),
+    ("Residents of Kherson were told to leave after shelling hit the port.", "Kherson"),
+])
+def test_a_place_as_subject_of_an_event_stays_the_scene(text: str, name: str,
+                                                        spacy_nlp) -> None:
+    place, _, _ = _event_place(text, text, spacy_nlp)
+    assert place is not None and place.name == name
+
+
+def test_only_parties_named_leave_the_event_unplaced(spacy_nlp) -> None:
+    text = "Moscow said 1,900 Ukrainian fighters had surrendered in recent days."
+    place, geo, where = _event_place(text, text, spacy_nlp)
+    assert place is None and (geo, where) == (3, 6)
+
+
+def test_a_comparison_is_not_a_scene(spacy_nlp) -> None:
+    text = ("Officials warned the situation could become worse than Chernobyl. Shelling "
+            "damaged a power line at the Zaporizhzhia nuclear plant on Saturday.")
+    place, _, _ = _event_place(text, text.split(". ")[1], spacy_nlp)
+    assert place is not None and place.feature == "adm1" and place.admin1.startswith("Zapori")

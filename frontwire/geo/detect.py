@@ -80,6 +80,10 @@ _ADM2_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "c
 # "Ramgati upazila"): evidence of a place without an admin level to look for.
 _PLACE_AFTER = frozenset("village town city upazila tehsil subdistrict commune corregimiento "
                          "vereda locality neighbourhood neighborhood hill valley".split())
+# Nouns after a name that make it a facility named after its region: the Zaporizhzhia
+# nuclear plant lies in Enerhodar, the Kursk plant in Kurchatov, not in the cities so named.
+_FACILITY_AFTER = frozenset("nuclear npp power plant dam hydroelectric hydropower refinery "
+                            "reservoir".split())
 # Lower-case nouns after a name that say it is a settlement, not the area named like it.
 _SETTLEMENT_HINT = frozenset({"city", "town"})
 # Words that are alternate names of some hamlet but never a place on their own in news:
@@ -602,11 +606,19 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
     elif prev == "of" and prev2 in _PLACE_NOUNS:
         ev += 1.5
         why.append("place-of")
+    elif prev.endswith(("'s", "’s")) and _owned_by_area(gaz, mention, tokens[i - 1].text[:-2]):
+        ev += 1.5  # "Ukraine's Kramatorsk", "Russia's Belgorod": the owner places the name
+        why.append("owner-area")
     if mention.hint >= 0:
         ev += 2.0
     elif j < len(tokens) and tokens[j].text in _PLACE_AFTER and text[tokens[j - 1].end] == " ":
         ev += 1.5
         why.append("place-noun")
+    if (mention.hint < 0 and j < len(tokens) and tokens[j].text.lower() in _FACILITY_AFTER
+            and any(int(gaz.feature[h.entry]) == ADM1 for h in mention.hits)):
+        mention.hint = ADM1  # "the Zaporizhzhia nuclear plant": in the region, not the city
+        ev += 2.0  # as much as "Zaporizhzhia region" says
+        why.append("facility-of-area")
     if j < len(tokens) and tokens[j].text.lower() in _OFFICE_HOLDERS:
         ev += 1.0  # "Kursk Governor", "Belgorod authorities"
         why.append("office")
@@ -626,6 +638,13 @@ def _score(text: str, tokens: list[Token], i: int, j: int, mention: Mention, gaz
         ev -= 5.0  # outweighs NER's FAC label, which covers the whole institution
         why.append("facility-named-after-country")
     mention.evidence = ev
+
+
+def _owned_by_area(gaz: Gazetteer, mention: Mention, owner: str) -> bool:
+    """The word before "'s" is a country holding one of the mention's candidates."""
+    codes = {gaz.country_code(h.entry) for h in gaz.lookup(owner)
+             if int(gaz.feature[h.entry]) == COUNTRY}
+    return bool(codes) and any(gaz.country_code(h.entry) in codes for h in mention.hits)
 
 
 def _names_a_facility(text: str, tokens: list[Token], j: int, mention: Mention,

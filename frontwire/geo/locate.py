@@ -105,9 +105,9 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     text = report.text
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"event span ({start}, {end}) is outside the text (length {len(text)})")
-    every = _places(report)
-    parties = speaker_places(report, every)
-    places = [p for p in every if p.start not in parties]
+    named = _places(report)
+    parties, compared = speaker_places(report, named)
+    places = [p for p in named if p.start not in parties | compared]
     window = text[start:end]
     chosen = _best_in(text, places, start, end)
     if _at_sea(text, window, chosen, start):
@@ -115,11 +115,8 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     fallback = 0
     if chosen is None:
         chosen, fallback = _fallback(report, places, start)
-    if chosen is None and len(places) < len(every):
-        # Only the parties are named ("Kyiv said ..."): a coarse guess beats none.
-        chosen, fallback = _best_in(text, every, start, end), 1
-        if chosen is None:
-            chosen, fallback = _fallback(report, every, start)
+    # Only parties named ("Moscow said 1,900 surrendered"): the event is not where they
+    # sit, so it stays unplaced rather than placed in the wrong country.
     if chosen is None:
         return None, 3, 7 if _WATERS.search(window) else 6
     place, near, part = chosen

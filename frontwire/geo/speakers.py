@@ -23,6 +23,8 @@ class SpeakerCues(NamedTuple):
     after: re.Pattern[str]  # right after a place: "said", "has repeatedly denied"
     body: re.Pattern[str]  # after a possessive place: "'s defence ministry"
     before: re.Pattern[str]  # right before a place: "accused", "according to"
+    analogy_before: re.Pattern[str]  # "worse than", "another"
+    analogy_after: re.Pattern[str]  # "-style", "-like"
 
 
 def _alternation(words: list[str]) -> str:
@@ -40,8 +42,11 @@ def speaker_cues(language: str = "en") -> SpeakerCues | None:
     after = rf"\s+(?:(?:{adverbs})\s+){{0,3}}(?:{verbs})\b"
     body = rf"\s+(?:[\w-]+\s+)?(?:{_alternation(table['bodies'])})\b"
     before = rf"\b(?:{_alternation(table['actor_before'])})\s+(?:the\s+)?$"
+    analogy_before = rf"\b(?:{_alternation(table['analogy_before'])})\s+(?:the\s+)?$"
+    analogy_after = rf"(?:{_alternation(table['analogy_after'])})\b"
     return SpeakerCues(re.compile(after, re.I), re.compile(body, re.I),
-                       re.compile(before, re.I))
+                       re.compile(before, re.I), re.compile(analogy_before, re.I),
+                       re.compile(analogy_after, re.I))
 
 
 def speech_verbs(language: str = "en") -> frozenset[str]:
@@ -53,10 +58,13 @@ def speech_verbs(language: str = "en") -> frozenset[str]:
 _AND = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?")
 
 
-def speaker_places(report: Report, places: list[Place]) -> set[int]:
-    """Starts of the place mentions that stand for a party, not a scene: the source of a
-    claim ("Russia said", "Kyiv and Moscow traded blame"), a possessive before one of its
-    bodies ("Russia's defence ministry"), the accused or addressed ("accused Kyiv of")."""
+def speaker_places(report: Report, places: list[Place]) -> tuple[set[int], set[int]]:
+    """Starts of the place mentions that are no scene: (parties, comparisons).
+
+    A party is the source of a claim ("Russia said", "Kyiv and Moscow traded blame"), a
+    possessive before one of its bodies ("Russia's defence ministry"), the accused or
+    addressed ("accused Kyiv of"); a comparison is "worse than Chernobyl", "another Bucha".
+    """
     text = report.text
     spans = [(c.source_start, c.source_end) for c in report.claims
              if c.source_start is not None and c.source_end is not None and not c.narration]
@@ -64,8 +72,11 @@ def speaker_places(report: Report, places: list[Place]) -> set[int]:
               if link.start is not None and link.end is not None and link.role != "outlet"]
     cues = speaker_cues(report.document.language or "en")
     found: set[int] = set()
+    compared: set[int] = set()
     for place in sorted(places, key=lambda p: -p.start):
-        if any(s <= place.start and place.end <= e for s, e in spans):
+        if cues is not None and _compared(text, place, cues):
+            compared.add(place.start)
+        elif any(s <= place.start and place.end <= e for s, e in spans):
             found.add(place.start)
         elif cues is not None and _names_party(text, place, cues):
             found.add(place.start)
@@ -74,7 +85,7 @@ def speaker_places(report: Report, places: list[Place]) -> set[int]:
                               and _AND.fullmatch(text, place.end, p.start)), None)
             if following is not None:
                 found.add(place.start)
-    return found
+    return found, compared
 
 
 def _names_party(text: str, place: Place, cues: SpeakerCues) -> bool:
@@ -84,3 +95,10 @@ def _names_party(text: str, place: Place, cues: SpeakerCues) -> bool:
     if possessive and cues.body.match(text, place.end + (0 if place.text.endswith("s") else 2)):
         return True
     return bool(cues.before.search(text, max(0, place.start - _LOOKBEHIND), place.start))
+
+
+def _compared(text: str, place: Place, cues: SpeakerCues) -> bool:
+    """'worse than Chernobyl', 'a Chornobyl-style disaster': a comparison, not a scene."""
+    lead = max(0, place.start - _LOOKBEHIND)
+    return bool(cues.analogy_before.search(text, lead, place.start)
+                or cues.analogy_after.match(text, place.end))
