@@ -265,16 +265,13 @@ class NLP:
         fresh = list(dict.fromkeys(p for ps in pieces for p in ps if p not in self._cache))
         analysed = dict(zip(fresh, self.spacy.pipe(fresh, batch_size=batch_size * 8),
                             strict=True))
+        # Every line's Doc is taken before any is remembered: remembering may evict a
+        # cached line that a later report of the batch still needs.
+        analysed.update((p, self._cache[p]) for ps in pieces for p in ps if p not in analysed)
+        for line, doc in analysed.items():
+            self._remember(line, doc)
         for report, parts in zip(reports, pieces, strict=True):
-            docs = [analysed.get(p) or self._cached(p) for p in parts]
-            for part, doc in zip(parts, docs, strict=True):
-                self._remember(part, doc)
-            yield annotate(report, self._join(docs, report.text))
-
-    def _cached(self, line: str) -> Any:
-        doc = self._cache[line]
-        self._cache.move_to_end(line)
-        return doc
+            yield annotate(report, self._join([analysed[p] for p in parts], report.text))
 
     def _remember(self, line: str, doc: Any) -> None:
         if self.cache_size <= 0:

@@ -120,3 +120,13 @@ def test_entities_never_hold_line_breaks_at_their_ends() -> None:
     report = NLP()(_report(text))
     assert all(e.text == e.text.strip() and text[e.start:e.end] == e.text
                for e in report.entities)
+
+
+def test_a_batch_larger_than_the_cache_keeps_every_line() -> None:
+    from frontwire.nlp import NLP
+
+    stage = NLP(cache_size=2)
+    texts = [OUTLET_A, OUTLET_B, f"Kharkiv was quiet.\n\n{WIRE}", OUTLET_A]
+    stage(_report(OUTLET_A))  # its lines are cached, then evicted inside the next batch
+    got = list(stage.pipe([_report(t) for t in texts]))
+    assert [r.tokens.text for r in got] == texts
