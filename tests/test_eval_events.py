@@ -34,7 +34,7 @@ def data_home(monkeypatch, tmp_path):
     from frontwire.events import coder
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(coder, "locate", lambda report, start, end: (None, 3, 6))
+    monkeypatch.setattr(coder, "locator", lambda report: lambda start, end: (None, 3, 6))
     monkeypatch.setattr(coder, "date_of", lambda report, start, end, trigger=None: {})
     return tmp_path / "xdg"
 

@@ -42,7 +42,8 @@ def _fake_date(report: Report, start: int, end: int, trigger: tuple[int, int] | 
 def isolated(monkeypatch, tmp_path):
     """No user model or actor file from the machine; geo and time stand-ins."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(coder_mod, "locate", _fake_location)
+    monkeypatch.setattr(coder_mod, "locator",
+                        lambda report: lambda start, end: _fake_location(report, start, end))
     monkeypatch.setattr(coder_mod, "date_of", _fake_date)
 
 

@@ -9,6 +9,7 @@ place, date, fatalities and the claims that speak about it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -178,14 +179,18 @@ def _merge(cands: list[Candidate], text: str = "") -> list[Candidate]:
     return merged
 
 
-def locate(report: Report, start: int, end: int) -> tuple[Any, int, int]:
-    """Place, ACLED geo_precision and UCDP where_prec from the geo stage (or a fallback)."""
+Locate = Callable[[int, int], tuple[Any, int, int]]
+
+
+def locator(report: Report) -> Locate:
+    """Place, ACLED geo_precision and UCDP where_prec of a span of ``report``, from the
+    geo stage's locator (or, when geo is missing or broken, from ``report.places``)."""
     try:
-        from ..geo import event_location
+        from ..geo import EventLocator
     except Exception as err:  # noqa: BLE001 - geo missing or broken: fall back, and say so
-        _warn(report, f"events: geo.event_location unavailable ({err}); using report.places")
-        return _place_in_span(report, start, end)
-    return event_location(report, start, end)  # type: ignore[no-any-return]
+        _warn(report, f"events: geo.EventLocator unavailable ({err}); using report.places")
+        return lambda start, end: _place_in_span(report, start, end)
+    return EventLocator(report)  # type: ignore[no-any-return]
 
 
 def _warn(report: Report, message: str) -> None:
@@ -272,23 +277,27 @@ class EventCoder:
             happened, denied = find_candidates(report)
         model, model_name = active_model()
         events: list[Event] = []
+        locate: Locate | None = None
         for cand in _merge(happened, report.text):
             if model is not None:  # the user's model types the event; the rules detect it
                 _, cand.sub_event_type, cand.confidence = classify(
                     [report.text[cand.start:cand.end]])[0]
             if cand.confidence < self.min_confidence and not self.one_event:
                 continue
-            events.append(self._code(report, cand, f"e{len(events) + 1}", model_name))
+            if locate is None:
+                locate = locator(report)
+            events.append(self._code(report, cand, f"e{len(events) + 1}", model_name, locate))
         _link_claims(report, events, denied)
         report.events = _same_incident(report, events)
         return report
 
-    def _code(self, report: Report, cand: Candidate, event_id: str, model_name: str) -> Event:
+    def _code(self, report: Report, cand: Candidate, event_id: str, model_name: str,
+              locate: Locate) -> Event:
         sub = cand.sub_event_type
-        place, geo_precision, where_prec = locate(report, cand.start, cand.end)
+        place, geo_precision, where_prec = locate(cand.start, cand.end)
         context = _context(report, _sentences(report), cand.sentences[0])
         if place is None and context < cand.start:  # "There was an exchange of fire."
-            place, geo_precision, where_prec = locate(report, context, cand.end)
+            place, geo_precision, where_prec = locate(context, cand.end)
         dates = date_of(report, cand.start, cand.end, cand.trigger)
         event = Event(
             id=event_id, event_type=event_type_of(sub), sub_event_type=sub,

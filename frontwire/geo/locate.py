@@ -102,30 +102,43 @@ def event_location(report: Report, start: int, end: int) -> tuple[Place | None, 
     RETURNS (tuple[Place | None, int, int]): the place, ACLED geo_precision (1-3) and
         UCDP where_prec (1-7). The place is None when the text names none.
     """
-    text = report.text
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"event span ({start}, {end}) is outside the text (length {len(text)})")
-    named = _places(report)
-    parties, compared = speaker_places(report, named)
-    places = [p for p in named if p.start not in parties | compared]
-    window = text[start:end]
-    chosen = _best_in(text, places, start, end)
-    if _at_sea(text, window, chosen, start):
-        return None, 3, 7
-    fallback = 0
-    if chosen is None:
-        chosen, fallback = _fallback(report, places, start)
-    # Only parties named ("Moscow said 1,900 surrendered"): the event is not where they
-    # sit, so it stays unplaced rather than placed in the wrong country.
-    if chosen is None:
-        return None, 3, 7 if _WATERS.search(window) else 6
-    place, near, part = chosen
-    geo, where = _precision(place, near, part, bool(_BORDER.search(window)))
-    if fallback:
-        geo, where = max(geo, 2), max(where, 2)
-    if _unnamed_place_before(text, place, places):
-        geo, where = max(geo, 2), max(where, 2)  # "Koalma (Pissila, ...)": coded to Pissila
-    return _city_part(text, _at_seat(place)), geo, where
+    return EventLocator(report)(start, end)
+
+
+class EventLocator:
+    """:func:`event_location` for many events of one report: what holds for the whole
+    report (which places name a party or a comparison) is read once."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        named = _places(report)
+        parties, compared = speaker_places(report, named)
+        self.places = [p for p in named if p.start not in parties | compared]
+
+    def __call__(self, start: int, end: int) -> tuple[Place | None, int, int]:
+        report, places = self.report, self.places
+        text = report.text
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(
+                f"event span ({start}, {end}) is outside the text (length {len(text)})")
+        window = text[start:end]
+        chosen = _best_in(text, places, start, end)
+        if _at_sea(text, window, chosen, start):
+            return None, 3, 7
+        fallback = 0
+        if chosen is None:
+            chosen, fallback = _fallback(report, places, start)
+        # Only parties named ("Moscow said 1,900 surrendered"): the event is not where
+        # they sit, so it stays unplaced rather than placed in the wrong country.
+        if chosen is None:
+            return None, 3, 7 if _WATERS.search(window) else 6
+        place, near, part = chosen
+        geo, where = _precision(place, near, part, bool(_BORDER.search(window)))
+        if fallback:
+            geo, where = max(geo, 2), max(where, 2)
+        if _unnamed_place_before(text, place, places):
+            geo, where = max(geo, 2), max(where, 2)  # "Koalma (Pissila, ...)": at Pissila
+        return _city_part(text, _at_seat(place)), geo, where
 
 
 # "Rio de Janeiro - North Zone", "Seoul City - Jongno", "Toronto - Etobicoke": ACLED names
@@ -405,7 +418,8 @@ def _in_dateline(text: str, places: list[Place]) -> set[int]:
     inside: set[int] = set()
     for place in places:
         end = _dateline_end(text, place)
-        inside |= {p.start for p in places if place.start <= p.start < end}
+        if end > place.start:
+            inside |= {p.start for p in places if place.start <= p.start < end}
     return inside
 
 

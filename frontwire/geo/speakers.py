@@ -6,8 +6,10 @@ data, per language, in ``data/speakers.json``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -66,26 +68,40 @@ def speaker_places(report: Report, places: list[Place]) -> tuple[set[int], set[i
     addressed ("accused Kyiv of"); a comparison is "worse than Chernobyl", "another Bucha".
     """
     text = report.text
-    spans = [(c.source_start, c.source_end) for c in report.claims
-             if c.source_start is not None and c.source_end is not None and not c.narration]
-    spans += [(link.start, link.end) for c in report.claims for link in c.chain
-              if link.start is not None and link.end is not None and link.role != "outlet"]
+    inside = _in_source_spans(report)
     cues = speaker_cues(report.document.language or "en")
     found: set[int] = set()
     compared: set[int] = set()
-    for place in sorted(places, key=lambda p: -p.start):
+    ordered = sorted(places, key=lambda p: p.start)
+    for k in range(len(ordered) - 1, -1, -1):
+        place = ordered[k]
         if cues is not None and _compared(text, place, cues):
             compared.add(place.start)
-        elif any(s <= place.start and place.end <= e for s, e in spans):
+        elif inside(place) or (cues is not None and _names_party(text, place, cues)):
             found.add(place.start)
-        elif cues is not None and _names_party(text, place, cues):
-            found.add(place.start)
-        else:  # "Kyiv and Moscow have traded blame": the party of the next party
-            following = next((p for p in places if p.start in found and p.start > place.end
-                              and _AND.fullmatch(text, place.end, p.start)), None)
-            if following is not None:
-                found.add(place.start)
+        elif k + 1 < len(ordered) and ordered[k + 1].start in found and _AND.fullmatch(
+                text, place.end, ordered[k + 1].start):
+            found.add(place.start)  # "Kyiv and Moscow have traded blame": both are parties
     return found, compared
+
+
+def _in_source_spans(report: Report) -> Callable[[Place], bool]:
+    """A test: does a place lie inside the words naming a claim's source or relay?"""
+    spans = sorted((c.source_start, c.source_end) for c in report.claims
+                   if c.source_start is not None and c.source_end is not None
+                   and not c.narration)
+    spans += sorted((link.start, link.end) for c in report.claims for link in c.chain
+                    if link.start is not None and link.end is not None
+                    and link.role != "outlet")
+    spans.sort()
+    starts = [s for s, _ in spans]
+
+    def inside(place: Place) -> bool:
+        k = bisect.bisect_right(starts, place.start)
+        # Source spans are short and rarely nest: the few starting just before will do.
+        return any(spans[i][1] >= place.end for i in range(max(0, k - 3), k))
+
+    return inside
 
 
 def _names_party(text: str, place: Place, cues: SpeakerCues) -> bool:
