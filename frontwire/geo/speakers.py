@@ -87,12 +87,10 @@ def speaker_places(report: Report, places: list[Place]) -> tuple[set[int], set[i
 
 def _in_source_spans(report: Report) -> Callable[[Place], bool]:
     """A test: does a place lie inside the words naming a claim's source or relay?"""
-    spans = sorted((c.source_start, c.source_end) for c in report.claims
-                   if c.source_start is not None and c.source_end is not None
-                   and not c.narration)
-    spans += sorted((link.start, link.end) for c in report.claims for link in c.chain
-                    if link.start is not None and link.end is not None
-                    and link.role != "outlet")
+    spans = [(c.source_start, c.source_end) for c in report.claims
+             if c.source_start is not None and c.source_end is not None and not c.narration]
+    spans += [(link.start, link.end) for c in report.claims for link in c.chain
+              if link.start is not None and link.end is not None and link.role != "outlet"]
     spans.sort()
     starts = [s for s, _ in spans]
 
